@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: DialectName;
+  /** A printable location without credentials. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (count/sum) and numeric as strings: convert them here, in one place.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+export function parseDatabaseUrl(url: string): { dialect: DialectName; target: string } {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', target: url };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (!path) throw new Error('DATABASE_URL: sqlite: 后缺少文件路径 (missing file path after sqlite:)');
+    return { dialect: 'sqlite', target: path };
+  }
+  throw new Error(`DATABASE_URL 无法识别: 应为 postgres://… 或 sqlite:<路径> (got "${url.split(':')[0]}:…")`);
+}
+
+/** libpq falls back to the OS user when a URL names none; node-postgres needs $USER for that, so fill it in. */
+export function withDefaultUser(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.username) parsed.username = process.env.PGUSER ?? userInfo().username;
+  return parsed.toString();
+}
+
+export function openDatabase(url: string): DatabaseHandle {
+  const { dialect, target } = parseDatabaseUrl(url);
+  if (dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: withDefaultUser(target), max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const location = target.replace(/\/\/[^@/]*@/, '//***@');
+    return { db, dialect, location, close: () => db.destroy() };
+  }
+  const path = target === ':memory:' ? target : resolve(target);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect, location: path, close: () => db.destroy() };
+}

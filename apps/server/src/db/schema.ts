@@ -1,0 +1,149 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Conventions on both databases:
+ * civil dates are 'YYYY-MM-DD' text, timestamps ISO-8601 UTC text, booleans 0/1 integers, JSON as text.
+ */
+export interface OrgUnitTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county' | 'zone';
+  created_at: string;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  code: string;
+  name: string;
+  start_year: number;
+  end_year: number;
+  /** Reporting cadence of the ongoing (长期坚持) track: 'monthly' | 'quarterly' | 'halfyearly'. */
+  report_cadence: string;
+  created_at: string;
+}
+
+export interface TaskListTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  campaign_id: number;
+  year: number;
+  title: string;
+  source_name: string;
+  source_format: string;
+  source_sha256: string;
+  source_bytes: Uint8Array;
+  imported_at: string;
+  updated_at: string;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  task_list_id: number;
+  seq: number;
+  title: string;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  task_list_id: number;
+  category_id: number | null;
+  seq: number;
+  no: string;
+  text: string;
+  departments_text: string;
+  deadline_text: string;
+  deadline_needs_review: number;
+  deadline_unparsed: string;
+  deadline_ongoing: number;
+  source_progress: string | null;
+  source_row: number;
+}
+
+export type DepartmentKind = 'department' | 'committee' | 'external' | 'group';
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  name: string;
+  kind: DepartmentKind;
+  /** 0 when the importer created it from an unknown name: the office must confirm it. */
+  confirmed: number;
+  created_at: string;
+}
+
+export interface DepartmentAliasTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  department_id: number;
+  alias: string;
+}
+
+export interface DepartmentGroupMemberTable {
+  group_id: number;
+  department_id: number;
+}
+
+export type AssignmentRole = 'lead' | 'co' | 'supervise';
+
+export interface AssignmentTable {
+  id: Generated<number>;
+  task_id: number;
+  department_id: number;
+  role: AssignmentRole;
+  /** Set when the assignment came from a group (安委会各成员单位): the group's department id. */
+  via_group_id: number | null;
+  seq: number;
+}
+
+export interface ScheduleRuleTable {
+  id: Generated<number>;
+  task_id: number;
+  seq: number;
+  kind: string;
+  /** The parsed rule as JSON (ScheduleRule from packages/shared). */
+  spec: string;
+  min_count: number;
+  condition: string | null;
+  source: string;
+}
+
+export interface OccurrenceTable {
+  id: Generated<number>;
+  assignment_id: number;
+  rule_id: number;
+  period_key: string;
+  window_start: string;
+  due_date: string;
+  min_count: number;
+  condition: string | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  username: string;
+  display_name: string;
+  role: 'office_admin' | 'office_staff' | 'leader' | 'department' | 'enterprise';
+  department_id: number | null;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface Database {
+  org_units: OrgUnitTable;
+  campaigns: CampaignTable;
+  task_lists: TaskListTable;
+  categories: CategoryTable;
+  tasks: TaskTable;
+  departments: DepartmentTable;
+  department_aliases: DepartmentAliasTable;
+  department_group_members: DepartmentGroupMemberTable;
+  assignments: AssignmentTable;
+  schedule_rules: ScheduleRuleTable;
+  occurrences: OccurrenceTable;
+  users: UserTable;
+}

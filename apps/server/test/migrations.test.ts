@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { describeEachDatabase } from './databases.ts';
+
+describeEachDatabase('migrations', (get, dialect) => {
+  it('creates every table from empty and is a no-op the second time', async () => {
+    const { db } = get().handle;
+    const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+    expect(tables.sort()).toEqual(
+      [
+        'assignments',
+        'campaigns',
+        'categories',
+        'department_aliases',
+        'department_group_members',
+        'departments',
+        'occurrences',
+        'org_units',
+        'schedule_rules',
+        'task_lists',
+        'tasks',
+        'users',
+      ].sort(),
+    );
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it('enforces foreign keys', async () => {
+    const { db } = get().handle;
+    await expect(
+      db
+        .insertInto('campaigns')
+        .values({ org_unit_id: 999_999, code: 'x', name: 'x', start_year: 2024, end_year: 2026, created_at: 'now' })
+        .execute(),
+    ).rejects.toThrow();
+  });
+
+  it(`reports counts as numbers on ${dialect}`, async () => {
+    const { db } = get().handle;
+    const row = await db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(row.n).toBe(0);
+    const r = await sql<{ v: number }>`select 1 + 1 as v`.execute(db);
+    expect(r.rows[0]?.v).toBe(2);
+  });
+});
