@@ -10,6 +10,7 @@ describeEachDatabase('migrations', (get, dialect) => {
     expect(tables.sort()).toEqual(
       [
         'assignments',
+        'audit_events',
         'campaigns',
         'categories',
         'department_aliases',

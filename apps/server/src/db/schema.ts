@@ -21,7 +21,7 @@ export interface CampaignTable {
   start_year: number;
   end_year: number;
   /** Reporting cadence of the ongoing (长期坚持) track: 'monthly' | 'quarterly' | 'halfyearly'. */
-  report_cadence: string;
+  report_cadence: Generated<string>;
   created_at: string;
 }
 
@@ -133,7 +133,23 @@ export interface UserTable {
   created_at: string;
 }
 
+export interface AuditEventTable {
+  id: Generated<number>;
+  org_unit_id: number | null;
+  occurred_at: string;
+  /** 'user:<id>', 'cli', 'system' */
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
+  audit_events: AuditEventTable;
   org_units: OrgUnitTable;
   campaigns: CampaignTable;
   task_lists: TaskListTable;

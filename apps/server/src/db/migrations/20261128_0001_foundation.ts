@@ -160,10 +160,26 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
+  // Append-only, hash-chained: hash = sha256 over prev_hash and the event's fields (see audit.service.ts).
+  await db.schema
+    .createTable('audit_events')
+    .addColumn('id', idType, id)
+    .addColumn('org_unit_id', 'integer')
+    .addColumn('occurred_at', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('entity', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'text')
+    .addColumn('before', 'text')
+    .addColumn('after', 'text')
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull().unique())
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
   for (const t of [
+    'audit_events',
     'users',
     'occurrences',
     'schedule_rules',

@@ -1,0 +1,9 @@
+import type { Db, DialectName } from './db/database.ts';
+import type { DefaultScope } from './modules/orgunits/orgunits.service.ts';
+
+/** What every route needs: the database and the unit it serves. Built once in main.ts or a test. */
+export interface AppContext {
+  db: Db;
+  dialect: DialectName;
+  scope: DefaultScope;
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { type DatabaseHandle, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { appendAudit } from './modules/audit/audit.service.ts';
+import { ensureDemoRegistry, loadDepartmentRegistry } from './modules/departments/departments.service.ts';
+import { type DefaultScope, ensureDefaultScope } from './modules/orgunits/orgunits.service.ts';
+import { commitTaskListImport } from './modules/tasklists/import-commit.ts';
+import { previewTaskListImport } from './modules/tasklists/import-preview.ts';
+import { countTaskLists } from './modules/tasklists/tasklists.repository.ts';
+
+export const DEMO_LIST_URL = new URL('../seed/xinzhou-2024-tasklist.txt', import.meta.url);
+
+export interface Prepared {
+  handle: DatabaseHandle;
+  scope: DefaultScope;
+  migrated: string[];
+}
+
+/** Opens the configured database, migrates it when behind, and makes sure the default zone exists. */
+export async function prepareDatabase(databaseUrl: string): Promise<Prepared> {
+  const handle = openDatabase(databaseUrl);
+  try {
+    const migrated = await migrateToLatest(handle.db);
+    const scope = await handle.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const s = await ensureDefaultScope(trx, now);
+      const created = await ensureDemoRegistry(trx, s.orgUnitId, now);
+      if (created > 0) {
+        await appendAudit(trx, {
+          orgUnitId: s.orgUnitId,
+          actor: 'system',
+          action: 'setup.default_scope',
+          entity: 'org_unit',
+          entityId: s.orgUnitId,
+          after: { zone: s.orgUnitName, campaignId: s.campaignId, departments: created },
+        });
+      }
+      return s;
+    });
+    return { handle, scope, migrated };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Loads the bundled 2024 list when the database has no task list yet. Returns whether it did. */
+export async function loadDemoListIfEmpty(p: Prepared): Promise<boolean> {
+  if ((await countTaskLists(p.handle.db)) > 0) return false;
+  const bytes = readFileSync(DEMO_LIST_URL);
+  const registry = await loadDepartmentRegistry(p.handle.db, p.scope.orgUnitId);
+  const preview = await previewTaskListImport({ bytes, fileName: 'xinzhou-2024-tasklist.txt', registry });
+  await commitTaskListImport(p.handle.db, preview, {
+    orgUnitId: p.scope.orgUnitId,
+    campaignId: p.scope.campaignId,
+    actor: 'system',
+    createUnknownDepartments: true,
+  });
+  return true;
+}

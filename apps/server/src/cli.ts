@@ -1,0 +1,57 @@
+import { auditCommand } from './cli/audit-command.ts';
+import { CliError, reportFailure } from './cli/cli-output.ts';
+import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
+import { SCHEDULE_USAGE, scheduleCommand } from './cli/schedule-command.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { loadConfig } from './config.ts';
+
+const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
+  import <文件> [--year] [--dry-run] [--json] [--strict]   导入任务清单
+  schedule "<完成时限>" --year <年> [--from --to] [--json]   解析完成时限
+  migrate                                                  把数据库迁移到最新结构
+  serve                                                    启动服务（同 npm start）
+  audit verify                                             核验审计哈希链
+数据库由 DATABASE_URL 选择: postgres://… 或 sqlite:<路径>（默认 sqlite:./data/duban.db）
+
+${IMPORT_USAGE}
+
+${SCHEDULE_USAGE}`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'import':
+      return importCommand(rest, config.DATABASE_URL);
+    case 'schedule':
+      return scheduleCommand(rest);
+    case 'audit':
+      return auditCommand(rest, config.DATABASE_URL);
+    case 'migrate': {
+      const prepared = await prepareDatabase(config.DATABASE_URL);
+      await prepared.handle.close();
+      console.log(prepared.migrated.length > 0 ? `已迁移: ${prepared.migrated.join(', ')}` : '数据库已是最新结构。');
+      return 0;
+    }
+    case 'serve':
+      await import('./main.ts');
+      return -1;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new CliError(`未知命令 “${command}”\n${USAGE}`, 2);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportFailure(error);
+  },
+);

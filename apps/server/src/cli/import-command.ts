@@ -1,0 +1,122 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { prepareDatabase } from '../bootstrap.ts';
+import { openDatabase, parseDatabaseUrl } from '../db/database.ts';
+import { AppError } from '../http/app-error.ts';
+import type { DepartmentRegistry } from '../modules/departments/department-registry.ts';
+import { demoRegistryInMemory, loadDepartmentRegistry } from '../modules/departments/departments.service.ts';
+import { DEFAULT_UNITS } from '../modules/orgunits/orgunits.service.ts';
+import { findOrgUnitByCode } from '../modules/orgunits/orgunits.repository.ts';
+import { commitTaskListImport } from '../modules/tasklists/import-commit.ts';
+import { type ImportPreview, previewTaskListImport, toDryRunJson } from '../modules/tasklists/import-preview.ts';
+import { CliError, printJson } from './cli-output.ts';
+
+export const IMPORT_USAGE = `用法: duban import <文件> [--year 2024] [--dry-run] [--json] [--strict]
+  读取任务清单（PDF 提取文本 .txt、.xlsx、.docx、.csv），写入数据库。
+  --dry-run  只解析并报告，不写入任何内容
+  --json     以一个 JSON 对象输出结果
+  --strict   部门库中没有的责任部门不自动创建，而是拒绝导入`;
+
+export async function importCommand(argv: string[], databaseUrl: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      year: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new CliError(`需要且只需要一个文件参数\n${IMPORT_USAGE}`, 2);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`找不到文件: ${file}`);
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
+    throw new CliError(`--year 应为四位年份，收到 “${values.year}”`, 2);
+  }
+  const bytes = readFileSync(file);
+
+  if (values['dry-run']) {
+    const registry = await readRegistryWithoutWriting(databaseUrl);
+    const preview = await previewTaskListImport({ bytes, fileName: basename(file), year, registry });
+    if (values.json) printJson(toDryRunJson(preview));
+    else printPreviewSummary(preview);
+    return 0;
+  }
+
+  const prepared = await prepareDatabase(databaseUrl);
+  try {
+    const { db } = prepared.handle;
+    const registry = await loadDepartmentRegistry(db, prepared.scope.orgUnitId);
+    const preview = await previewTaskListImport({ bytes, fileName: basename(file), year, registry });
+    try {
+      const result = await commitTaskListImport(db, preview, {
+        orgUnitId: prepared.scope.orgUnitId,
+        campaignId: prepared.scope.campaignId,
+        actor: 'cli',
+        createUnknownDepartments: !values.strict,
+      });
+      if (values.json) printJson({ ...result, problems: [] });
+      else printCommitSummary(result, preview);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'import_has_problems' && values.json) {
+        printJson({ status: 'rejected', problems: preview.problems });
+      } else if (error instanceof AppError && error.code === 'import_has_problems') {
+        for (const p of preview.problems) process.stderr.write(`  第${p.row}行: ${p.message}\n`);
+      }
+      throw error;
+    }
+  } finally {
+    await prepared.handle.close();
+  }
+}
+
+/** A dry run writes nothing: not even a new database file. An absent or empty database reads as the demo registry. */
+async function readRegistryWithoutWriting(databaseUrl: string): Promise<DepartmentRegistry> {
+  const { dialect, target } = parseDatabaseUrl(databaseUrl);
+  if (dialect === 'sqlite' && (target === ':memory:' || !existsSync(target))) return demoRegistryInMemory();
+  const handle = openDatabase(databaseUrl);
+  try {
+    const tables = await handle.db.introspection.getTables();
+    if (!tables.some((t) => t.name === 'departments')) return demoRegistryInMemory();
+    const zone = await findOrgUnitByCode(handle.db, DEFAULT_UNITS[DEFAULT_UNITS.length - 1]!.code);
+    return zone ? await loadDepartmentRegistry(handle.db, zone.id) : demoRegistryInMemory();
+  } finally {
+    await handle.close();
+  }
+}
+
+function printPreviewSummary(preview: ImportPreview): void {
+  const categories = new Set(preview.tasks.map((t) => t.category));
+  console.log(`${preview.title ?? '(无标题)'} — ${preview.year}年，格式 ${preview.format}`);
+  console.log(`任务 ${preview.tasks.length} 项，类别 ${categories.size} 个，问题 ${preview.problems.length} 处（未写入）`);
+  for (const p of preview.problems) console.log(`  第${p.row}行: ${p.message}`);
+  for (const d of preview.unknownDepartments) {
+    const hint = d.suggestions.length > 0 ? `（是否为: ${d.suggestions.join('、')}？）` : '';
+    console.log(`  部门库中没有: ${d.name}${hint}`);
+  }
+  const review = preview.tasks.filter((t) => t.schedule.needsReview);
+  for (const t of review) console.log(`  序号${t.no} 完成时限需人工确认: ${t.deadline}`);
+}
+
+function printCommitSummary(
+  result: Awaited<ReturnType<typeof commitTaskListImport>>,
+  preview: ImportPreview,
+): void {
+  const label = { created: '已导入', updated: '已更新', unchanged: '无变化（与已导入的文件相同）' }[result.status];
+  const c = result.counts;
+  console.log(`${label}: ${preview.title ?? ''} ${result.year}年`);
+  console.log(`  类别 ${c.categories}，任务 ${c.tasks}，分工 ${c.assignments}，时限规则 ${c.rules}，应报节点 ${c.occurrences}`);
+  if (result.status === 'updated') {
+    const ch = result.changes;
+    console.log(`  新增 ${ch.tasksAdded} 项，修改 ${ch.tasksUpdated} 项，删除 ${ch.tasksRemoved} 项`);
+  }
+  if (result.createdDepartments.length > 0) {
+    console.log(`  新建部门（待安委办确认）: ${result.createdDepartments.join('、')}`);
+  }
+  const review = preview.tasks.filter((t) => t.schedule.needsReview);
+  if (review.length > 0) console.log(`  完成时限需人工确认: ${review.length} 项（序号 ${review.map((t) => t.no).join('、')}）`);
+}

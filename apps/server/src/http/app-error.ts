@@ -1,0 +1,39 @@
+/**
+ * The one application error: a stable string code, a Chinese message for people (English after it where useful),
+ * and details for machines. http/error-handler.ts maps codes to HTTP status.
+ */
+export type AppErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unreadable_file'
+  | 'import_has_problems'
+  | 'unknown_departments'
+  | 'internal';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unreadable_file: 422,
+  import_has_problems: 422,
+  unknown_departments: 422,
+  internal: 500,
+};

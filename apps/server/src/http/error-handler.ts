@@ -1,0 +1,36 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { AppError, HTTP_STATUS } from './app-error.ts';
+
+/** Maps every error to `{error:{code,message,details}}`; 5xx bodies never carry internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply
+        .status(HTTP_STATUS[error.code])
+        .send({ error: { code: error.code, message: error.message, details: error.details } });
+    }
+    if (error instanceof ZodError) {
+      return reply.status(400).send({
+        error: {
+          code: 'validation_failed',
+          message: '请求参数有误 (invalid request)',
+          details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        },
+      });
+    }
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status < 500) {
+      return reply.status(status).send({ error: { code: 'bad_request', message: error.message, details: null } });
+    }
+    request.log.error(error);
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: '服务器内部错误 (internal error)', details: null } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `未找到 ${request.method} ${request.url}`, details: null } });
+  });
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../../db/database.ts';
+import type { DepartmentKind } from '../../db/schema.ts';
+import { DepartmentRegistry } from './department-registry.ts';
+import {
+  insertAlias,
+  insertDepartment,
+  insertGroupMember,
+  listAliases,
+  listDepartments,
+  listGroupMembers,
+} from './departments.repository.ts';
+import { DEMO_DEPARTMENTS } from './demo-registry.ts';
+
+export async function loadDepartmentRegistry(db: Db, orgUnitId: number): Promise<DepartmentRegistry> {
+  const [departments, aliases] = await Promise.all([listDepartments(db, orgUnitId), listAliases(db, orgUnitId)]);
+  return new DepartmentRegistry(
+    departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, confirmed: d.confirmed === 1 })),
+    aliases,
+  );
+}
+
+/** Members of each group, by group id. */
+export async function loadGroupMembers(db: Db, groupIds: number[]): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  for (const row of await listGroupMembers(db, groupIds)) {
+    const members = map.get(row.group_id) ?? [];
+    members.push(row.department_id);
+    map.set(row.group_id, members);
+  }
+  return map;
+}
+
+export async function createDepartment(
+  trx: Db,
+  input: { orgUnitId: number; name: string; kind: DepartmentKind; confirmed: boolean; now: string },
+): Promise<number> {
+  return insertDepartment(trx, input);
+}
+
+/** Creates the demo zone's registry when the unit has no departments yet. Returns how many it created. */
+export async function ensureDemoRegistry(trx: Db, orgUnitId: number, now: string): Promise<number> {
+  if ((await listDepartments(trx, orgUnitId)).length > 0) return 0;
+  const ids = new Map<string, number>();
+  for (const d of DEMO_DEPARTMENTS) {
+    const id = await insertDepartment(trx, { orgUnitId, name: d.name, kind: d.kind, confirmed: true, now });
+    ids.set(d.name, id);
+    for (const alias of d.aliases) await insertAlias(trx, orgUnitId, id, alias);
+  }
+  for (const d of DEMO_DEPARTMENTS) {
+    for (const member of d.members ?? []) {
+      const groupId = ids.get(d.name);
+      const memberId = ids.get(member);
+      if (groupId === undefined || memberId === undefined) throw new Error(`demo registry: unknown member ${member}`);
+      await insertGroupMember(trx, groupId, memberId);
+    }
+  }
+  return DEMO_DEPARTMENTS.length;
+}
+
+/** The demo registry as an in-memory view (negative ids), for dry runs against a database not yet created. */
+export function demoRegistryInMemory(): DepartmentRegistry {
+  const departments = DEMO_DEPARTMENTS.map((d, i) => ({ id: -(i + 1), name: d.name, kind: d.kind, confirmed: true }));
+  const aliases = DEMO_DEPARTMENTS.flatMap((d, i) => d.aliases.map((alias) => ({ department_id: -(i + 1), alias })));
+  return new DepartmentRegistry(departments, aliases);
+}

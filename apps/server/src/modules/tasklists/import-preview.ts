@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { type ParsedDeadline, parseDeadline } from '@duban/shared/deadline/parse-deadline';
+import { AppError } from '../../http/app-error.ts';
+import type { DepartmentRegistry } from '../departments/department-registry.ts';
+import { parseTaskListFile } from './parse/parse-tasklist-file.ts';
+import { TaskListFileError } from './parse/tasklist-file-error.ts';
+import type { AssignmentRole, ImportProblem, RawTaskRow } from './parse/tasklist-parse.types.ts';
+import type { ImportDryRunResponse } from './tasklists.schemas.ts';
+
+export interface PreviewDepartment {
+  /** Registry name when matched, else the cleaned name from the file. */
+  name: string;
+  role: AssignmentRole;
+  departmentId: number | null;
+}
+
+export interface PreviewTask {
+  row: number;
+  category: string;
+  no: number | string;
+  text: string;
+  departmentsText: string;
+  departments: PreviewDepartment[];
+  deadline: string;
+  schedule: ParsedDeadline;
+  progress: string | null;
+}
+
+export interface ImportPreview {
+  sourceName: string;
+  sourceBytes: Uint8Array;
+  sha256: string;
+  format: string;
+  title: string | null;
+  year: number;
+  tasks: PreviewTask[];
+  problems: ImportProblem[];
+  unknownDepartments: { name: string; suggestions: string[] }[];
+}
+
+const YEAR_IN_TITLE = /(20\d{2})\s*年/;
+
+/** Reads a file into a preview: parsed rows, departments matched against the registry, deadlines parsed. Writes nothing. */
+export async function previewTaskListImport(input: {
+  bytes: Uint8Array;
+  fileName: string;
+  year?: number | undefined;
+  registry: DepartmentRegistry;
+}): Promise<ImportPreview> {
+  let parsed: Awaited<ReturnType<typeof parseTaskListFile>>;
+  try {
+    parsed = await parseTaskListFile(input.bytes, input.fileName);
+  } catch (error) {
+    if (error instanceof TaskListFileError) throw new AppError('unreadable_file', error.message);
+    throw error;
+  }
+  const yearFromTitle = parsed.title ? YEAR_IN_TITLE.exec(parsed.title)?.[1] : undefined;
+  const year = input.year ?? (yearFromTitle ? Number(yearFromTitle) : undefined);
+  if (year === undefined) {
+    throw new AppError('bad_request', '无法从标题确定任务清单的年份，请用 --year 指定 (cannot tell the list year)');
+  }
+
+  const unknown = new Map<string, string[]>();
+  const tasks = parsed.tasks.map((row) => {
+    const departments = matchDepartments(row, input.registry, unknown);
+    return {
+      row: row.row,
+      category: row.category,
+      no: row.no,
+      text: row.text,
+      departmentsText: row.departmentsText,
+      departments,
+      deadline: row.deadline,
+      schedule: parseDeadline(row.deadline, { year }),
+      progress: row.progress,
+    };
+  });
+  return {
+    sourceName: input.fileName,
+    sourceBytes: input.bytes,
+    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    format: parsed.format,
+    title: parsed.title,
+    year,
+    tasks,
+    problems: parsed.problems,
+    unknownDepartments: [...unknown].map(([name, suggestions]) => ({ name, suggestions })),
+  };
+}
+
+function matchDepartments(
+  row: RawTaskRow,
+  registry: DepartmentRegistry,
+  unknown: Map<string, string[]>,
+): PreviewDepartment[] {
+  const result: PreviewDepartment[] = [];
+  for (const d of row.departments) {
+    const raw = d.alias ? `${d.name}（${d.alias}）` : d.name;
+    const m = registry.match(raw);
+    const entry: PreviewDepartment =
+      m.status === 'matched'
+        ? { name: m.department.name, role: d.role, departmentId: m.department.id }
+        : { name: m.name, role: d.role, departmentId: null };
+    if (m.status === 'unknown' && !unknown.has(m.name)) unknown.set(m.name, m.suggestions);
+    if (!result.some((r) => r.name === entry.name)) result.push(entry);
+  }
+  return result;
+}
+
+/** The stable `import --dry-run --json` shape. */
+export function toDryRunJson(preview: ImportPreview): ImportDryRunResponse {
+  return {
+    tasks: preview.tasks.map((t) => ({
+      category: t.category,
+      no: t.no,
+      text: t.text,
+      departments: t.departments.map((d) => ({ name: d.name, role: d.role })),
+      deadline: t.deadline,
+    })),
+    problems: preview.problems,
+    year: preview.year,
+    title: preview.title,
+    format: preview.format,
+    unknownDepartments: preview.unknownDepartments,
+    deadlinesNeedingReview: preview.tasks
+      .filter((t) => t.schedule.needsReview)
+      .map((t) => ({ no: t.no, deadline: t.deadline })),
+  };
+}

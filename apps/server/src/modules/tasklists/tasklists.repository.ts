@@ -1,0 +1,295 @@
+import type { Db } from '../../db/database.ts';
+import type { AssignmentRole } from '../../db/schema.ts';
+
+export interface TaskListRow {
+  id: number;
+  year: number;
+  title: string;
+  source_sha256: string;
+  campaign_id: number;
+}
+
+export async function findTaskList(
+  db: Db,
+  orgUnitId: number,
+  campaignId: number,
+  year: number,
+): Promise<TaskListRow | undefined> {
+  return db
+    .selectFrom('task_lists')
+    .select(['id', 'year', 'title', 'source_sha256', 'campaign_id'])
+    .where('org_unit_id', '=', orgUnitId)
+    .where('campaign_id', '=', campaignId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+}
+
+export async function findTaskListByYear(db: Db, orgUnitId: number, year: number): Promise<TaskListRow | undefined> {
+  return db
+    .selectFrom('task_lists')
+    .select(['id', 'year', 'title', 'source_sha256', 'campaign_id'])
+    .where('org_unit_id', '=', orgUnitId)
+    .where('year', '=', year)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export async function countTaskLists(db: Db): Promise<number> {
+  const r = await db.selectFrom('task_lists').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export interface TaskListSource {
+  title: string;
+  sourceName: string;
+  sourceFormat: string;
+  sha256: string;
+  bytes: Uint8Array;
+  now: string;
+}
+
+export async function insertTaskList(
+  db: Db,
+  row: TaskListSource & { orgUnitId: number; campaignId: number; year: number },
+): Promise<number> {
+  const r = await db
+    .insertInto('task_lists')
+    .values({
+      org_unit_id: row.orgUnitId,
+      campaign_id: row.campaignId,
+      year: row.year,
+      title: row.title,
+      source_name: row.sourceName,
+      source_format: row.sourceFormat,
+      source_sha256: row.sha256,
+      source_bytes: row.bytes,
+      imported_at: row.now,
+      updated_at: row.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateTaskListSource(db: Db, id: number, row: TaskListSource): Promise<void> {
+  await db
+    .updateTable('task_lists')
+    .set({
+      title: row.title,
+      source_name: row.sourceName,
+      source_format: row.sourceFormat,
+      source_sha256: row.sha256,
+      source_bytes: row.bytes,
+      updated_at: row.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface CategoryRow {
+  id: number;
+  seq: number;
+  title: string;
+}
+
+export async function listCategories(db: Db, taskListId: number): Promise<CategoryRow[]> {
+  return db
+    .selectFrom('categories')
+    .select(['id', 'seq', 'title'])
+    .where('task_list_id', '=', taskListId)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertCategory(db: Db, taskListId: number, seq: number, title: string): Promise<number> {
+  const r = await db
+    .insertInto('categories')
+    .values({ task_list_id: taskListId, seq, title })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateCategoryTitle(db: Db, id: number, title: string): Promise<void> {
+  await db.updateTable('categories').set({ title }).where('id', '=', id).execute();
+}
+
+export async function deleteCategories(db: Db, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('categories').where('id', 'in', ids).execute();
+}
+
+export interface TaskFields {
+  category_id: number | null;
+  no: string;
+  text: string;
+  departments_text: string;
+  deadline_text: string;
+  deadline_needs_review: number;
+  deadline_unparsed: string;
+  deadline_ongoing: number;
+  source_progress: string | null;
+  source_row: number;
+}
+
+export type TaskRow = TaskFields & { id: number; seq: number };
+
+export async function listTasks(db: Db, taskListId: number): Promise<TaskRow[]> {
+  return db
+    .selectFrom('tasks')
+    .select([
+      'id',
+      'seq',
+      'category_id',
+      'no',
+      'text',
+      'departments_text',
+      'deadline_text',
+      'deadline_needs_review',
+      'deadline_unparsed',
+      'deadline_ongoing',
+      'source_progress',
+      'source_row',
+    ])
+    .where('task_list_id', '=', taskListId)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertTask(db: Db, taskListId: number, seq: number, fields: TaskFields): Promise<number> {
+  const r = await db
+    .insertInto('tasks')
+    .values({ task_list_id: taskListId, seq, ...fields })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateTask(db: Db, id: number, fields: TaskFields): Promise<void> {
+  await db.updateTable('tasks').set(fields).where('id', '=', id).execute();
+}
+
+export async function deleteTasks(db: Db, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('tasks').where('id', 'in', ids).execute();
+}
+
+export interface AssignmentRow {
+  id: number;
+  task_id: number;
+  department_id: number;
+  role: AssignmentRole;
+  via_group_id: number | null;
+  seq: number;
+}
+
+export async function listAssignmentsOfTasks(db: Db, taskIds: number[]): Promise<AssignmentRow[]> {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom('assignments')
+    .select(['id', 'task_id', 'department_id', 'role', 'via_group_id', 'seq'])
+    .where('task_id', 'in', taskIds)
+    .orderBy('task_id')
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertAssignment(db: Db, row: Omit<AssignmentRow, 'id'>): Promise<number> {
+  const r = await db.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateAssignmentSeq(db: Db, id: number, seq: number): Promise<void> {
+  await db.updateTable('assignments').set({ seq }).where('id', '=', id).execute();
+}
+
+export async function deleteAssignments(db: Db, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('assignments').where('id', 'in', ids).execute();
+}
+
+export async function countTaskListContents(
+  db: Db,
+  taskListId: number,
+): Promise<{ categories: number; tasks: number; assignments: number; rules: number; occurrences: number }> {
+  const taskIds = db.selectFrom('tasks').select('id').where('task_list_id', '=', taskListId);
+  const r = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('categories')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('task_list_id', '=', taskListId)
+        .as('categories'),
+      eb.selectFrom('tasks').select(eb.fn.countAll<number>().as('n')).where('task_list_id', '=', taskListId).as('tasks'),
+      eb.selectFrom('assignments').select(eb.fn.countAll<number>().as('n')).where('task_id', 'in', taskIds).as('assignments'),
+      eb.selectFrom('schedule_rules').select(eb.fn.countAll<number>().as('n')).where('task_id', 'in', taskIds).as('rules'),
+      eb
+        .selectFrom('occurrences')
+        .innerJoin('assignments', 'assignments.id', 'occurrences.assignment_id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('assignments.task_id', 'in', taskIds)
+        .as('occurrences'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    categories: Number(r.categories),
+    tasks: Number(r.tasks),
+    assignments: Number(r.assignments),
+    rules: Number(r.rules),
+    occurrences: Number(r.occurrences),
+  };
+}
+
+export interface TaskDepartmentRow {
+  task_id: number;
+  department_id: number;
+  name: string;
+  role: AssignmentRole;
+  via_group: string | null;
+}
+
+export async function listTaskDepartments(db: Db, taskListId: number): Promise<TaskDepartmentRow[]> {
+  return db
+    .selectFrom('assignments as a')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .innerJoin('departments as d', 'd.id', 'a.department_id')
+    .leftJoin('departments as g', 'g.id', 'a.via_group_id')
+    .select(['a.task_id', 'a.department_id', 'd.name', 'a.role', 'g.name as via_group'])
+    .where('t.task_list_id', '=', taskListId)
+    .orderBy('a.task_id')
+    .orderBy('a.seq')
+    .execute();
+}
+
+export interface NextDueRow {
+  task_id: number;
+  window_start: string;
+  due_date: string;
+  period_key: string;
+  department: string;
+}
+
+/** For each task of the list, its earliest occurrence due on or after `asOf` (lead department first on ties). */
+export async function listNextDue(db: Db, taskListId: number, asOf: string): Promise<NextDueRow[]> {
+  const ranked = db
+    .selectFrom('occurrences as o')
+    .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .innerJoin('departments as d', 'd.id', 'a.department_id')
+    .select((eb) => [
+      'a.task_id',
+      'o.window_start',
+      'o.due_date',
+      'o.period_key',
+      'd.name as department',
+      eb.fn
+        .agg<number>('row_number')
+        .over((ob) => ob.partitionBy('a.task_id').orderBy('o.due_date').orderBy('a.seq'))
+        .as('rn'),
+    ])
+    .where('t.task_list_id', '=', taskListId)
+    .where('o.due_date', '>=', asOf)
+    .as('ranked');
+  return db
+    .selectFrom(ranked)
+    .select(['task_id', 'window_start', 'due_date', 'period_key', 'department'])
+    .where('rn', '=', 1)
+    .execute();
+}

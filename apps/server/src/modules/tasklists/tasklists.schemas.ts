@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Contracts of the task-list domain: the CLI's JSON and the HTTP API share them. */
+export const AssignmentRoleSchema = z.enum(['lead', 'co', 'supervise']);
+
+export const ImportProblemSchema = z.object({ row: z.number().int(), message: z.string() });
+
+/** `duban import --dry-run --json`: one object, stable for other tools. */
+export const ImportDryRunResponse = z.object({
+  tasks: z.array(
+    z.object({
+      category: z.string(),
+      no: z.union([z.number(), z.string()]),
+      text: z.string(),
+      departments: z.array(z.object({ name: z.string(), role: AssignmentRoleSchema })),
+      deadline: z.string(),
+    }),
+  ),
+  problems: z.array(ImportProblemSchema),
+  year: z.number().int(),
+  title: z.string().nullable(),
+  format: z.string(),
+  unknownDepartments: z.array(z.object({ name: z.string(), suggestions: z.array(z.string()) })),
+  deadlinesNeedingReview: z.array(z.object({ no: z.union([z.number(), z.string()]), deadline: z.string() })),
+});
+export type ImportDryRunResponse = z.infer<typeof ImportDryRunResponse>;
+
+export const ImportCommitResponse = z.object({
+  status: z.enum(['created', 'updated', 'unchanged']),
+  taskListId: z.number().int(),
+  year: z.number().int(),
+  counts: z.object({
+    categories: z.number().int(),
+    tasks: z.number().int(),
+    assignments: z.number().int(),
+    rules: z.number().int(),
+    occurrences: z.number().int(),
+  }),
+  createdDepartments: z.array(z.string()),
+  changes: z.object({ tasksAdded: z.number().int(), tasksUpdated: z.number().int(), tasksRemoved: z.number().int() }),
+});
+export type ImportCommitResponse = z.infer<typeof ImportCommitResponse>;
+
+export const ListTasksParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const NextOccurrenceSchema = z
+  .object({ start: z.string(), due: z.string(), periodKey: z.string(), department: z.string() })
+  .nullable();
+
+export const ListTasksResponse = z.object({
+  taskList: z.object({ id: z.number().int(), year: z.number().int(), title: z.string() }),
+  asOf: z.string(),
+  categories: z.array(
+    z.object({
+      id: z.number().int(),
+      seq: z.number().int(),
+      title: z.string(),
+      tasks: z.array(
+        z.object({
+          id: z.number().int(),
+          no: z.string(),
+          text: z.string(),
+          deadline: z.string(),
+          deadlineNeedsReview: z.boolean(),
+          ongoing: z.boolean(),
+          departments: z.array(
+            z.object({ id: z.number().int(), name: z.string(), role: AssignmentRoleSchema, viaGroup: z.string().nullable() }),
+          ),
+          nextDue: NextOccurrenceSchema,
+        }),
+      ),
+    }),
+  ),
+});
+export type ListTasksResponse = z.infer<typeof ListTasksResponse>;
