@@ -31,6 +31,10 @@ describeEachDatabase('HTTP read API', (get, dialect) => {
     const tasks = body.categories.flatMap((c: { tasks: unknown[] }) => c.tasks);
     expect(tasks).toHaveLength(64);
     expect(tasks[0]).toMatchObject({ no: '1', deadline: '每季度至少一次，长期坚持', ongoing: true });
+    const asOf = await app.inject({ method: 'GET', url: '/api/tasklists/2024/tasks?asOf=2024-04-01' });
+    expect(asOf.json().categories[0].tasks[0].nextDue).toMatchObject({ due: '2024-06-30', department: '党群工作部' });
+    const badDate = await app.inject({ method: 'GET', url: '/api/tasklists/2024/tasks?asOf=tomorrow' });
+    expect(badDate.statusCode).toBe(400);
   });
 
   it('answers errors in the one shape, in Chinese', async () => {

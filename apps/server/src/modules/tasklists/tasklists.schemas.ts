@@ -42,6 +42,12 @@ export const ImportCommitResponse = z.object({
 export type ImportCommitResponse = z.infer<typeof ImportCommitResponse>;
 
 export const ListTasksParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ListTasksQuery = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
+});
 
 export const NextOccurrenceSchema = z
   .object({ start: z.string(), due: z.string(), periodKey: z.string(), department: z.string() })
