@@ -1,8 +1,8 @@
+import { prepareDatabase } from './bootstrap.ts';
 import { auditCommand } from './cli/audit-command.ts';
 import { CliError, reportFailure } from './cli/cli-output.ts';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
 import { SCHEDULE_USAGE, scheduleCommand } from './cli/schedule-command.ts';
-import { prepareDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 
 const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>

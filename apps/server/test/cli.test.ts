@@ -74,7 +74,17 @@ describe('duban command line', () => {
       relative: [],
       unparsed: [],
     });
-    const windowed = duban(['schedule', '每年分别至少集中开展1次（高危行业领域每半年至少1次）', '--year', '2024', '--from', '2024-01-01', '--to', '2024-06-30', '--json']);
+    const windowed = duban([
+      'schedule',
+      '每年分别至少集中开展1次（高危行业领域每半年至少1次）',
+      '--year',
+      '2024',
+      '--from',
+      '2024-01-01',
+      '--to',
+      '2024-06-30',
+      '--json',
+    ]);
     expect(JSON.parse(windowed.stdout).occurrences).toEqual([
       { start: '2024-01-01', due: '2024-06-30', minCount: 1, condition: '高危行业领域' },
     ]);

@@ -15,7 +15,13 @@ export async function setupScope(db: Db): Promise<DefaultScope> {
     const now = new Date().toISOString();
     const scope = await ensureDefaultScope(trx, now);
     if ((await ensureDemoRegistry(trx, scope.orgUnitId, now)) > 0) {
-      await appendAudit(trx, { orgUnitId: scope.orgUnitId, actor: 'test', action: 'setup', entity: 'org_unit', entityId: 1 });
+      await appendAudit(trx, {
+        orgUnitId: scope.orgUnitId,
+        actor: 'test',
+        action: 'setup',
+        entity: 'org_unit',
+        entityId: 1,
+      });
     }
     return scope;
   });

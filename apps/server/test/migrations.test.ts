@@ -39,7 +39,10 @@ describeEachDatabase('migrations', (get, dialect) => {
 
   it(`reports counts as numbers on ${dialect}`, async () => {
     const { db } = get().handle;
-    const row = await db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('org_units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(row.n).toBe(0);
     const r = await sql<{ v: number }>`select 1 + 1 as v`.execute(db);
     expect(r.rows[0]?.v).toBe(2);

@@ -36,7 +36,11 @@ describeEachDatabase('task-list import', (get) => {
       expect(byNo.get('1')?.departments).toEqual([
         expect.objectContaining({ name: '党群工作部', role: 'lead', viaGroup: null }),
       ]);
-      expect(byNo.get('1')?.nextDue).toMatchObject({ due: '2024-03-31', start: '2024-01-01', department: '党群工作部' });
+      expect(byNo.get('1')?.nextDue).toMatchObject({
+        due: '2024-03-31',
+        start: '2024-01-01',
+        department: '党群工作部',
+      });
       // Role suffix applies to every department of the cell.
       expect(byNo.get('12')?.departments.map((d) => [d.name, d.role])).toEqual([
         ['应急管理部', 'supervise'],
@@ -49,9 +53,7 @@ describeEachDatabase('task-list import', (get) => {
       expect(six.departments[0]).toMatchObject({ name: '安委会各成员单位', role: 'lead', viaGroup: null });
       expect(six.departments.filter((d) => d.viaGroup === '安委会各成员单位').length).toBeGreaterThan(5);
       // 各专业委员会牵头: a group with no members keeps its own occurrences.
-      expect(byNo.get('46')?.departments).toEqual([
-        expect.objectContaining({ name: '各专业委员会', role: 'lead' }),
-      ]);
+      expect(byNo.get('46')?.departments).toEqual([expect.objectContaining({ name: '各专业委员会', role: 'lead' })]);
       expect(byNo.get('46')?.nextDue?.due).toBe('2024-12-31');
       // 2024年6月底前 → one-off.
       expect(byNo.get('32')?.nextDue).toMatchObject({ due: '2024-06-30' });
@@ -84,7 +86,12 @@ describeEachDatabase('task-list import', (get) => {
     it('the audit chain records each import and verifies', async () => {
       const { db } = get().handle;
       const events = await db.selectFrom('audit_events').select('action').orderBy('id').execute();
-      expect(events.map((e) => e.action)).toEqual(['setup', 'tasklist.import', 'tasklist.reimport', 'tasklist.reimport']);
+      expect(events.map((e) => e.action)).toEqual([
+        'setup',
+        'tasklist.import',
+        'tasklist.reimport',
+        'tasklist.reimport',
+      ]);
       expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 4 });
     });
   });
@@ -152,7 +159,13 @@ describeEachDatabase('task-list import', (get) => {
     it('catches a row edited by hand', async () => {
       const { db } = get().handle;
       expect((await verifyAuditChain(db)).ok).toBe(true);
-      const second = await db.selectFrom('audit_events').select(['id', 'actor']).orderBy('id').offset(1).limit(1).executeTakeFirstOrThrow();
+      const second = await db
+        .selectFrom('audit_events')
+        .select(['id', 'actor'])
+        .orderBy('id')
+        .offset(1)
+        .limit(1)
+        .executeTakeFirstOrThrow();
       await db.updateTable('audit_events').set({ actor: 'mallory' }).where('id', '=', second.id).execute();
       expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: second.id });
       await db.updateTable('audit_events').set({ actor: second.actor }).where('id', '=', second.id).execute();

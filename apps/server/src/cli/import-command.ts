@@ -6,8 +6,8 @@ import { openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import type { DepartmentRegistry } from '../modules/departments/department-registry.ts';
 import { demoRegistryInMemory, loadDepartmentRegistry } from '../modules/departments/departments.service.ts';
-import { DEFAULT_UNITS } from '../modules/orgunits/orgunits.service.ts';
 import { findOrgUnitByCode } from '../modules/orgunits/orgunits.repository.ts';
+import { DEFAULT_UNITS } from '../modules/orgunits/orgunits.service.ts';
 import { commitTaskListImport } from '../modules/tasklists/import-commit.ts';
 import { type ImportPreview, previewTaskListImport, toDryRunJson } from '../modules/tasklists/import-preview.ts';
 import { CliError, printJson } from './cli-output.ts';
@@ -92,7 +92,9 @@ async function readRegistryWithoutWriting(databaseUrl: string): Promise<Departme
 function printPreviewSummary(preview: ImportPreview): void {
   const categories = new Set(preview.tasks.map((t) => t.category));
   console.log(`${preview.title ?? '(无标题)'} — ${preview.year}年，格式 ${preview.format}`);
-  console.log(`任务 ${preview.tasks.length} 项，类别 ${categories.size} 个，问题 ${preview.problems.length} 处（未写入）`);
+  console.log(
+    `任务 ${preview.tasks.length} 项，类别 ${categories.size} 个，问题 ${preview.problems.length} 处（未写入）`,
+  );
   for (const p of preview.problems) console.log(`  第${p.row}行: ${p.message}`);
   for (const d of preview.unknownDepartments) {
     const hint = d.suggestions.length > 0 ? `（是否为: ${d.suggestions.join('、')}？）` : '';
@@ -102,14 +104,13 @@ function printPreviewSummary(preview: ImportPreview): void {
   for (const t of review) console.log(`  序号${t.no} 完成时限需人工确认: ${t.deadline}`);
 }
 
-function printCommitSummary(
-  result: Awaited<ReturnType<typeof commitTaskListImport>>,
-  preview: ImportPreview,
-): void {
+function printCommitSummary(result: Awaited<ReturnType<typeof commitTaskListImport>>, preview: ImportPreview): void {
   const label = { created: '已导入', updated: '已更新', unchanged: '无变化（与已导入的文件相同）' }[result.status];
   const c = result.counts;
   console.log(`${label}: ${preview.title ?? ''} ${result.year}年`);
-  console.log(`  类别 ${c.categories}，任务 ${c.tasks}，分工 ${c.assignments}，时限规则 ${c.rules}，应报节点 ${c.occurrences}`);
+  console.log(
+    `  类别 ${c.categories}，任务 ${c.tasks}，分工 ${c.assignments}，时限规则 ${c.rules}，应报节点 ${c.occurrences}`,
+  );
   if (result.status === 'updated') {
     const ch = result.changes;
     console.log(`  新增 ${ch.tasksAdded} 项，修改 ${ch.tasksUpdated} 项，删除 ${ch.tasksRemoved} 项`);
@@ -118,5 +119,6 @@ function printCommitSummary(
     console.log(`  新建部门（待安委办确认）: ${result.createdDepartments.join('、')}`);
   }
   const review = preview.tasks.filter((t) => t.schedule.needsReview);
-  if (review.length > 0) console.log(`  完成时限需人工确认: ${review.length} 项（序号 ${review.map((t) => t.no).join('、')}）`);
+  if (review.length > 0)
+    console.log(`  完成时限需人工确认: ${review.length} 项（序号 ${review.map((t) => t.no).join('、')}）`);
 }

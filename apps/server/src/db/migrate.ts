@@ -15,7 +15,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    throw new Error(`数据库迁移失败 (migration ${failed} failed): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `数据库迁移失败 (migration ${failed} failed): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

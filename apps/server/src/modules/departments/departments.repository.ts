@@ -25,7 +25,10 @@ export async function listAliases(db: Db, orgUnitId: number): Promise<{ departme
     .execute();
 }
 
-export async function listGroupMembers(db: Db, groupIds: number[]): Promise<{ group_id: number; department_id: number }[]> {
+export async function listGroupMembers(
+  db: Db,
+  groupIds: number[],
+): Promise<{ group_id: number; department_id: number }[]> {
   if (groupIds.length === 0) return [];
   return db
     .selectFrom('department_group_members')
@@ -54,7 +57,10 @@ export async function insertDepartment(
 }
 
 export async function insertAlias(db: Db, orgUnitId: number, departmentId: number, alias: string): Promise<void> {
-  await db.insertInto('department_aliases').values({ org_unit_id: orgUnitId, department_id: departmentId, alias }).execute();
+  await db
+    .insertInto('department_aliases')
+    .values({ org_unit_id: orgUnitId, department_id: departmentId, alias })
+    .execute();
 }
 
 export async function insertGroupMember(db: Db, groupId: number, departmentId: number): Promise<void> {

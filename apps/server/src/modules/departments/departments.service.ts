@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { DepartmentKind } from '../../db/schema.ts';
+import { DEMO_DEPARTMENTS } from './demo-registry.ts';
 import { DepartmentRegistry } from './department-registry.ts';
 import {
   insertAlias,
@@ -9,7 +10,6 @@ import {
   listDepartments,
   listGroupMembers,
 } from './departments.repository.ts';
-import { DEMO_DEPARTMENTS } from './demo-registry.ts';
 
 export async function loadDepartmentRegistry(db: Db, orgUnitId: number): Promise<DepartmentRegistry> {
   const [departments, aliases] = await Promise.all([listDepartments(db, orgUnitId), listAliases(db, orgUnitId)]);

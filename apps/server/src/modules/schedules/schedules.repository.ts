@@ -21,13 +21,24 @@ export async function listRulesOfTasks(db: Db, taskIds: number[]): Promise<RuleR
 
 export async function deleteRulesOfTask(db: Db, taskId: number): Promise<void> {
   // Occurrences go with their rules (on delete cascade).
-  await db.deleteFrom('occurrences').where('rule_id', 'in', db.selectFrom('schedule_rules').select('id').where('task_id', '=', taskId)).execute();
+  await db
+    .deleteFrom('occurrences')
+    .where('rule_id', 'in', db.selectFrom('schedule_rules').select('id').where('task_id', '=', taskId))
+    .execute();
   await db.deleteFrom('schedule_rules').where('task_id', '=', taskId).execute();
 }
 
 export async function insertRule(
   db: Db,
-  row: { taskId: number; seq: number; kind: string; spec: string; minCount: number; condition: string | null; source: string },
+  row: {
+    taskId: number;
+    seq: number;
+    kind: string;
+    spec: string;
+    minCount: number;
+    condition: string | null;
+    source: string;
+  },
 ): Promise<number> {
   const r = await db
     .insertInto('schedule_rules')
@@ -75,12 +86,18 @@ export interface NewOccurrence {
 
 export async function insertOccurrences(db: Db, rows: NewOccurrence[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('occurrences').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('occurrences')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
 export async function deleteOccurrences(db: Db, ids: number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
-    await db.deleteFrom('occurrences').where('id', 'in', ids.slice(i, i + 500)).execute();
+    await db
+      .deleteFrom('occurrences')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
   }
 }

@@ -48,7 +48,11 @@ export async function commitTaskListImport(
   }
   if (preview.unknownDepartments.length > 0 && !ctx.createUnknownDepartments) {
     const names = preview.unknownDepartments.map((d) => d.name).join('、');
-    throw new AppError('unknown_departments', `以下责任部门不在部门库中，请先确认：${names}`, preview.unknownDepartments);
+    throw new AppError(
+      'unknown_departments',
+      `以下责任部门不在部门库中，请先确认：${names}`,
+      preview.unknownDepartments,
+    );
   }
   const now = (ctx.now ?? new Date()).toISOString();
 
@@ -74,9 +78,14 @@ export async function commitTaskListImport(
       bytes: preview.sourceBytes,
       now,
     };
-    const taskListId = existing
-      ? (await updateTaskListSource(trx, existing.id, source), existing.id)
-      : await insertTaskList(trx, { ...source, orgUnitId: ctx.orgUnitId, campaignId: ctx.campaignId, year: preview.year });
+    let taskListId: number;
+    if (existing) {
+      await updateTaskListSource(trx, existing.id, source);
+      taskListId = existing.id;
+    } else {
+      const scope = { orgUnitId: ctx.orgUnitId, campaignId: ctx.campaignId, year: preview.year };
+      taskListId = await insertTaskList(trx, { ...source, ...scope });
+    }
 
     const cadence = (await getCampaignCadence(trx, ctx.campaignId)) as ReportCadence;
     const groupIds = [...departmentIds.values()].filter((d) => d.kind === 'group').map((d) => d.id);
@@ -97,7 +106,14 @@ export async function commitTaskListImport(
       entity: 'task_list',
       entityId: taskListId,
       before: existing ? { sha256: existing.source_sha256 } : undefined,
-      after: { year: preview.year, sha256: preview.sha256, source: preview.sourceName, counts, changes, createdDepartments },
+      after: {
+        year: preview.year,
+        sha256: preview.sha256,
+        source: preview.sourceName,
+        counts,
+        changes,
+        createdDepartments,
+      },
     });
     return {
       status: existing ? ('updated' as const) : ('created' as const),

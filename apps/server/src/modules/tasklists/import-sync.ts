@@ -191,7 +191,8 @@ async function syncRules(
   current: { id: number; seq: number; spec: string }[],
 ): Promise<number[]> {
   const unchanged =
-    current.length === planned.length && planned.every((p, i) => current[i]?.seq === p.seq && current[i]?.spec === p.spec);
+    current.length === planned.length &&
+    planned.every((p, i) => current[i]?.seq === p.seq && current[i]?.spec === p.spec);
   if (unchanged) return current.map((r) => r.id);
   await deleteRulesOfTask(trx, taskId);
   const ids: number[] = [];

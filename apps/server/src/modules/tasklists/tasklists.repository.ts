@@ -35,7 +35,10 @@ export async function findTaskListByYear(db: Db, orgUnitId: number, year: number
 }
 
 export async function countTaskLists(db: Db): Promise<number> {
-  const r = await db.selectFrom('task_lists').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('task_lists')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -217,9 +220,21 @@ export async function countTaskListContents(
         .select(eb.fn.countAll<number>().as('n'))
         .where('task_list_id', '=', taskListId)
         .as('categories'),
-      eb.selectFrom('tasks').select(eb.fn.countAll<number>().as('n')).where('task_list_id', '=', taskListId).as('tasks'),
-      eb.selectFrom('assignments').select(eb.fn.countAll<number>().as('n')).where('task_id', 'in', taskIds).as('assignments'),
-      eb.selectFrom('schedule_rules').select(eb.fn.countAll<number>().as('n')).where('task_id', 'in', taskIds).as('rules'),
+      eb
+        .selectFrom('tasks')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('task_list_id', '=', taskListId)
+        .as('tasks'),
+      eb
+        .selectFrom('assignments')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('task_id', 'in', taskIds)
+        .as('assignments'),
+      eb
+        .selectFrom('schedule_rules')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('task_id', 'in', taskIds)
+        .as('rules'),
       eb
         .selectFrom('occurrences')
         .innerJoin('assignments', 'assignments.id', 'occurrences.assignment_id')

@@ -70,7 +70,12 @@ export const ListTasksResponse = z.object({
           deadlineNeedsReview: z.boolean(),
           ongoing: z.boolean(),
           departments: z.array(
-            z.object({ id: z.number().int(), name: z.string(), role: AssignmentRoleSchema, viaGroup: z.string().nullable() }),
+            z.object({
+              id: z.number().int(),
+              name: z.string(),
+              role: AssignmentRoleSchema,
+              viaGroup: z.string().nullable(),
+            }),
           ),
           nextDue: NextOccurrenceSchema,
         }),

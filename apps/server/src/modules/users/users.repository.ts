@@ -16,7 +16,10 @@ export async function findUserByUsername(db: Db, username: string): Promise<{ id
 
 export async function insertUser(
   db: Db,
-  row: Pick<UserTable, 'org_unit_id' | 'username' | 'display_name' | 'role' | 'department_id' | 'password_hash' | 'created_at'>,
+  row: Pick<
+    UserTable,
+    'org_unit_id' | 'username' | 'display_name' | 'role' | 'department_id' | 'password_hash' | 'created_at'
+  >,
 ): Promise<number> {
   const r = await db
     .insertInto('users')
