@@ -9,6 +9,7 @@ describeEachDatabase('migrations', (get, dialect) => {
     const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
     expect(tables.sort()).toEqual(
       [
+        'api_tokens',
         'assignments',
         'audit_events',
         'campaigns',
@@ -16,9 +17,14 @@ describeEachDatabase('migrations', (get, dialect) => {
         'department_aliases',
         'department_group_members',
         'departments',
+        'evidence_files',
+        'extension_requests',
         'occurrences',
         'org_units',
+        'reports',
         'schedule_rules',
+        'sessions',
+        'supervision_actions',
         'task_lists',
         'tasks',
         'users',

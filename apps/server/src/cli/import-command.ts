@@ -9,7 +9,12 @@ import { demoRegistryInMemory, loadDepartmentRegistry } from '../modules/departm
 import { findOrgUnitByCode } from '../modules/orgunits/orgunits.repository.ts';
 import { DEFAULT_UNITS } from '../modules/orgunits/orgunits.service.ts';
 import { commitTaskListImport } from '../modules/tasklists/import-commit.ts';
-import { type ImportPreview, previewTaskListImport, toDryRunJson } from '../modules/tasklists/import-preview.ts';
+import {
+  formatProblem,
+  type ImportPreview,
+  previewTaskListImport,
+  toDryRunJson,
+} from '../modules/tasklists/import-preview.ts';
 import { CliError, printJson } from './cli-output.ts';
 
 export const IMPORT_USAGE = `用法: duban import <文件> [--year 2024] [--dry-run] [--json] [--strict]
@@ -65,7 +70,7 @@ export async function importCommand(argv: string[], databaseUrl: string): Promis
       if (error instanceof AppError && error.code === 'import_has_problems' && values.json) {
         printJson({ status: 'rejected', problems: preview.problems });
       } else if (error instanceof AppError && error.code === 'import_has_problems') {
-        for (const p of preview.problems) process.stderr.write(`  第${p.row}行: ${p.message}\n`);
+        for (const p of preview.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
       }
       throw error;
     }
@@ -95,13 +100,13 @@ function printPreviewSummary(preview: ImportPreview): void {
   console.log(
     `任务 ${preview.tasks.length} 项，类别 ${categories.size} 个，问题 ${preview.problems.length} 处（未写入）`,
   );
-  for (const p of preview.problems) console.log(`  第${p.row}行: ${p.message}`);
+  for (const p of preview.problems) console.log(`  ${formatProblem(p)}`);
   for (const d of preview.unknownDepartments) {
     const hint = d.suggestions.length > 0 ? `（是否为: ${d.suggestions.join('、')}？）` : '';
     console.log(`  部门库中没有: ${d.name}${hint}`);
   }
   const review = preview.tasks.filter((t) => t.schedule.needsReview);
-  for (const t of review) console.log(`  序号${t.no} 完成时限需人工确认: ${t.deadline}`);
+  for (const t of review) console.log(`  序号${t.no} 完成时限需人工确认: ${t.deadline || '（空）'}`);
 }
 
 function printCommitSummary(result: Awaited<ReturnType<typeof commitTaskListImport>>, preview: ImportPreview): void {

@@ -119,6 +119,15 @@ export interface OccurrenceTable {
   due_date: string;
   min_count: number;
   condition: string | null;
+  /** Kept in step with the occurrence's reports: 'none' | 'draft' | 'submitted' | 'returned' | 'accepted'. */
+  report_state: Generated<string>;
+  submitted_at: Generated<string | null>;
+  accepted_at: Generated<string | null>;
+  /** Due date after an approved extension; due_date keeps the original. */
+  extended_due: Generated<string | null>;
+  /** The assignment's department, denormalised for the inbox and dashboard. */
+  department_id: number | null;
+  version: Generated<number>;
 }
 
 export interface UserTable {
@@ -131,6 +140,101 @@ export interface UserTable {
   password_hash: string;
   disabled: number;
   created_at: string;
+  /** 1 for a department head (负责人): notified of 约谈 and escalations. */
+  is_head: Generated<number>;
+  enterprise_id: number | null;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  version: Generated<number>;
+}
+
+export type UserRole = UserTable['role'];
+
+export interface SessionTable {
+  /** sha256 of the session token: the token itself is only in the cookie. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  name: string;
+  token_hash: string;
+  role: UserRole;
+  department_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned' | 'resubmitted';
+
+export interface ReportTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  occurrence_id: number;
+  department_id: number;
+  text: string;
+  work_date: string;
+  status: ReportStatus;
+  return_reason: string | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  version: Generated<number>;
+}
+
+export interface EvidenceFileTable {
+  id: Generated<number>;
+  report_id: number;
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  uploaded_by: number;
+  created_at: string;
+}
+
+export type SupervisionKind = 'reminder' | 'urge' | 'notice' | 'interview' | 'bulletin';
+
+export interface SupervisionActionTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  occurrence_id: number;
+  department_id: number;
+  kind: SupervisionKind;
+  note: string;
+  reply_by: string | null;
+  reply_text: string | null;
+  replied_at: string | null;
+  replied_by: number | null;
+  actor: string;
+  created_at: string;
+  version: Generated<number>;
+}
+
+export interface ExtensionRequestTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  occurrence_id: number;
+  department_id: number;
+  reason: string;
+  original_due: string;
+  requested_due: string;
+  status: 'pending' | 'approved' | 'refused';
+  requested_by: number;
+  created_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  version: Generated<number>;
 }
 
 export interface AuditEventTable {
@@ -162,4 +266,10 @@ export interface Database {
   schedule_rules: ScheduleRuleTable;
   occurrences: OccurrenceTable;
   users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  reports: ReportTable;
+  evidence_files: EvidenceFileTable;
+  supervision_actions: SupervisionActionTable;
+  extension_requests: ExtensionRequestTable;
 }

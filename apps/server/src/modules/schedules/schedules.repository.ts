@@ -76,6 +76,7 @@ export async function listOccurrencesOfRules(db: Db, ruleIds: number[]): Promise
 
 export interface NewOccurrence {
   assignment_id: number;
+  department_id: number;
   rule_id: number;
   period_key: string;
   window_start: string;

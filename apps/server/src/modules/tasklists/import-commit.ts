@@ -6,7 +6,7 @@ import { guessDepartmentKind } from '../departments/department-registry.ts';
 import { createDepartment, loadDepartmentRegistry, loadGroupMembers } from '../departments/departments.service.ts';
 import { getCampaignCadence } from '../orgunits/orgunits.repository.ts';
 import type { ReportCadence } from '../schedules/schedule-plan.ts';
-import type { ImportPreview } from './import-preview.ts';
+import { formatProblem, type ImportPreview } from './import-preview.ts';
 import { syncTasks } from './import-sync.ts';
 import {
   countTaskListContents,
@@ -36,10 +36,7 @@ export async function commitTaskListImport(
   ctx: ImportContext,
 ): Promise<ImportCommitResponse> {
   if (preview.problems.length > 0) {
-    const first = preview.problems
-      .slice(0, 3)
-      .map((p) => `第${p.row}行：${p.message}`)
-      .join('；');
+    const first = preview.problems.slice(0, 3).map(formatProblem).join('；');
     throw new AppError(
       'import_has_problems',
       `有 ${preview.problems.length} 行无法识别，未导入任何内容：${first}`,

@@ -107,6 +107,11 @@ function matchDepartments(
   return result;
 }
 
+/** A problem as one line for people: the parsers already start most messages with 第N行. */
+export function formatProblem(p: ImportProblem): string {
+  return p.message.startsWith('第') ? p.message : `第${p.row}行：${p.message}`;
+}
+
 /** The stable `import --dry-run --json` shape. */
 export function toDryRunJson(preview: ImportPreview): ImportDryRunResponse {
   return {

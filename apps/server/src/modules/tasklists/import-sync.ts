@@ -160,8 +160,8 @@ async function syncAssignments(
   taskId: number,
   desired: DesiredAssignment[],
   current: AssignmentRow[],
-): Promise<{ id: number; reports: boolean }[]> {
-  const kept: { id: number; reports: boolean }[] = [];
+): Promise<{ id: number; reports: boolean; departmentId: number }[]> {
+  const kept: { id: number; reports: boolean; departmentId: number }[] = [];
   const remaining = [...current];
   for (const d of desired) {
     const i = remaining.findIndex(
@@ -170,10 +170,14 @@ async function syncAssignments(
     const match = i >= 0 ? remaining.splice(i, 1)[0] : undefined;
     if (match) {
       if (match.seq !== d.seq) await updateAssignmentSeq(trx, match.id, d.seq);
-      kept.push({ id: match.id, reports: d.reports });
+      kept.push({ id: match.id, reports: d.reports, departmentId: d.department_id });
     } else {
       const { reports, ...row } = d;
-      kept.push({ id: await insertAssignment(trx, { task_id: taskId, ...row }), reports });
+      kept.push({
+        id: await insertAssignment(trx, { task_id: taskId, ...row }),
+        reports,
+        departmentId: row.department_id,
+      });
     }
   }
   await deleteAssignments(
@@ -204,7 +208,7 @@ async function syncOccurrences(
   trx: Db,
   planned: PlannedRule[],
   ruleIds: number[],
-  assignments: { id: number; reports: boolean }[],
+  assignments: { id: number; reports: boolean; departmentId: number }[],
 ): Promise<void> {
   const key = (o: { assignment_id: number; rule_id: number; period_key: string }) =>
     `${o.assignment_id}|${o.rule_id}|${o.period_key}`;
@@ -216,6 +220,7 @@ async function syncOccurrences(
       for (const o of rule.occurrences) {
         const row = {
           assignment_id: a.id,
+          department_id: a.departmentId,
           rule_id: ruleId,
           period_key: o.periodKey,
           window_start: o.start,

@@ -8,7 +8,23 @@ export const HEADER_SCAN_ROWS = 15;
 const SYNONYMS: ReadonlyArray<readonly [ColumnField, readonly string[]]> = [
   ['category', ['主要内容', '任务类别', '工作类别', '专项行动', '重点领域', '类别', '行动', '领域', '项目']],
   ['no', ['序号', '编号']],
-  ['task', ['工作任务', '重点任务', '检查内容', '任务内容', '工作内容', '主要任务', '具体任务', '工作措施', '任务']],
+  [
+    'task',
+    [
+      '工作任务',
+      '重点任务',
+      '检查内容',
+      '任务内容',
+      '工作内容',
+      '主要任务',
+      '具体任务',
+      '工作措施',
+      '具体措施',
+      '主要措施',
+      '工作举措',
+      '任务',
+    ],
+  ],
   ['lead', ['牵头单位', '牵头部门']],
   ['co', ['配合单位', '配合部门', '协办单位', '参与单位']],
   ['departments', ['责任部门', '责任单位', '承办机构', '责任主体', '责任处室']],
@@ -47,10 +63,18 @@ export function matchHeaderCell(cell: string): ColumnField | null {
  */
 export function matchHeaderRow(cells: readonly string[]): HeaderMap | null {
   const found: Partial<Record<ColumnField, number>> = {};
+  const taskColumns: number[] = [];
   cells.forEach((cell, index) => {
     const field = matchHeaderCell(cell);
+    if (field === 'task') taskColumns.push(index);
     if (field !== null && found[field] === undefined) found[field] = index;
   });
+  if (taskColumns.length > 1) {
+    // 重点任务 | 具体措施: the measure column holds the tasks, the broader one groups them.
+    const measure = taskColumns.find((i) => /措施|举措|具体/.test(normalizeHeaderCell(cells[i] ?? '')));
+    found.task = measure ?? taskColumns[taskColumns.length - 1];
+    if (found.category === undefined) found.category = taskColumns.find((i) => i !== found.task);
+  }
   const { no, task, departments, ...rest } = found;
   if (no === undefined || task === undefined || no === task) return null;
   const map: HeaderMap = { no, task, ...rest };
