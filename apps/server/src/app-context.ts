@@ -6,4 +6,8 @@ export interface AppContext {
   db: Db;
   dialect: DialectName;
   scope: DefaultScope;
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  secureCookies: boolean;
+  /** Where evidence files are stored (content-addressed). */
+  dataDir: string;
 }

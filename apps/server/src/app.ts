@@ -1,18 +1,56 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
+import { registerAuth } from './http/auth-plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
 import { tasklistsRoutes } from './modules/tasklists/tasklists.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/public/', import.meta.url));
 
+/** Evidence upload limit: 20 MB a file. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
 /** Builds the HTTP app without listening, so tests can call it through `app.inject`. */
 export async function buildApp(ctx: AppContext, options: { logLevel?: string } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' } });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, trustProxy: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  app.get('/api/health', async () => ({ status: 'ok', database: ctx.dialect }));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '督办 Duban API', description: '安全生产治本攻坚三年行动任务清单督办平台', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          cookie: { type: 'apiKey', in: 'cookie', name: 'duban_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, ctx.db);
+
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({
+    status: 'ok',
+    database: ctx.dialect,
+  }));
+  await authRoutes(app, ctx);
+  await usersRoutes(app, ctx);
   await tasklistsRoutes(app, ctx);
   if (existsSync(WEB_ROOT)) await app.register(fastifyStatic, { root: WEB_ROOT });
   return app;

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     console.log(`  用户名 username: ${admin.username}`);
     console.log(`  密码   password: ${admin.password}\n`);
   }
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, scope }, { logLevel: config.LOG_LEVEL });
+  const app = await buildApp(
+    { db: handle.db, dialect: handle.dialect, scope, secureCookies: config.COOKIE_SECURE, dataDir: config.DATA_DIR },
+    { logLevel: config.LOG_LEVEL },
+  );
   const shutdown = async (signal: string) => {
     console.log(`收到 ${signal}，正在停止…`);
     await app.close();

@@ -18,6 +18,8 @@ const TEST_DATABASE_URL = withDefaultUser(process.env.TEST_DATABASE_URL ?? 'post
 export interface TestDatabase {
   handle: DatabaseHandle;
   url: string;
+  /** A scratch directory for files (evidence storage), removed with the database. */
+  dataDir: string;
 }
 
 async function createPostgresDatabase(): Promise<TestDatabase & { drop(): Promise<void> }> {
@@ -41,11 +43,14 @@ async function createPostgresDatabase(): Promise<TestDatabase & { drop(): Promis
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const handle = openDatabase(url.toString());
+  const dataDir = mkdtempSync(join(tmpdir(), 'duban-pgdata-'));
   return {
     handle,
     url: url.toString(),
+    dataDir,
     async drop() {
       await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
       try {
@@ -64,6 +69,7 @@ function createSqliteDatabase(): TestDatabase & { drop(): Promise<void> } {
   return {
     handle,
     url,
+    dataDir: join(dir, 'files'),
     async drop() {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });

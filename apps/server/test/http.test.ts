@@ -10,7 +10,7 @@ describeEachDatabase('HTTP read API', (get, dialect) => {
     const { db } = get().handle;
     const scope = await setupScope(db);
     await importBytes(db, scope, seedBytes());
-    app = await buildApp({ db, dialect, scope });
+    app = await buildApp({ db, dialect, scope, secureCookies: false, dataDir: get().dataDir });
   });
   afterAll(async () => {
     await app.close();

@@ -9,6 +9,10 @@ export type AppErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'too_many_attempts'
+  | 'payload_too_large'
+  | 'unsupported_file_type'
+  | 'csrf_failed'
   | 'unreadable_file'
   | 'import_has_problems'
   | 'unknown_departments'
@@ -32,6 +36,10 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_attempts: 429,
+  payload_too_large: 413,
+  unsupported_file_type: 415,
+  csrf_failed: 403,
   unreadable_file: 422,
   import_has_problems: 422,
   unknown_departments: 422,

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError, HTTP_STATUS } from './app-error.ts';
 
@@ -10,6 +11,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(HTTP_STATUS[error.code])
         .send({ error: { code: error.code, message: error.message, details: error.details } });
     }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.status(400).send({
+        error: {
+          code: 'validation_failed',
+          message: '请求参数有误 (invalid request)',
+          details: error.validation.map((v) => ({
+            path: `${error.validationContext ?? ''}${v.instancePath.replaceAll('/', '.')}`,
+            message: v.message ?? '',
+          })),
+        },
+      });
+    }
     if (error instanceof ZodError) {
       return reply.status(400).send({
         error: {
@@ -20,6 +33,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status === 413) {
+      return reply
+        .status(413)
+        .send({ error: { code: 'payload_too_large', message: '文件过大 (file too large)', details: null } });
+    }
+    if (status === 429) {
+      return reply
+        .status(429)
+        .send({
+          error: { code: 'too_many_attempts', message: '请求过于频繁，请稍后再试 (too many requests)', details: null },
+        });
+    }
     if (status < 500) {
       return reply.status(status).send({ error: { code: 'bad_request', message: error.message, details: null } });
     }

@@ -28,3 +28,70 @@ export async function insertUser(
     .executeTakeFirstOrThrow();
   return r.id;
 }
+
+export interface UserListRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  department_id: number | null;
+  department_name: string | null;
+  is_head: number;
+  disabled: number;
+  locked_until: string | null;
+}
+
+export async function listUsers(db: Db, orgUnitId: number): Promise<UserListRow[]> {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.department_id',
+      'd.name as department_name',
+      'u.is_head',
+      'u.disabled',
+      'u.locked_until',
+    ])
+    .where('u.org_unit_id', '=', orgUnitId)
+    .orderBy('u.id')
+    .execute();
+}
+
+export async function findDepartmentInUnit(db: Db, orgUnitId: number, departmentId: number) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('id', '=', departmentId)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+export async function findDepartmentByName(db: Db, orgUnitId: number, name: string) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('name', '=', name)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+export async function findUserIdInUnit(db: Db, orgUnitId: number, username: string) {
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+export async function setUserHead(db: Db, id: number, isHead: boolean) {
+  await db
+    .updateTable('users')
+    .set({ is_head: isHead ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../db/database.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { countUsersWithRole, findUserByUsername, insertUser } from './users.repository.ts';
+import { checkPasswordStrength } from '../auth/password-policy.ts';
+import {
+  countUsersWithRole,
+  findDepartmentInUnit,
+  findUserByUsername,
+  insertUser,
+  setUserHead,
+} from './users.repository.ts';
 
 /** A random password people can type: 16 characters without look-alikes. */
 export function generatePassword(length = 16): string {
@@ -47,5 +56,61 @@ export async function ensureOfficeAdmin(
       after: { username, role: 'office_admin' },
     });
     return { username, password };
+  });
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  departmentId: number | null;
+  isHead: boolean;
+  password: string;
+}
+
+/** Creates an account; a department user is bound to one department of the same unit. */
+export async function createUser(
+  db: Db,
+  actor: { actor: string; orgUnitId: number },
+  input: CreateUserInput,
+): Promise<number> {
+  checkPasswordStrength(input.password);
+  if (!/^[A-Za-z0-9_.@-]{2,64}$/.test(input.username)) {
+    throw new AppError('validation_failed', '用户名只能包含字母、数字和 _ . @ -，长度 2–64', [
+      { path: 'username', message: '用户名格式不正确' },
+    ]);
+  }
+  if (input.role === 'department') {
+    if (input.departmentId === null) {
+      throw new AppError('validation_failed', '部门用户必须指定所属部门', [{ path: 'departmentId', message: '必填' }]);
+    }
+    if (!(await findDepartmentInUnit(db, actor.orgUnitId, input.departmentId))) {
+      throw new AppError('validation_failed', '所属部门不存在', [{ path: 'departmentId', message: '部门不存在' }]);
+    }
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (await findUserByUsername(trx, input.username)) {
+      throw new AppError('conflict', `用户名“${input.username}”已存在 (username taken)`);
+    }
+    const id = await insertUser(trx, {
+      org_unit_id: actor.orgUnitId,
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      department_id: input.role === 'department' ? input.departmentId : null,
+      password_hash: passwordHash,
+      created_at: new Date().toISOString(),
+    });
+    if (input.isHead) await setUserHead(trx, id, true);
+    await appendAudit(trx, {
+      orgUnitId: actor.orgUnitId,
+      actor: actor.actor,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      after: { username: input.username, role: input.role, departmentId: input.departmentId, isHead: input.isHead },
+    });
+    return id;
   });
 }

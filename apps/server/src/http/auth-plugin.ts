@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/database.ts';
+import { resolveApiToken, resolveSession } from '../modules/auth/auth.service.ts';
+import { AppError } from './app-error.ts';
+
+export const SESSION_COOKIE = 'duban_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves `request.principal` from a bearer API token or the session cookie. Cookie-authenticated writes must
+ * carry the session's CSRF token in the X-CSRF-Token header (bearer tokens are not sent by browsers on their own).
+ */
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.principal = await resolveApiToken(db, authorization.slice('Bearer '.length).trim());
+      if (!request.principal) throw new AppError('unauthorized', 'API 令牌无效或已撤销 (invalid or revoked token)');
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(db, token);
+    if (!session) return;
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError('csrf_failed', '请求缺少有效的 CSRF 令牌，请刷新页面后重试 (missing or wrong CSRF token)');
+    }
+    request.principal = session.principal;
+  });
+}

@@ -1,0 +1,49 @@
+import type { FastifyRequest } from 'fastify';
+import type { UserRole } from '../db/schema.ts';
+import { AppError } from './app-error.ts';
+
+/** Who is asking: a signed-in user (cookie session) or a machine client (API token). */
+export interface Principal {
+  kind: 'session' | 'token';
+  /** The user id; for a token, the user who created it (null if the creator is gone). */
+  userId: number | null;
+  username: string;
+  role: UserRole;
+  orgUnitId: number;
+  /** Set for department users (and tokens scoped to a department). */
+  departmentId: number | null;
+  isHead: boolean;
+  /** Written to the audit trail: 'user:12' or 'token:3'. */
+  actor: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export const OFFICE_ROLES: readonly UserRole[] = ['office_admin', 'office_staff'];
+
+export function isOffice(p: Principal): boolean {
+  return OFFICE_ROLES.includes(p.role);
+}
+
+/** The signed-in principal, or 401. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthorized', '请先登录 (sign in first)');
+  return request.principal;
+}
+
+/** The principal when it has one of the roles, else 403. */
+export function requireRole(request: FastifyRequest, roles: readonly UserRole[]): Principal {
+  const p = requirePrincipal(request);
+  if (!roles.includes(p.role)) throw new AppError('forbidden', '没有权限执行此操作 (forbidden)');
+  return p;
+}
+
+/** A principal that writes needs a user id for the record's author columns. */
+export function requireUserId(p: Principal): number {
+  if (p.userId === null) throw new AppError('forbidden', '此令牌没有关联用户，不能执行写操作 (token has no user)');
+  return p.userId;
+}

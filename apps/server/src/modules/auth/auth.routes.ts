@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { SESSION_COOKIE } from '../../http/auth-plugin.ts';
+import { type Principal, requirePrincipal, requireRole } from '../../http/principal.ts';
+import {
+  ChangePasswordRequest,
+  CreateApiTokenRequest,
+  CreateApiTokenResponse,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  OkResponse,
+} from './auth.schemas.ts';
+import { changePassword, createApiToken, login, logout, resolveSession, SESSION_HOURS } from './auth.service.ts';
+
+const presentPrincipal = (p: Principal) => ({
+  userId: p.userId,
+  username: p.username,
+  role: p.role,
+  departmentId: p.departmentId,
+  isHead: p.isHead,
+});
+
+export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录', body: LoginRequest, response: { 200: LoginResponse } },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const result = await login(ctx.db, request.body.username, request.body.password);
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.secureCookies,
+        path: '/',
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return { user: presentPrincipal(result.principal), csrfToken: result.csrfToken, expiresAt: result.expiresAt };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } } },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx.db, token, principal);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeResponse } } },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token ? await resolveSession(ctx.db, token) : null;
+      return { user: presentPrincipal(principal), csrfToken: session?.csrfToken ?? null };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    { schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordRequest, response: { 200: OkResponse } } },
+    async (request) => {
+      await changePassword(ctx.db, requirePrincipal(request), request.body.oldPassword, request.body.newPassword);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/api-tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '创建 API 令牌（只显示一次）',
+        body: CreateApiTokenRequest,
+        response: { 201: CreateApiTokenResponse },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireRole(request, ['office_admin']);
+      reply.status(201);
+      return createApiToken(ctx.db, principal, request.body);
+    },
+  );
+}

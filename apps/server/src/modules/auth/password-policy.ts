@@ -1,0 +1,13 @@
+import { AppError } from '../../http/app-error.ts';
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export function checkPasswordStrength(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError(
+      'validation_failed',
+      `密码至少 ${MIN_PASSWORD_LENGTH} 位 (at least ${MIN_PASSWORD_LENGTH} characters)`,
+      [{ path: 'newPassword', message: `密码至少 ${MIN_PASSWORD_LENGTH} 位` }],
+    );
+  }
+}

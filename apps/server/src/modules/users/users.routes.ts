@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { requireRole } from '../../http/principal.ts';
+import { OkResponse } from '../auth/auth.schemas.ts';
+import { resetPassword } from '../auth/auth.service.ts';
+import { listUsers } from './users.repository.ts';
+import {
+  CreateUserRequest,
+  CreateUserResponse,
+  ListUsersResponse,
+  ResetPasswordRequest,
+  UserIdParams,
+} from './users.schemas.ts';
+import { createUser } from './users.service.ts';
+
+export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/users',
+    { schema: { tags: ['users'], summary: '用户列表', response: { 200: ListUsersResponse } } },
+    async (request) => {
+      const p = requireRole(request, ['office_admin', 'office_staff']);
+      const rows = await listUsers(ctx.db, p.orgUnitId);
+      return {
+        users: rows.map((u) => ({
+          id: u.id,
+          username: u.username,
+          displayName: u.display_name,
+          role: u.role as 'office_admin',
+          departmentId: u.department_id,
+          departmentName: u.department_name,
+          isHead: u.is_head === 1,
+          disabled: u.disabled === 1,
+          lockedUntil: u.locked_until,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: { tags: ['users'], summary: '新建用户', body: CreateUserRequest, response: { 201: CreateUserResponse } },
+    },
+    async (request, reply) => {
+      const p = requireRole(request, ['office_admin']);
+      const id = await createUser(ctx.db, p, request.body);
+      reply.status(201);
+      return { id };
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '管理员重置密码',
+        params: UserIdParams,
+        body: ResetPasswordRequest,
+        response: { 200: OkResponse },
+      },
+    },
+    async (request) => {
+      const p = requireRole(request, ['office_admin']);
+      await resetPassword(ctx.db, p, request.params.id, request.body.password);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { UserRoleSchema } from '../auth/auth.schemas.ts';
+
+export const CreateUserRequest = z.object({
+  username: z.string().min(2).max(64),
+  displayName: z.string().min(1).max(100),
+  role: UserRoleSchema,
+  departmentId: z.number().int().nullable().default(null),
+  isHead: z.boolean().default(false),
+  password: z.string().min(1).max(256),
+});
+
+export const UserResponse = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: UserRoleSchema,
+  departmentId: z.number().int().nullable(),
+  departmentName: z.string().nullable(),
+  isHead: z.boolean(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+});
+export const ListUsersResponse = z.object({ users: z.array(UserResponse) });
+export const CreateUserResponse = z.object({ id: z.number().int() });
+
+export const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const ResetPasswordRequest = z.object({ password: z.string().min(1).max(256) });

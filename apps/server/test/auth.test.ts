@@ -1,0 +1,185 @@
+import { beforeAll, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/modules/audit/audit.service.ts';
+import { MAX_FAILED_LOGINS } from '../src/modules/auth/auth.service.ts';
+import { buildTestApp, TEST_PASSWORD, type TestApp } from './app-harness.ts';
+import { describeEachDatabase } from './databases.ts';
+
+describeEachDatabase('accounts and sessions', (get) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(get());
+  });
+
+  it('signs in with an HttpOnly SameSite cookie and stores only an argon2 hash', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dept_a', password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'duban_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(res.json().user).toMatchObject({
+      username: 'dept_a',
+      role: 'department',
+      departmentId: t.departmentIds['应急管理部'],
+    });
+    const row = await get()
+      .handle.db.selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'dept_a')
+      .executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    const sessions = await get().handle.db.selectFrom('sessions').select('id_hash').execute();
+    expect(sessions.map((s) => s.id_hash)).not.toContain(cookie?.value);
+  });
+
+  it('answers an unknown user and a wrong password alike', async () => {
+    const a = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+    });
+    const b = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dept_b', password: 'wrong-password' },
+    });
+    expect(a.statusCode).toBe(401);
+    expect(b.statusCode).toBe(401);
+    expect(a.json()).toEqual(b.json());
+  });
+
+  it('locks an account after repeated failures, even for the right password', async () => {
+    for (let i = 0; i < MAX_FAILED_LOGINS; i += 1) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'dept_c', password: `bad-${i}` },
+      });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dept_c', password: TEST_PASSWORD },
+    });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.message).toContain('锁定');
+    // The administrator's reset unlocks it.
+    const reset = await t.as('admin', {
+      method: 'POST',
+      url: `/api/users/${await userId('dept_c')}/reset-password`,
+      payload: { password: 'a-brand-new-password' },
+    });
+    expect(reset.statusCode).toBe(200);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dept_c', password: 'a-brand-new-password' },
+    });
+    expect(again.statusCode).toBe(200);
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token', async () => {
+    const s = await t.login('staff');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: s.cookie },
+      payload: { oldPassword: TEST_PASSWORD, newPassword: 'another-long-password' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('csrf_failed');
+  });
+
+  it('changes a password, and refuses a short one', async () => {
+    const short = await t.as('leader', {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { oldPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
+    expect(short.statusCode).toBe(400);
+    const ok = await t.as('leader', {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { oldPassword: TEST_PASSWORD, newPassword: 'leader-new-password' },
+    });
+    expect(ok.statusCode).toBe(200);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: 'leader-new-password' },
+    });
+    expect(login.statusCode).toBe(200);
+  });
+
+  it('API tokens: created once, hashed at rest, scoped to a role, revoked tokens refused', async () => {
+    const created = await t.as('admin', {
+      method: 'POST',
+      url: '/api/api-tokens',
+      payload: { name: '大屏', role: 'leader' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { token } = created.json();
+    const stored = await get().handle.db.selectFrom('api_tokens').select('token_hash').execute();
+    expect(stored.map((s) => s.token_hash)).not.toContain(token);
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(me.json().user).toMatchObject({ role: 'leader' });
+    const bad = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer nope' } });
+    expect(bad.statusCode).toBe(401);
+    const notAdmin = await t.as('staff', {
+      method: 'POST',
+      url: '/api/api-tokens',
+      payload: { name: 'x', role: 'office_admin' },
+    });
+    expect(notAdmin.statusCode).toBe(403);
+  });
+
+  it('logs out, and the old cookie no longer works', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'enterprise', password: TEST_PASSWORD },
+    });
+    const cookie = `duban_session=${res.cookies.find((c) => c.name === 'duban_session')?.value}`;
+    const csrf = res.json().csrfToken;
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
+    expect(out.statusCode).toBe(200);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(401);
+  });
+
+  it('wrote every change to an intact audit chain', async () => {
+    const actions = (await get().handle.db.selectFrom('audit_events').select('action').execute()).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'user.create',
+        'auth.login',
+        'auth.locked',
+        'user.password_reset',
+        'user.password_change',
+        'api_token.create',
+        'auth.logout',
+      ]),
+    );
+    expect((await verifyAuditChain(get().handle.db)).ok).toBe(true);
+  });
+
+  async function userId(username: string): Promise<number> {
+    const r = await get()
+      .handle.db.selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    return r.id;
+  }
+});
