@@ -22,7 +22,7 @@ describeEachDatabase('accounts and sessions', (get) => {
     expect(res.json().user).toMatchObject({
       username: 'dept_a',
       role: 'department',
-      departmentId: t.departmentIds['应急管理部'],
+      departmentId: t.departmentIds.应急管理部,
     });
     const row = await get()
       .handle.db.selectFrom('users')

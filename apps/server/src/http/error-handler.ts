@@ -39,11 +39,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: 'payload_too_large', message: '文件过大 (file too large)', details: null } });
     }
     if (status === 429) {
-      return reply
-        .status(429)
-        .send({
-          error: { code: 'too_many_attempts', message: '请求过于频繁，请稍后再试 (too many requests)', details: null },
-        });
+      return reply.status(429).send({
+        error: { code: 'too_many_attempts', message: '请求过于频繁，请稍后再试 (too many requests)', details: null },
+      });
     }
     if (status < 500) {
       return reply.status(status).send({ error: { code: 'bad_request', message: error.message, details: null } });
