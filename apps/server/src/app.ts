@@ -12,6 +12,9 @@ import type { AppContext } from './app-context.ts';
 import { registerAuth } from './http/auth-plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { progressRoutes } from './modules/progress/progress.routes.ts';
+import { dashboardRoutes } from './modules/reports/dashboard.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { tasklistsRoutes } from './modules/tasklists/tasklists.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
@@ -52,6 +55,9 @@ export async function buildApp(ctx: AppContext, options: { logLevel?: string } =
   await authRoutes(app, ctx);
   await usersRoutes(app, ctx);
   await tasklistsRoutes(app, ctx);
+  await progressRoutes(app, ctx);
+  await supervisionRoutes(app, ctx);
+  await dashboardRoutes(app, ctx);
   if (existsSync(WEB_ROOT)) await app.register(fastifyStatic, { root: WEB_ROOT });
   return app;
 }

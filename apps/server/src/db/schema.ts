@@ -120,7 +120,8 @@ export interface OccurrenceTable {
   min_count: number;
   condition: string | null;
   /** Kept in step with the occurrence's reports: 'none' | 'draft' | 'submitted' | 'returned' | 'accepted'. */
-  report_state: Generated<string>;
+  report_state: Generated<'none' | 'draft' | 'submitted' | 'returned' | 'accepted'>;
+  /** Civil dates (Asia/Shanghai) of the latest submission and of the acceptance: compared with due dates. */
   submitted_at: Generated<string | null>;
   accepted_at: Generated<string | null>;
   /** Due date after an approved extension; due_date keeps the original. */
