@@ -3,6 +3,7 @@ import { auditCommand } from './cli/audit-command.ts';
 import { CliError, reportFailure } from './cli/cli-output.ts';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
 import { SCHEDULE_USAGE, scheduleCommand } from './cli/schedule-command.ts';
+import { USERS_USAGE, usersCommand } from './cli/users-command.ts';
 import { loadConfig } from './config.ts';
 
 const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
@@ -10,12 +11,15 @@ const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
   schedule "<完成时限>" --year <年> [--from --to] [--json]   解析完成时限
   migrate                                                  把数据库迁移到最新结构
   serve                                                    启动服务（同 npm start）
+  users add|list|reset-password                            用户管理
   audit verify                                             核验审计哈希链
 数据库由 DATABASE_URL 选择: postgres://… 或 sqlite:<路径>（默认 sqlite:./data/duban.db）
 
 ${IMPORT_USAGE}
 
-${SCHEDULE_USAGE}`;
+${SCHEDULE_USAGE}
+
+${USERS_USAGE}`;
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,6 +29,8 @@ async function run(argv: string[]): Promise<number> {
       return importCommand(rest, config.DATABASE_URL);
     case 'schedule':
       return scheduleCommand(rest);
+    case 'users':
+      return usersCommand(rest, config.DATABASE_URL);
     case 'audit':
       return auditCommand(rest, config.DATABASE_URL);
     case 'migrate': {

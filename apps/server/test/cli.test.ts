@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEED_PATH } from './fixtures.ts';
 
@@ -90,5 +91,45 @@ describe('duban command line', () => {
     ]);
     const bad = duban(['schedule', '每月', '--year', '2024', '--from', '2024-02-30', '--json']);
     expect(bad.code).toBe(2);
+  });
+
+  it('users add / list / reset-password, with passwords shown once and stored hashed', () => {
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'users.db')}` };
+    const add = duban(
+      ['users', 'add', 'zhangsan', '--role', 'department', '--department', '应急管理部', '--name', '张三'],
+      env,
+    );
+    expect(add.code).toBe(0);
+    const password = /密码（只显示这一次）: (\S+)/.exec(add.stdout)?.[1];
+    expect(password).toHaveLength(16);
+    const noDept = duban(['users', 'add', 'lisi', '--role', 'department'], env);
+    expect(noDept.code).toBe(2);
+    const list = duban(['users', 'list', '--json'], env);
+    const users = JSON.parse(list.stdout).users;
+    expect(users).toEqual([
+      expect.objectContaining({ username: 'zhangsan', role: 'department', department_name: '应急管理部' }),
+    ]);
+    expect(list.stdout).not.toContain(password);
+    const reset = duban(['users', 'reset-password', 'zhangsan'], env);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).not.toContain(password);
+    const db = new SQLite(join(dir, 'users.db'));
+    const row = db.prepare('select password_hash from users where username = ?').get('zhangsan') as {
+      password_hash: string;
+    };
+    db.close();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('audit verify catches a row edited by hand in SQLite', () => {
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'users.db')}` };
+    expect(duban(['audit', 'verify'], env).code).toBe(0);
+    const db = new SQLite(join(dir, 'users.db'));
+    const second = db.prepare('select id from audit_events order by id limit 1 offset 1').get() as { id: number };
+    db.prepare('update audit_events set after = \'{"role":"office_admin"}\' where id = ?').run(second.id);
+    db.close();
+    const r = duban(['audit', 'verify'], env);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`id=${second.id}`);
   });
 });
