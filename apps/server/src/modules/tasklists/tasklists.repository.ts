@@ -282,8 +282,13 @@ export interface NextDueRow {
 }
 
 /** For each task of the list, its earliest occurrence due on or after `asOf` (lead department first on ties). */
-export async function listNextDue(db: Db, taskListId: number, asOf: string): Promise<NextDueRow[]> {
-  const ranked = db
+export async function listNextDue(
+  db: Db,
+  taskListId: number,
+  asOf: string,
+  departmentId: number | null = null,
+): Promise<NextDueRow[]> {
+  let inner = db
     .selectFrom('occurrences as o')
     .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
     .innerJoin('tasks as t', 't.id', 'a.task_id')
@@ -300,8 +305,9 @@ export async function listNextDue(db: Db, taskListId: number, asOf: string): Pro
         .as('rn'),
     ])
     .where('t.task_list_id', '=', taskListId)
-    .where('o.due_date', '>=', asOf)
-    .as('ranked');
+    .where('o.due_date', '>=', asOf);
+  if (departmentId !== null) inner = inner.where('a.department_id', '=', departmentId);
+  const ranked = inner.as('ranked');
   return db
     .selectFrom(ranked)
     .select(['task_id', 'window_start', 'due_date', 'period_key', 'department'])

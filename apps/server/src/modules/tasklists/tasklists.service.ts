@@ -16,6 +16,8 @@ export async function getTaskTable(
   orgUnitId: number,
   year: number,
   asOf: string = todayInShanghai(),
+  /** A department sees only its own tasks, and its own next due dates. */
+  departmentId: number | null = null,
 ): Promise<ListTasksResponse> {
   const list = await findTaskListByYear(db, orgUnitId, year);
   if (!list) throw new AppError('not_found', `没有 ${year} 年的任务清单 (no task list for ${year})`);
@@ -23,10 +25,14 @@ export async function getTaskTable(
     listCategories(db, list.id),
     listTasks(db, list.id),
     listTaskDepartments(db, list.id),
-    listNextDue(db, list.id, asOf),
+    listNextDue(db, list.id, asOf, departmentId),
   ]);
   const nextByTask = new Map(nextDue.map((n) => [n.task_id, n]));
-  const rows = tasks.map((t) => {
+  const visible =
+    departmentId === null
+      ? tasks
+      : tasks.filter((t) => departments.some((d) => d.task_id === t.id && d.department_id === departmentId));
+  const rows = visible.map((t) => {
     const next = nextByTask.get(t.id);
     return {
       categoryId: t.category_id,
@@ -46,12 +52,14 @@ export async function getTaskTable(
       },
     };
   });
-  const groups = categories.map((c) => ({
-    id: c.id,
-    seq: c.seq,
-    title: c.title,
-    tasks: rows.filter((r) => r.categoryId === c.id).map((r) => r.task),
-  }));
+  const groups = categories
+    .filter((c) => rows.some((r) => r.categoryId === c.id))
+    .map((c) => ({
+      id: c.id,
+      seq: c.seq,
+      title: c.title,
+      tasks: rows.filter((r) => r.categoryId === c.id).map((r) => r.task),
+    }));
   const uncategorised = rows.filter((r) => r.categoryId === null).map((r) => r.task);
   if (uncategorised.length > 0) groups.push({ id: 0, seq: 0, title: '', tasks: uncategorised });
   return { taskList: { id: list.id, year: list.year, title: list.title }, asOf, categories: groups };
