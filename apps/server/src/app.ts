@@ -20,12 +20,24 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/public/', import.meta.url));
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
+
 /** Evidence upload limit: 20 MB a file. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Builds the HTTP app without listening, so tests can call it through `app.inject`. */
 export async function buildApp(ctx: AppContext, options: { logLevel?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, trustProxy: false });
+  // Every route registered, for the role × route matrix test and the docs.
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -55,6 +55,8 @@ export interface TaskTable {
   text: string;
   departments_text: string;
   deadline_text: string;
+  /** The office's corrected deadline phrase; the schedule is read from it when set. */
+  deadline_override: Generated<string | null>;
   deadline_needs_review: number;
   deadline_unparsed: string;
   deadline_ongoing: number;

@@ -37,6 +37,17 @@ export async function createDepartment(
   return insertDepartment(trx, input);
 }
 
+/** Records another name for a department (the import wizard's matching), unless it is already known. */
+export async function addDepartmentAlias(
+  trx: Db,
+  orgUnitId: number,
+  departmentId: number,
+  alias: string,
+): Promise<void> {
+  const known = await listAliases(trx, orgUnitId);
+  if (!known.some((a) => a.alias === alias)) await insertAlias(trx, orgUnitId, departmentId, alias);
+}
+
 /** Creates the demo zone's registry when the unit has no departments yet. Returns how many it created. */
 export async function ensureDemoRegistry(trx: Db, orgUnitId: number, now: string): Promise<number> {
   if ((await listDepartments(trx, orgUnitId)).length > 0) return 0;

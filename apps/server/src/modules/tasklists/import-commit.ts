@@ -3,7 +3,12 @@ import type { DepartmentKind } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { guessDepartmentKind } from '../departments/department-registry.ts';
-import { createDepartment, loadDepartmentRegistry, loadGroupMembers } from '../departments/departments.service.ts';
+import {
+  addDepartmentAlias,
+  createDepartment,
+  loadDepartmentRegistry,
+  loadGroupMembers,
+} from '../departments/departments.service.ts';
 import { getCampaignCadence } from '../orgunits/orgunits.repository.ts';
 import type { ReportCadence } from '../schedules/schedule-plan.ts';
 import { formatProblem, type ImportPreview } from './import-preview.ts';
@@ -55,7 +60,8 @@ export async function commitTaskListImport(
 
   return db.transaction().execute(async (trx) => {
     const existing = await findTaskList(trx, ctx.orgUnitId, ctx.campaignId, preview.year);
-    if (existing && existing.source_sha256 === preview.sha256) {
+    const hasDecisions = preview.aliasesToAdd.length > 0 || preview.tasks.some((t) => t.deadlineOverride !== null);
+    if (existing && existing.source_sha256 === preview.sha256 && !hasDecisions) {
       return {
         status: 'unchanged' as const,
         taskListId: existing.id,
@@ -66,6 +72,7 @@ export async function commitTaskListImport(
       };
     }
 
+    for (const a of preview.aliasesToAdd) await addDepartmentAlias(trx, ctx.orgUnitId, a.departmentId, a.alias);
     const departmentIds = await resolveDepartments(trx, preview, ctx.orgUnitId, now);
     const source: TaskListSource = {
       title: preview.title ?? `${preview.year}年任务清单`,

@@ -22,6 +22,8 @@ export interface PreviewTask {
   departmentsText: string;
   departments: PreviewDepartment[];
   deadline: string;
+  /** The office's correction of the deadline, from which `schedule` was read; null when none. */
+  deadlineOverride: string | null;
   schedule: ParsedDeadline;
   progress: string | null;
 }
@@ -36,6 +38,14 @@ export interface ImportPreview {
   tasks: PreviewTask[];
   problems: ImportProblem[];
   unknownDepartments: { name: string; suggestions: string[] }[];
+  /** Unknown names the office matched to existing departments: recorded as aliases on commit. */
+  aliasesToAdd: { alias: string; departmentId: number }[];
+}
+
+/** The office's decisions in the import wizard. Keys of deadlineOverrides are row positions (1-based). */
+export interface ImportDecisions {
+  departmentMap?: Record<string, number>;
+  deadlineOverrides?: Record<string, string>;
 }
 
 const YEAR_IN_TITLE = /(20\d{2})\s*年/;
@@ -46,6 +56,7 @@ export async function previewTaskListImport(input: {
   fileName: string;
   year?: number | undefined;
   registry: DepartmentRegistry;
+  decisions?: ImportDecisions;
 }): Promise<ImportPreview> {
   let parsed: Awaited<ReturnType<typeof parseTaskListFile>>;
   try {
@@ -61,8 +72,19 @@ export async function previewTaskListImport(input: {
   }
 
   const unknown = new Map<string, string[]>();
-  const tasks = parsed.tasks.map((row) => {
-    const departments = matchDepartments(row, input.registry, unknown);
+  const departmentMap = resolveDepartmentMap(input.decisions?.departmentMap ?? {}, input.registry);
+  const overrides = input.decisions?.deadlineOverrides ?? {};
+  for (const key of Object.keys(overrides)) {
+    const seq = Number(key);
+    if (!Number.isInteger(seq) || seq < 1 || seq > parsed.tasks.length) {
+      throw new AppError('validation_failed', `完成时限修正指向不存在的第 ${key} 项任务`, [
+        { path: `deadlineOverrides.${key}`, message: '无此任务' },
+      ]);
+    }
+  }
+  const tasks = parsed.tasks.map((row, index) => {
+    const departments = matchDepartments(row, input.registry, departmentMap, unknown);
+    const override = overrides[String(index + 1)]?.trim() || null;
     return {
       row: row.row,
       category: row.category,
@@ -71,7 +93,8 @@ export async function previewTaskListImport(input: {
       departmentsText: row.departmentsText,
       departments,
       deadline: row.deadline,
-      schedule: parseDeadline(row.deadline, { year }),
+      deadlineOverride: override,
+      schedule: parseDeadline(override ?? row.deadline, { year }),
       progress: row.progress,
     };
   });
@@ -85,23 +108,43 @@ export async function previewTaskListImport(input: {
     tasks,
     problems: parsed.problems,
     unknownDepartments: [...unknown].map(([name, suggestions]) => ({ name, suggestions })),
+    aliasesToAdd: [...departmentMap].map(([alias, d]) => ({ alias, departmentId: d.id })),
   };
+}
+
+function resolveDepartmentMap(
+  map: Record<string, number>,
+  registry: DepartmentRegistry,
+): Map<string, { id: number; name: string }> {
+  const resolved = new Map<string, { id: number; name: string }>();
+  for (const [name, id] of Object.entries(map)) {
+    const department = registry.departments.find((d) => d.id === id);
+    if (!department) {
+      throw new AppError('validation_failed', `部门对应关系中的部门不存在：${name} → ${id}`, [
+        { path: `departmentMap.${name}`, message: '部门不存在' },
+      ]);
+    }
+    resolved.set(name, department);
+  }
+  return resolved;
 }
 
 function matchDepartments(
   row: RawTaskRow,
   registry: DepartmentRegistry,
+  departmentMap: Map<string, { id: number; name: string }>,
   unknown: Map<string, string[]>,
 ): PreviewDepartment[] {
   const result: PreviewDepartment[] = [];
   for (const d of row.departments) {
     const raw = d.alias ? `${d.name}（${d.alias}）` : d.name;
     const m = registry.match(raw);
-    const entry: PreviewDepartment =
-      m.status === 'matched'
-        ? { name: m.department.name, role: d.role, departmentId: m.department.id }
-        : { name: m.name, role: d.role, departmentId: null };
-    if (m.status === 'unknown' && !unknown.has(m.name)) unknown.set(m.name, m.suggestions);
+    const mapped = m.status === 'unknown' ? departmentMap.get(m.name) : undefined;
+    let entry: PreviewDepartment;
+    if (m.status === 'matched') entry = { name: m.department.name, role: d.role, departmentId: m.department.id };
+    else if (mapped) entry = { name: mapped.name, role: d.role, departmentId: mapped.id };
+    else entry = { name: m.name, role: d.role, departmentId: null };
+    if (m.status === 'unknown' && !mapped && !unknown.has(m.name)) unknown.set(m.name, m.suggestions);
     if (!result.some((r) => r.name === entry.name)) result.push(entry);
   }
   return result;

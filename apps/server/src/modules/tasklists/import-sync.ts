@@ -126,6 +126,7 @@ function taskFields(task: PreviewTask, categoryId: number | null): TaskFields {
     text: task.text,
     departments_text: task.departmentsText,
     deadline_text: task.deadline,
+    deadline_override: task.deadlineOverride,
     deadline_needs_review: task.schedule.needsReview ? 1 : 0,
     deadline_unparsed: JSON.stringify(task.schedule.unparsed),
     deadline_ongoing: task.schedule.ongoing ? 1 : 0,

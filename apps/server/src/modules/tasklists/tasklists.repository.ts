@@ -127,6 +127,7 @@ export interface TaskFields {
   text: string;
   departments_text: string;
   deadline_text: string;
+  deadline_override: string | null;
   deadline_needs_review: number;
   deadline_unparsed: string;
   deadline_ongoing: number;
@@ -147,6 +148,7 @@ export async function listTasks(db: Db, taskListId: number): Promise<TaskRow[]> 
       'text',
       'departments_text',
       'deadline_text',
+      'deadline_override',
       'deadline_needs_review',
       'deadline_unparsed',
       'deadline_ongoing',

@@ -1,9 +1,21 @@
+import { expandOccurrences } from '@duban/shared/deadline/expand-occurrences';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../http/principal.ts';
-import { taskTableScope } from './tasklists.policy.ts';
-import { ListTasksParams, ListTasksQuery, ListTasksResponse } from './tasklists.schemas.ts';
+import { loadDepartmentRegistry } from '../departments/departments.service.ts';
+import { commitTaskListImport } from './import-commit.ts';
+import { type ImportPreview, previewTaskListImport } from './import-preview.ts';
+import { readImportUpload } from './import-upload.ts';
+import { assertCanImport, taskTableScope } from './tasklists.policy.ts';
+import { findTaskList } from './tasklists.repository.ts';
+import {
+  ImportCommitResponse,
+  ImportPreviewResponse,
+  ListTasksParams,
+  ListTasksQuery,
+  ListTasksResponse,
+} from './tasklists.schemas.ts';
 import { getTaskTable } from './tasklists.service.ts';
 
 export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -25,4 +37,99 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       return getTaskTable(ctx.db, principal.orgUnitId, request.params.year, request.query.asOf, departmentId);
     },
   );
+
+  app.post(
+    '/api/tasklists/import/preview',
+    {
+      schema: {
+        tags: ['tasklists'],
+        summary: '导入向导：上传并预览（不写入）。multipart: file, year?, departmentMap?, deadlineOverrides?',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportPreviewResponse },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      assertCanImport(principal);
+      const upload = await readImportUpload(request);
+      const registry = await loadDepartmentRegistry(ctx.db, principal.orgUnitId);
+      const preview = await previewTaskListImport({ ...upload, registry, decisions: upload });
+      const existing = await findTaskList(ctx.db, principal.orgUnitId, ctx.scope.campaignId, preview.year);
+      const status = !existing ? 'new' : existing.source_sha256 === preview.sha256 ? 'same' : 'changed';
+      return presentPreview(preview, status, registry.departments);
+    },
+  );
+
+  app.post(
+    '/api/tasklists/import/commit',
+    {
+      schema: {
+        tags: ['tasklists'],
+        summary:
+          '导入向导：确认导入（一个事务，全部或全不）。multipart: file, year?, departmentMap?, deadlineOverrides?',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportCommitResponse },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      assertCanImport(principal);
+      const upload = await readImportUpload(request);
+      const registry = await loadDepartmentRegistry(ctx.db, principal.orgUnitId);
+      const preview = await previewTaskListImport({ ...upload, registry, decisions: upload });
+      return commitTaskListImport(ctx.db, preview, {
+        orgUnitId: principal.orgUnitId,
+        campaignId: ctx.scope.campaignId,
+        actor: principal.actor,
+        createUnknownDepartments: true,
+      });
+    },
+  );
+}
+
+function presentPreview(
+  preview: ImportPreview,
+  existing: 'new' | 'same' | 'changed',
+  departments: { id: number; name: string; kind: string }[],
+): ImportPreviewResponse {
+  const window = { from: `${preview.year}-01-01`, to: `${preview.year}-12-31` };
+  const byName = new Map(departments.map((d) => [d.name, d]));
+  return {
+    year: preview.year,
+    title: preview.title,
+    format: preview.format,
+    sha256: preview.sha256,
+    existing,
+    tasks: preview.tasks.map((t, i) => ({
+      seq: i + 1,
+      row: t.row,
+      category: t.category,
+      no: t.no,
+      text: t.text,
+      departments: t.departments,
+      deadline: t.deadline,
+      deadlineOverride: t.deadlineOverride,
+      schedule: {
+        ongoing: t.schedule.ongoing,
+        needsReview: t.schedule.needsReview,
+        unparsed: t.schedule.unparsed,
+        occurrences: expandOccurrences(t.schedule.rules, window).map((o) => ({
+          start: o.start,
+          due: o.due,
+          minCount: o.minCount,
+          condition: o.condition,
+        })),
+        relative: t.schedule.rules.filter((r) => r.kind === 'relative').map((r) => r.source),
+      },
+    })),
+    problems: preview.problems,
+    unknownDepartments: preview.unknownDepartments.map((u) => ({
+      name: u.name,
+      suggestions: u.suggestions.flatMap((name) => {
+        const d = byName.get(name);
+        return d ? [{ id: d.id, name: d.name }] : [];
+      }),
+    })),
+    departments: departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind })),
+  };
 }

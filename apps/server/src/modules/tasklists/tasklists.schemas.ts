@@ -67,6 +67,7 @@ export const ListTasksResponse = z.object({
           no: z.string(),
           text: z.string(),
           deadline: z.string(),
+          deadlineOverride: z.string().nullable(),
           deadlineNeedsReview: z.boolean(),
           ongoing: z.boolean(),
           departments: z.array(
@@ -84,3 +85,53 @@ export const ListTasksResponse = z.object({
   ),
 });
 export type ListTasksResponse = z.infer<typeof ListTasksResponse>;
+
+const PreviewOccurrence = z.object({
+  start: z.string(),
+  due: z.string(),
+  minCount: z.number().int(),
+  condition: z.string().nullable(),
+});
+
+/** The import wizard's preview: every row, its matched departments and its parsed schedule, and every problem. */
+export const ImportPreviewResponse = z.object({
+  year: z.number().int(),
+  title: z.string().nullable(),
+  format: z.string(),
+  sha256: z.string(),
+  existing: z.enum(['new', 'same', 'changed']),
+  tasks: z.array(
+    z.object({
+      seq: z.number().int(),
+      row: z.number().int(),
+      category: z.string(),
+      no: z.union([z.number(), z.string()]),
+      text: z.string(),
+      departments: z.array(
+        z.object({ name: z.string(), role: AssignmentRoleSchema, departmentId: z.number().int().nullable() }),
+      ),
+      deadline: z.string(),
+      deadlineOverride: z.string().nullable(),
+      schedule: z.object({
+        ongoing: z.boolean(),
+        needsReview: z.boolean(),
+        unparsed: z.array(z.string()),
+        occurrences: z.array(PreviewOccurrence),
+        relative: z.array(z.string()),
+      }),
+    }),
+  ),
+  problems: z.array(ImportProblemSchema),
+  unknownDepartments: z.array(
+    z.object({ name: z.string(), suggestions: z.array(z.object({ id: z.number().int(), name: z.string() })) }),
+  ),
+  departments: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.string() })),
+});
+export type ImportPreviewResponse = z.infer<typeof ImportPreviewResponse>;
+
+/** Multipart text fields of the import wizard (besides the file). */
+export const ImportFormFields = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  departmentMap: z.record(z.string(), z.number().int()).optional(),
+  deadlineOverrides: z.record(z.string(), z.string().max(200)).optional(),
+});

@@ -41,6 +41,7 @@ export async function getTaskTable(
         no: t.no,
         text: t.text,
         deadline: t.deadline_text,
+        deadlineOverride: t.deadline_override,
         deadlineNeedsReview: t.deadline_needs_review === 1,
         ongoing: t.deadline_ongoing === 1,
         departments: departments
