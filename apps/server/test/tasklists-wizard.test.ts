@@ -55,7 +55,7 @@ describeEachDatabase('import wizard API', (get) => {
     ]);
     expect(body.tasks[0].schedule).toMatchObject({ needsReview: true, occurrences: [] });
 
-    const emergencyId = t.departmentIds['应急管理部']!;
+    const emergencyId = t.departmentIds.应急管理部!;
     const fields = {
       departmentMap: JSON.stringify({ 区应急局: emergencyId }),
       deadlineOverrides: JSON.stringify({ '1': '2025年5月底前' }),
