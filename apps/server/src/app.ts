@@ -18,7 +18,9 @@ import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { tasklistsRoutes } from './modules/tasklists/tasklists.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
-const WEB_ROOT = fileURLToPath(new URL('../../web/public/', import.meta.url));
+/** The built web app (apps/web/dist, from `npm run build:web`); the placeholder page when it was not built. */
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const WEB_PLACEHOLDER = fileURLToPath(new URL('../../web/public/', import.meta.url));
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,6 +72,14 @@ export async function buildApp(ctx: AppContext, options: { logLevel?: string } =
   await progressRoutes(app, ctx);
   await supervisionRoutes(app, ctx);
   await dashboardRoutes(app, ctx);
-  if (existsSync(WEB_ROOT)) await app.register(fastifyStatic, { root: WEB_ROOT });
+  const webRoot = existsSync(`${WEB_DIST}index.html`) ? WEB_DIST : WEB_PLACEHOLDER;
+  await app.register(fastifyStatic, { root: webRoot });
+  // Client-side routes (/tasks, /inbox …) get the app's index.html; unknown /api paths stay JSON 404s.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `未找到 ${request.method} ${request.url}`, details: null } });
+  });
   return app;
 }

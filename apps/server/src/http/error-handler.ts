@@ -51,9 +51,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'internal', message: '服务器内部错误 (internal error)', details: null } });
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `未找到 ${request.method} ${request.url}`, details: null } });
-  });
 }
