@@ -4,6 +4,7 @@ import { CliError, reportFailure } from './cli/cli-output.ts';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
 import { SCHEDULE_USAGE, scheduleCommand } from './cli/schedule-command.ts';
 import { USERS_USAGE, usersCommand } from './cli/users-command.ts';
+import { WORKDAYS_USAGE, workdaysCommand } from './cli/workdays-command.ts';
 import { loadConfig } from './config.ts';
 
 const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
@@ -12,6 +13,7 @@ const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
   migrate                                                  把数据库迁移到最新结构
   serve                                                    启动服务（同 npm start）
   users add|list|reset-password                            用户管理
+  workdays add <日期> <n> | workdays load <文件>            工作日计算（含调休）
   audit verify                                             核验审计哈希链
 数据库由 DATABASE_URL 选择: postgres://… 或 sqlite:<路径>（默认 sqlite:./data/duban.db）
 
@@ -19,7 +21,9 @@ ${IMPORT_USAGE}
 
 ${SCHEDULE_USAGE}
 
-${USERS_USAGE}`;
+${USERS_USAGE}
+
+${WORKDAYS_USAGE}`;
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,6 +35,8 @@ async function run(argv: string[]): Promise<number> {
       return scheduleCommand(rest);
     case 'users':
       return usersCommand(rest, config.DATABASE_URL);
+    case 'workdays':
+      return workdaysCommand(rest, config.DATABASE_URL);
     case 'audit':
       return auditCommand(rest, config.DATABASE_URL);
     case 'migrate': {

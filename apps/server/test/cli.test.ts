@@ -132,4 +132,27 @@ describe('duban command line', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`id=${second.id}`);
   });
+
+  it('workdays add follows the holiday arrangement; workdays load adds a year', () => {
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'workdays.db')}` };
+    expect(duban(['workdays', 'add', '2024-02-09', '1'], env).stdout.trim()).toBe('2024-02-18');
+    expect(duban(['workdays', 'add', '2025-10-09', '-1'], env).stdout.trim()).toBe('2025-09-30');
+    const missing = duban(['workdays', 'add', '2027-01-04', '1'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('2027');
+    const file = join(dir, '2027.json');
+    const year2027 = {
+      year: 2027,
+      source: 'test',
+      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }],
+      workdays: [],
+    };
+    writeFileSync(file, JSON.stringify(year2027));
+    expect(duban(['workdays', 'load', file], env).code).toBe(0);
+    expect(duban(['workdays', 'add', '2026-12-31', '1'], env).stdout.trim()).toBe('2027-01-04');
+    writeFileSync(file, JSON.stringify({ ...year2027, workdays: ['2027-01-05'] }));
+    const bad = duban(['workdays', 'load', file], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('不是周末');
+  });
 });

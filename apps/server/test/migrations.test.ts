@@ -19,6 +19,7 @@ describeEachDatabase('migrations', (get, dialect) => {
         'departments',
         'evidence_files',
         'extension_requests',
+        'holiday_years',
         'occurrences',
         'org_units',
         'reports',

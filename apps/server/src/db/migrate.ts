@@ -3,12 +3,14 @@ import type { Db } from './database.ts';
 import * as m0001 from './migrations/20261128_0001_foundation.ts';
 import * as m0002 from './migrations/20261128_0002_workflow.ts';
 import * as m0004 from './migrations/20261128_0004_deadline_override.ts';
+import * as m0005 from './migrations/20261128_0005_holiday_years.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261128_0001_foundation': m0001,
   '20261128_0002_workflow': m0002,
   '20261128_0004_deadline_override': m0004,
+  '20261128_0005_holiday_years': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

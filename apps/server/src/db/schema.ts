@@ -255,7 +255,15 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface HolidayYearTable {
+  year: number;
+  /** The HolidayYear JSON (packages/shared/src/workdays/holiday-calendar.ts). */
+  data: string;
+  loaded_at: string;
+}
+
 export interface Database {
+  holiday_years: HolidayYearTable;
   audit_events: AuditEventTable;
   org_units: OrgUnitTable;
   campaigns: CampaignTable;
