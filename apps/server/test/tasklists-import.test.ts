@@ -155,6 +155,44 @@ describeEachDatabase('task-list import', (get) => {
     });
   });
 
+  describe('a re-import never deletes supervised work', () => {
+    it('refuses, changing nothing, when a changed deadline would drop an occurrence with a 督办 record', async () => {
+      const { db } = get().handle;
+      const occurrence = await db
+        .selectFrom('occurrences as o')
+        .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+        .innerJoin('tasks as t', 't.id', 'a.task_id')
+        .innerJoin('task_lists as l', 'l.id', 't.task_list_id')
+        .select(['o.id', 'o.department_id'])
+        .where('l.year', '=', 2024)
+        .where('t.no', '=', '32')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('supervision_actions')
+        .values({
+          org_unit_id: scope.orgUnitId,
+          occurrence_id: occurrence.id,
+          department_id: occurrence.department_id!,
+          kind: 'urge',
+          note: '请尽快报送',
+          reply_by: null,
+          reply_text: null,
+          replied_at: null,
+          replied_by: null,
+          actor: 'test',
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      const before = await tableCounts(db);
+      const changed = seedBytes().toString('utf8').replace('2024年6月底前', '2024年9月底前');
+      const error = await importBytes(db, scope, Buffer.from(changed, 'utf8')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('conflict');
+      expect((error as AppError).message).toContain('未作任何更改');
+      expect(await tableCounts(db)).toEqual(before);
+    });
+  });
+
   describe('the audit chain', () => {
     it('catches a row edited by hand', async () => {
       const { db } = get().handle;

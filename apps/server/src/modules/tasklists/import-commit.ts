@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { isForeignKeyViolation } from '../../db/db-errors.ts';
 import type { DepartmentKind } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -58,6 +59,25 @@ export async function commitTaskListImport(
   }
   const now = (ctx.now ?? new Date()).toISOString();
 
+  try {
+    return await writeImport(db, preview, ctx, now);
+  } catch (error) {
+    if (isForeignKeyViolation(error)) {
+      throw new AppError(
+        'conflict',
+        '重新导入会删除已有工作进展、督办或延期记录的任务节点，已取消导入，未作任何更改。请保留这些任务及其完成时限后再导入。',
+      );
+    }
+    throw error;
+  }
+}
+
+async function writeImport(
+  db: Db,
+  preview: ImportPreview,
+  ctx: ImportContext,
+  now: string,
+): Promise<ImportCommitResponse> {
   return db.transaction().execute(async (trx) => {
     const existing = await findTaskList(trx, ctx.orgUnitId, ctx.campaignId, preview.year);
     const hasDecisions = preview.aliasesToAdd.length > 0 || preview.tasks.some((t) => t.deadlineOverride !== null);
