@@ -1,5 +1,176 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { requirePrincipal, requireRole } from '../../http/principal.ts';
+import { decideExtension } from './decide-extension.ts';
+import { recordSupervisionAction } from './record-action.ts';
+import { replyToNotice } from './reply-to-notice.ts';
+import { requestExtension } from './request-extension.ts';
+import { DEPARTMENT_ONLY, SUPERVISION_OFFICE, SUPERVISION_READERS } from './supervision.policy.ts';
+import {
+  DecideExtensionRequest,
+  ExtensionWithOccurrenceResponse,
+  IdParams,
+  ListActionsQuery,
+  ListActionsResponse,
+  ListExtensionsQuery,
+  ListExtensionsResponse,
+  RecordActionRequest,
+  ReplyToNoticeRequest,
+  RequestExtensionRequest,
+  SupervisionActionResponse,
+} from './supervision.schemas.ts';
+import { getAction, getExtensionRequest, listActions, listExtensionRequests } from './supervision.service.ts';
 
-/** Routes of the supervision domain (being built). */
-export async function supervisionRoutes(_app: FastifyInstance, _ctx: AppContext): Promise<void> {}
+/** Role check before body validation: anonymous gets 401 and a leader 403 whatever they send. */
+const only = (roles: readonly UserRole[]) => ({
+  preValidation: async (request: FastifyRequest) => {
+    requireRole(request, roles);
+  },
+});
+
+/** 督办: the escalation ladder on late occurrences, notice replies, and extension (延期) requests. */
+export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['supervision'];
+
+  app.post(
+    '/api/occurrences/:id/supervision',
+    {
+      ...only(SUPERVISION_OFFICE),
+      schema: {
+        tags,
+        summary: '记录督办措施（提醒、催办通知、督办单、约谈、通报批评）',
+        params: IdParams,
+        body: RecordActionRequest,
+        response: { 201: SupervisionActionResponse },
+      },
+    },
+    async (request, reply) => {
+      const p = requirePrincipal(request);
+      const action = await recordSupervisionAction(ctx.db, p, request.params.id, request.body);
+      reply.status(201);
+      return action;
+    },
+  );
+
+  app.get(
+    '/api/supervision',
+    {
+      ...only(SUPERVISION_READERS),
+      schema: {
+        tags,
+        summary: '督办记录列表（按时间先后）',
+        querystring: ListActionsQuery,
+        response: { 200: ListActionsResponse },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      return { actions: await listActions(ctx.db, p, request.query) };
+    },
+  );
+
+  app.get(
+    '/api/supervision/:id',
+    {
+      ...only(SUPERVISION_READERS),
+      schema: { tags, summary: '督办记录详情', params: IdParams, response: { 200: SupervisionActionResponse } },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      return getAction(ctx.db, p, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/supervision/:id/reply',
+    {
+      ...only(DEPARTMENT_ONLY),
+      schema: {
+        tags,
+        summary: '部门书面回复督办单（仅一次）',
+        params: IdParams,
+        body: ReplyToNoticeRequest,
+        response: { 200: SupervisionActionResponse },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      return replyToNotice(ctx.db, p, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/api/occurrences/:id/extensions',
+    {
+      ...only(DEPARTMENT_ONLY),
+      schema: {
+        tags,
+        summary: '申请延期（须在到期前）',
+        params: IdParams,
+        body: RequestExtensionRequest,
+        response: { 201: ExtensionWithOccurrenceResponse },
+      },
+    },
+    async (request, reply) => {
+      const p = requirePrincipal(request);
+      const result = await requestExtension(ctx.db, p, request.params.id, request.body);
+      reply.status(201);
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/extensions',
+    {
+      ...only(SUPERVISION_READERS),
+      schema: {
+        tags,
+        summary: '延期申请列表',
+        querystring: ListExtensionsQuery,
+        response: { 200: ListExtensionsResponse },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      return { extensions: await listExtensionRequests(ctx.db, p, request.query) };
+    },
+  );
+
+  app.get(
+    '/api/extensions/:id',
+    {
+      ...only(SUPERVISION_READERS),
+      schema: {
+        tags,
+        summary: '延期申请详情（含任务节点原时限与延期后时限）',
+        params: IdParams,
+        response: { 200: ExtensionWithOccurrenceResponse },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      return getExtensionRequest(ctx.db, p, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/extensions/:id/decide',
+    {
+      ...only(SUPERVISION_OFFICE),
+      schema: {
+        tags,
+        summary: '审批延期申请（批准或驳回，仅一次）',
+        params: IdParams,
+        body: DecideExtensionRequest,
+        response: { 200: ExtensionWithOccurrenceResponse },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      return decideExtension(ctx.db, p, request.params.id, request.body);
+    },
+  );
+}

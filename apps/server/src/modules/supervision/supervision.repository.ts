@@ -1,0 +1,199 @@
+import { type Selectable, sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { ExtensionRequestTable, OccurrenceTable, SupervisionActionTable } from '../../db/schema.ts';
+
+/**
+ * All SQL of supervision_actions and extension_requests, plus the one write this domain makes to occurrences
+ * (extended_due with its version). Reading an occurrence joins through its task list for the org unit.
+ */
+
+export type SupervisionActionRow = Selectable<SupervisionActionTable>;
+export type ExtensionRow = Selectable<ExtensionRequestTable>;
+
+export interface OccurrenceDueRow {
+  id: number;
+  department_id: number;
+  due_date: string;
+  extended_due: string | null;
+  report_state: Selectable<OccurrenceTable>['report_state'];
+  version: number;
+}
+
+const isPostgres = (db: Db) => db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
+
+// ── occurrences ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The occurrence with its department (the denormalised column, else the assignment's), inside the org unit. */
+export async function findOccurrenceDue(
+  db: Db,
+  orgUnitId: number,
+  occurrenceId: number,
+): Promise<OccurrenceDueRow | undefined> {
+  return db
+    .selectFrom('occurrences as o')
+    .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .innerJoin('task_lists as l', 'l.id', 't.task_list_id')
+    .select((eb) => [
+      'o.id',
+      eb.fn.coalesce('o.department_id', 'a.department_id').as('department_id'),
+      'o.due_date',
+      'o.extended_due',
+      'o.report_state',
+      'o.version',
+    ])
+    .where('o.id', '=', occurrenceId)
+    .where('l.org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+/**
+ * Row lock on the occurrence until the transaction ends, so two requests for one occurrence queue up
+ * (PostgreSQL; SQLite already runs one write transaction at a time).
+ */
+export async function lockOccurrence(trx: Db, occurrenceId: number): Promise<void> {
+  if (isPostgres(trx)) await sql`select id from occurrences where id = ${occurrenceId} for update`.execute(trx);
+}
+
+export async function setOccurrenceExtendedDue(trx: Db, occurrenceId: number, extendedDue: string): Promise<void> {
+  await trx
+    .updateTable('occurrences')
+    .set((eb) => ({ extended_due: extendedDue, version: eb('version', '+', 1) }))
+    .where('id', '=', occurrenceId)
+    .execute();
+}
+
+// ── supervision_actions ─────────────────────────────────────────────────────────────────────────────────────────
+
+export type NewSupervisionAction = Omit<
+  SupervisionActionRow,
+  'id' | 'version' | 'reply_text' | 'replied_at' | 'replied_by'
+>;
+
+export async function insertSupervisionAction(trx: Db, row: NewSupervisionAction): Promise<SupervisionActionRow> {
+  return trx.insertInto('supervision_actions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findSupervisionAction(
+  db: Db,
+  orgUnitId: number,
+  id: number,
+): Promise<SupervisionActionRow | undefined> {
+  return db
+    .selectFrom('supervision_actions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+export interface SupervisionActionFilter {
+  orgUnitId: number;
+  /** The reader's scope: a department user sees only this department, whatever the other filters say. */
+  scopeDepartmentId: number | null;
+  occurrenceId?: number | undefined;
+  departmentId?: number | undefined;
+  kind?: SupervisionActionRow['kind'] | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Oldest first: the ladder reads top to bottom. */
+export async function listSupervisionActions(db: Db, f: SupervisionActionFilter): Promise<SupervisionActionRow[]> {
+  let q = db.selectFrom('supervision_actions').selectAll().where('org_unit_id', '=', f.orgUnitId);
+  if (f.scopeDepartmentId !== null) q = q.where('department_id', '=', f.scopeDepartmentId);
+  if (f.occurrenceId !== undefined) q = q.where('occurrence_id', '=', f.occurrenceId);
+  if (f.departmentId !== undefined) q = q.where('department_id', '=', f.departmentId);
+  if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
+  return q.orderBy('created_at').orderBy('id').limit(f.limit).offset(f.offset).execute();
+}
+
+/** Writes the reply only if nobody replied and the version still matches; returns the updated row if it did. */
+export async function writeNoticeReply(
+  trx: Db,
+  id: number,
+  expectedVersion: number,
+  reply: { text: string; at: string; by: number },
+): Promise<SupervisionActionRow | undefined> {
+  return trx
+    .updateTable('supervision_actions')
+    .set((eb) => ({
+      reply_text: reply.text,
+      replied_at: reply.at,
+      replied_by: reply.by,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .where('reply_text', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+// ── extension_requests ──────────────────────────────────────────────────────────────────────────────────────────
+
+export type NewExtension = Omit<ExtensionRow, 'id' | 'version' | 'decided_by' | 'decided_at' | 'decision_note'>;
+
+export async function insertExtension(trx: Db, row: NewExtension): Promise<ExtensionRow> {
+  return trx.insertInto('extension_requests').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findExtension(db: Db, orgUnitId: number, id: number): Promise<ExtensionRow | undefined> {
+  return db
+    .selectFrom('extension_requests')
+    .selectAll()
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+export async function findPendingExtension(trx: Db, occurrenceId: number): Promise<{ id: number } | undefined> {
+  return trx
+    .selectFrom('extension_requests')
+    .select('id')
+    .where('occurrence_id', '=', occurrenceId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export interface ExtensionFilter {
+  orgUnitId: number;
+  scopeDepartmentId: number | null;
+  status?: ExtensionRow['status'] | undefined;
+  occurrenceId?: number | undefined;
+  departmentId?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listExtensions(db: Db, f: ExtensionFilter): Promise<ExtensionRow[]> {
+  let q = db.selectFrom('extension_requests').selectAll().where('org_unit_id', '=', f.orgUnitId);
+  if (f.scopeDepartmentId !== null) q = q.where('department_id', '=', f.scopeDepartmentId);
+  if (f.status !== undefined) q = q.where('status', '=', f.status);
+  if (f.occurrenceId !== undefined) q = q.where('occurrence_id', '=', f.occurrenceId);
+  if (f.departmentId !== undefined) q = q.where('department_id', '=', f.departmentId);
+  return q.orderBy('created_at').orderBy('id').limit(f.limit).offset(f.offset).execute();
+}
+
+/** Decides a pending request at the expected version; returns the updated row, or undefined if it was not. */
+export async function writeExtensionDecision(
+  trx: Db,
+  id: number,
+  expectedVersion: number,
+  decision: { status: 'approved' | 'refused'; by: number; at: string; note: string | null },
+): Promise<ExtensionRow | undefined> {
+  return trx
+    .updateTable('extension_requests')
+    .set((eb) => ({
+      status: decision.status,
+      decided_by: decision.by,
+      decided_at: decision.at,
+      decision_note: decision.note,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
