@@ -1,0 +1,359 @@
+import type { InjectOptions } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import type { Db } from '../src/db/database.ts';
+import { type AccountName, buildTestApp, TEST_PASSWORD, type TestApp } from './app-harness.ts';
+import { describeEachDatabase } from './databases.ts';
+import { seedBytes } from './fixtures.ts';
+import { multipart } from './multipart.ts';
+
+/**
+ * Every route × every role. 'ok' = allowed (any answer but 401/403/404), 'deny' = 403 (401 when anonymous),
+ * 'hidden' = 404, identical to a record that does not exist. A route without a row here fails the test,
+ * so a new route cannot ship without deciding who may use it.
+ */
+type Access = 'ok' | 'deny' | 'hidden';
+type Who = 'anonymous' | AccountName;
+const WHO: Who[] = ['anonymous', 'admin', 'staff', 'leader', 'dept_a', 'dept_b', 'enterprise'];
+
+interface Fixture {
+  occurrenceA: number;
+  futureOccurrenceA: number;
+  reportA: number;
+  evidenceA: number;
+  actionA: number;
+  extensionA: number;
+  spareUser: number;
+  n: number;
+}
+
+interface Case {
+  route: string;
+  request: (f: Fixture) => InjectOptions;
+  access: Partial<Record<Who, Access>>;
+}
+
+const OFFICE_ONLY = { admin: 'ok', staff: 'ok' } as const;
+const EVERY_SIGNED_IN = {
+  admin: 'ok',
+  staff: 'ok',
+  leader: 'ok',
+  dept_a: 'ok',
+  dept_b: 'ok',
+  enterprise: 'ok',
+} as const;
+const READERS = { admin: 'ok', staff: 'ok', leader: 'ok', dept_a: 'ok', dept_b: 'ok' } as const;
+const RECORD_OF_A_READERS = { admin: 'ok', staff: 'ok', leader: 'ok', dept_a: 'ok', dept_b: 'hidden' } as const;
+const RECORD_OF_A_WRITERS = { admin: 'ok', staff: 'ok', dept_a: 'ok', dept_b: 'hidden' } as const;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+const seedUpload = () => multipart({}, [{ field: 'file', filename: 'seed.txt', content: seedBytes() }]);
+
+const CASES: Case[] = [
+  {
+    route: 'GET /api/health',
+    request: () => ({ method: 'GET', url: '/api/health' }),
+    access: { anonymous: 'ok', ...EVERY_SIGNED_IN },
+  },
+  {
+    route: 'POST /api/auth/login',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'enterprise', password: TEST_PASSWORD },
+    }),
+    access: { anonymous: 'ok', ...EVERY_SIGNED_IN },
+  },
+  // Signing out is checked for the anonymous here and end to end in auth.test.ts (it would end the shared sessions).
+  { route: 'POST /api/auth/logout', request: () => ({ method: 'POST', url: '/api/auth/logout' }), access: {} },
+  { route: 'GET /api/auth/me', request: () => ({ method: 'GET', url: '/api/auth/me' }), access: EVERY_SIGNED_IN },
+  {
+    route: 'POST /api/auth/password',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { oldPassword: 'not-the-password', newPassword: 'whatever-long-enough' },
+    }),
+    access: EVERY_SIGNED_IN,
+  },
+  {
+    route: 'POST /api/api-tokens',
+    request: () => ({ method: 'POST', url: '/api/api-tokens', payload: { name: 'matrix', role: 'leader' } }),
+    access: { admin: 'ok' },
+  },
+  { route: 'GET /api/users', request: () => ({ method: 'GET', url: '/api/users' }), access: OFFICE_ONLY },
+  {
+    route: 'POST /api/users',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `matrix${f.n}`, displayName: 'x', role: 'leader', password: 'long-enough-password' },
+    }),
+    access: { admin: 'ok' },
+  },
+  {
+    route: 'POST /api/users/:id/reset-password',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/users/${f.spareUser}/reset-password`,
+      payload: { password: 'reset-long-password' },
+    }),
+    access: { admin: 'ok' },
+  },
+  {
+    route: 'GET /api/tasklists/:year/tasks',
+    request: () => ({ method: 'GET', url: '/api/tasklists/2024/tasks' }),
+    access: READERS,
+  },
+  {
+    route: 'POST /api/tasklists/import/preview',
+    request: () => ({ method: 'POST', url: '/api/tasklists/import/preview', ...seedUpload() }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'POST /api/tasklists/import/commit',
+    request: () => ({ method: 'POST', url: '/api/tasklists/import/commit', ...seedUpload() }),
+    access: OFFICE_ONLY,
+  },
+  { route: 'GET /api/inbox', request: () => ({ method: 'GET', url: '/api/inbox?year=2024' }), access: READERS },
+  {
+    route: 'GET /api/occurrences/:id',
+    request: (f) => ({ method: 'GET', url: `/api/occurrences/${f.occurrenceA}` }),
+    access: RECORD_OF_A_READERS,
+  },
+  { route: 'GET /api/reports', request: () => ({ method: 'GET', url: '/api/reports' }), access: READERS },
+  {
+    route: 'GET /api/reports/:id',
+    request: (f) => ({ method: 'GET', url: `/api/reports/${f.reportA}` }),
+    access: RECORD_OF_A_READERS,
+  },
+  {
+    route: 'POST /api/reports',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/reports',
+      payload: { occurrenceId: f.occurrenceA, text: '矩阵测试', workDate: '2024-03-01' },
+    }),
+    access: RECORD_OF_A_WRITERS,
+  },
+  {
+    route: 'PATCH /api/reports/:id',
+    request: (f) => ({ method: 'PATCH', url: `/api/reports/${f.reportA}`, payload: { text: '修改', version: 1 } }),
+    access: RECORD_OF_A_WRITERS,
+  },
+  {
+    route: 'POST /api/reports/:id/submit',
+    request: (f) => ({ method: 'POST', url: `/api/reports/${f.reportA}/submit`, payload: { version: 999 } }),
+    access: RECORD_OF_A_WRITERS,
+  },
+  {
+    route: 'POST /api/reports/:id/accept',
+    request: (f) => ({ method: 'POST', url: `/api/reports/${f.reportA}/accept`, payload: { version: 999 } }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'POST /api/reports/:id/return',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/reports/${f.reportA}/return`,
+      payload: { reason: '请补充', version: 999 },
+    }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'POST /api/reports/:id/evidence',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/reports/${f.reportA}/evidence`,
+      ...multipart({}, [{ field: 'file', filename: 'proof.pdf', content: PDF, contentType: 'application/pdf' }]),
+    }),
+    access: RECORD_OF_A_WRITERS,
+  },
+  {
+    route: 'GET /api/evidence/:id',
+    request: (f) => ({ method: 'GET', url: `/api/evidence/${f.evidenceA}` }),
+    access: RECORD_OF_A_READERS,
+  },
+  {
+    route: 'GET /api/dashboard',
+    request: () => ({ method: 'GET', url: '/api/dashboard?year=2024' }),
+    access: { admin: 'ok', staff: 'ok', leader: 'ok' },
+  },
+  {
+    route: 'POST /api/occurrences/:id/supervision',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/occurrences/${f.occurrenceA}/supervision`,
+      payload: { kind: 'urge', note: '请尽快报送' },
+    }),
+    access: OFFICE_ONLY,
+  },
+  { route: 'GET /api/supervision', request: () => ({ method: 'GET', url: '/api/supervision' }), access: READERS },
+  {
+    route: 'GET /api/supervision/:id',
+    request: (f) => ({ method: 'GET', url: `/api/supervision/${f.actionA}` }),
+    access: RECORD_OF_A_READERS,
+  },
+  {
+    route: 'POST /api/supervision/:id/reply',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/supervision/${f.actionA}/reply`,
+      payload: { text: '已整改', version: 999 },
+    }),
+    access: { dept_a: 'ok', dept_b: 'hidden' },
+  },
+  {
+    route: 'POST /api/occurrences/:id/extensions',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/occurrences/${f.futureOccurrenceA}/extensions`,
+      payload: { reason: '需要更多时间', requestedDue: '2031-01-31' },
+    }),
+    access: { dept_a: 'ok', dept_b: 'hidden' },
+  },
+  { route: 'GET /api/extensions', request: () => ({ method: 'GET', url: '/api/extensions' }), access: READERS },
+  {
+    route: 'GET /api/extensions/:id',
+    request: (f) => ({ method: 'GET', url: `/api/extensions/${f.extensionA}` }),
+    access: RECORD_OF_A_READERS,
+  },
+  {
+    route: 'POST /api/extensions/:id/decide',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/extensions/${f.extensionA}/decide`,
+      payload: { approve: false, note: '不同意', version: 999 },
+    }),
+    access: OFFICE_ONLY,
+  },
+];
+
+describeEachDatabase('role × route matrix', (get) => {
+  let t: TestApp;
+  let fixture: Fixture;
+  beforeAll(async () => {
+    t = await buildTestApp(get());
+    fixture = await makeFixture(t, get().handle.db);
+  });
+
+  it('has a row for every registered /api route', () => {
+    const registered = t.app.routeList
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect([...new Set(registered)].sort()).toEqual(CASES.map((c) => c.route).sort());
+  });
+
+  it.each(CASES.map((c) => [c.route, c] as const))('%s', async (_route, c) => {
+    const failures: string[] = [];
+    for (const who of WHO) {
+      const access: Access = who === 'anonymous' ? (c.access.anonymous ?? 'deny') : (c.access[who] ?? 'deny');
+      if (c.route === 'POST /api/auth/logout' && who !== 'anonymous') continue;
+      fixture.n += 1;
+      const request = c.request(fixture);
+      const res = who === 'anonymous' ? await t.app.inject(request) : await t.as(who, request);
+      const denied = who === 'anonymous' ? 401 : 403;
+      const ok =
+        access === 'ok'
+          ? ![401, 403, 404].includes(res.statusCode) && res.statusCode < 500 && !isBadId(res.body)
+          : res.statusCode === (access === 'deny' ? denied : 404);
+      if (!ok) failures.push(`${who}: expected ${access}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('hides another department’s record exactly like a missing one', async () => {
+    const pairs = [
+      [`/api/reports/${fixture.reportA}`, '/api/reports/99999999'],
+      [`/api/occurrences/${fixture.occurrenceA}`, '/api/occurrences/99999999'],
+      [`/api/evidence/${fixture.evidenceA}`, '/api/evidence/99999999'],
+      [`/api/supervision/${fixture.actionA}`, '/api/supervision/99999999'],
+      [`/api/extensions/${fixture.extensionA}`, '/api/extensions/99999999'],
+    ];
+    for (const [theirs, missing] of pairs) {
+      const a = await t.as('dept_b', { method: 'GET', url: theirs! });
+      const b = await t.as('dept_b', { method: 'GET', url: missing! });
+      expect([a.statusCode, a.body]).toEqual([b.statusCode, b.body]);
+    }
+  });
+});
+
+async function makeFixture(t: TestApp, db: Db): Promise<Fixture> {
+  const deptA = t.departmentIds['应急管理部']!;
+  const occurrence = await db
+    .selectFrom('occurrences')
+    .select(['id', 'assignment_id', 'rule_id'])
+    .where('department_id', '=', deptA)
+    .orderBy('due_date')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const future = await db
+    .insertInto('occurrences')
+    .values({
+      assignment_id: occurrence.assignment_id,
+      rule_id: occurrence.rule_id,
+      department_id: deptA,
+      period_key: 'matrix-future',
+      window_start: '2030-01-01',
+      due_date: '2030-12-31',
+      min_count: 1,
+      condition: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const report = await t.as('dept_a', {
+    method: 'POST',
+    url: '/api/reports',
+    payload: { occurrenceId: occurrence.id, text: '已开展专项检查', workDate: '2024-02-20' },
+  });
+  const reportId = report.json().id as number;
+  const evidence = await t.as('dept_a', {
+    method: 'POST',
+    url: `/api/reports/${reportId}/evidence`,
+    ...multipart({}, [{ field: 'file', filename: 'proof.pdf', content: PDF, contentType: 'application/pdf' }]),
+  });
+  const action = await t.as('admin', {
+    method: 'POST',
+    url: `/api/occurrences/${occurrence.id}/supervision`,
+    payload: { kind: 'notice', note: '督办单', replyBy: '2031-01-01' },
+  });
+  const extension = await t.as('dept_a', {
+    method: 'POST',
+    url: `/api/occurrences/${future.id}/extensions`,
+    payload: { reason: '材料未齐', requestedDue: '2031-03-31' },
+  });
+  const spare = await t.as('admin', {
+    method: 'POST',
+    url: '/api/users',
+    payload: { username: 'spare', displayName: 'spare', role: 'leader', password: 'spare-long-password' },
+  });
+  for (const r of [report, evidence, action, extension, spare]) {
+    if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
+  }
+  const fixture: Fixture = {
+    occurrenceA: occurrence.id,
+    futureOccurrenceA: future.id,
+    reportA: reportId,
+    evidenceA: evidenceIdOf(evidence.json()),
+    actionA: action.json().id,
+    extensionA: extension.json().extension.id,
+    spareUser: spare.json().id,
+    n: 0,
+  };
+  // An undefined id would turn every 'ok' into a 400 and prove nothing.
+  for (const [key, value] of Object.entries(fixture)) {
+    if (!Number.isInteger(value)) throw new Error(`fixture ${key} is ${String(value)}`);
+  }
+  return fixture;
+}
+
+/** A 400 on the id itself means the case was built wrong, not that access was granted. */
+function isBadId(body: string): boolean {
+  return body.includes('"path":"params.id"');
+}
+
+function evidenceIdOf(body: unknown): number {
+  const b = body as { evidence?: { id: number }[]; files?: { id: number }[]; id?: number };
+  const id = b.evidence?.[0]?.id ?? b.files?.[0]?.id ?? b.id;
+  if (typeof id !== 'number') throw new Error(`no evidence id in ${JSON.stringify(body)}`);
+  return id;
+}
