@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from './app-context.ts';
 import { registerAuth } from './http/auth-plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { dashboardRoutes } from './modules/reports/dashboard.routes.ts';
@@ -27,9 +28,6 @@ declare module 'fastify' {
     routeList: { method: string; url: string }[];
   }
 }
-
-/** Evidence upload limit: 20 MB a file. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Builds the HTTP app without listening, so tests can call it through `app.inject`. */
 export async function buildApp(ctx: AppContext, options: { logLevel?: string } = {}): Promise<FastifyInstance> {

@@ -1,0 +1,185 @@
+import type { OccurrenceStatus, ReportState } from '@duban/shared/occurrence-status';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { AssignmentRole, ReportStatus } from '../../db/schema.ts';
+
+/**
+ * SQL of the occurrences as the progress domain sees them: the inbox and detail read model (joined read-only with
+ * the task-list tables, one query, no N+1) and the state columns this domain owns (report_state, submitted_at,
+ * accepted_at, version).
+ */
+export interface OccurrenceRow {
+  id: number;
+  department_id: number | null;
+  department_name: string | null;
+  assignment_role: AssignmentRole;
+  rule_kind: string;
+  period_key: string;
+  window_start: string;
+  due_date: string;
+  extended_due: string | null;
+  min_count: number;
+  condition: string | null;
+  report_state: ReportState;
+  submitted_at: string | null;
+  accepted_at: string | null;
+  version: number;
+  task_id: number;
+  task_no: string;
+  task_text: string;
+  deadline_text: string;
+  year: number;
+  category_id: number | null;
+  category_title: string | null;
+  latest_report_id: number | null;
+  latest_report_status: ReportStatus | null;
+}
+
+/** The status of occurrences.occurrenceStatus (packages/shared/src/occurrence-status.ts) in SQL: keep in step. */
+function statusSql(today: string, dueSoonUntil: string): RawBuilder<OccurrenceStatus> {
+  const due = sql`coalesce(o.extended_due, o.due_date)`;
+  return sql<OccurrenceStatus>`(case
+    when o.report_state = 'accepted' and o.accepted_at is not null and o.accepted_at > ${due} then 'done-late'
+    when o.report_state = 'accepted' then 'accepted'
+    when o.report_state = 'submitted' then 'submitted'
+    when ${today} > ${due} then 'overdue'
+    when o.report_state = 'returned' then 'returned'
+    when ${due} <= ${dueSoonUntil} then 'due-soon'
+    else 'pending' end)`;
+}
+
+function occurrences(db: Db, orgUnitId: number) {
+  return db
+    .selectFrom('occurrences as o')
+    .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .innerJoin('task_lists as tl', 'tl.id', 't.task_list_id')
+    .innerJoin('schedule_rules as sr', 'sr.id', 'o.rule_id')
+    .leftJoin('categories as c', 'c.id', 't.category_id')
+    .leftJoin('departments as d', 'd.id', 'o.department_id')
+    .leftJoin('reports as lr', (join) =>
+      join.on((eb) =>
+        eb(
+          'lr.id',
+          '=',
+          eb
+            .selectFrom('reports as r2')
+            .select((e) => e.fn.max('r2.id').as('latest'))
+            .whereRef('r2.occurrence_id', '=', 'o.id'),
+        ),
+      ),
+    )
+    .where('tl.org_unit_id', '=', orgUnitId)
+    .select([
+      'o.id',
+      'o.department_id',
+      'd.name as department_name',
+      'a.role as assignment_role',
+      'sr.kind as rule_kind',
+      'o.period_key',
+      'o.window_start',
+      'o.due_date',
+      'o.extended_due',
+      'o.min_count',
+      'o.condition',
+      'o.report_state',
+      'o.submitted_at',
+      'o.accepted_at',
+      'o.version',
+      't.id as task_id',
+      't.no as task_no',
+      't.text as task_text',
+      't.deadline_text',
+      'tl.year',
+      'c.id as category_id',
+      'c.title as category_title',
+      'lr.id as latest_report_id',
+      'lr.status as latest_report_status',
+    ]);
+}
+
+export async function findOccurrence(db: Db, orgUnitId: number, id: number): Promise<OccurrenceRow | undefined> {
+  return occurrences(db, orgUnitId).where('o.id', '=', id).executeTakeFirst();
+}
+
+export interface InboxFilter {
+  orgUnitId: number;
+  departmentId?: number;
+  year?: number;
+  status?: OccurrenceStatus;
+  limit: number;
+  offset: number;
+  today: string;
+  dueSoonUntil: string;
+}
+
+/** One page of occurrences, overdue first, then by (effective) due date; with the total over all pages. */
+export async function listInbox(db: Db, f: InboxFilter): Promise<{ rows: OccurrenceRow[]; total: number }> {
+  const status = statusSql(f.today, f.dueSoonUntil);
+  let q = occurrences(db, f.orgUnitId);
+  if (f.departmentId !== undefined) q = q.where('o.department_id', '=', f.departmentId);
+  if (f.year !== undefined) q = q.where('tl.year', '=', f.year);
+  if (f.status !== undefined) q = q.where(sql<boolean>`${status} = ${f.status}`);
+  const rows = await q
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy(sql`case when ${status} = 'overdue' then 0 else 1 end`)
+    .orderBy(sql`coalesce(o.extended_due, o.due_date)`)
+    .orderBy('o.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  if (rows.length > 0 || f.offset === 0) return { rows, total: Number(rows[0]?.total ?? 0) };
+  const counted = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows: [], total: Number(counted.n) };
+}
+
+export interface OccurrenceStateRow {
+  id: number;
+  department_id: number | null;
+  report_state: ReportState;
+  submitted_at: string | null;
+  accepted_at: string | null;
+  version: number;
+}
+
+/** The occurrence's state columns, within the org unit. */
+export async function findOccurrenceState(
+  db: Db,
+  orgUnitId: number,
+  id: number,
+): Promise<OccurrenceStateRow | undefined> {
+  return db
+    .selectFrom('occurrences as o')
+    .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .innerJoin('task_lists as tl', 'tl.id', 't.task_list_id')
+    .select(['o.id', 'o.department_id', 'o.report_state', 'o.submitted_at', 'o.accepted_at', 'o.version'])
+    .where('tl.org_unit_id', '=', orgUnitId)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type OccurrenceStateChange = Partial<Pick<OccurrenceStateRow, 'report_state' | 'submitted_at' | 'accepted_at'>>;
+
+/**
+ * Sets the state columns and bumps the version; with `expectedVersion`, only if nobody changed the row since.
+ * Returns the row after the change, or undefined when the version did not match.
+ */
+export async function updateOccurrenceState(
+  db: Db,
+  id: number,
+  change: OccurrenceStateChange,
+  expectedVersion?: number,
+): Promise<OccurrenceStateRow | undefined> {
+  let q = db
+    .updateTable('occurrences')
+    .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expectedVersion !== undefined) q = q.where('version', '=', expectedVersion);
+  return q
+    .returning(['id', 'department_id', 'report_state', 'submitted_at', 'accepted_at', 'version'])
+    .executeTakeFirst();
+}
