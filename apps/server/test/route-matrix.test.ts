@@ -278,7 +278,7 @@ describeEachDatabase('role × route matrix', (get) => {
 });
 
 async function makeFixture(t: TestApp, db: Db): Promise<Fixture> {
-  const deptA = t.departmentIds['应急管理部']!;
+  const deptA = t.departmentIds.应急管理部!;
   const occurrence = await db
     .selectFrom('occurrences')
     .select(['id', 'assignment_id', 'rule_id'])
