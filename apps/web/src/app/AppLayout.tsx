@@ -1,0 +1,155 @@
+import {
+  AuditOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  ImportOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Space } from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { PageSpinner } from '../components/PageSpinner.tsx';
+import { ToastProvider } from '../components/toast.tsx';
+import { useIsPhone } from '../components/use-media-query.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { useAuth, useUser } from './auth.tsx';
+import { NAV_ITEMS, type NavKey, navFor } from './nav.ts';
+
+// Loaded when needed: Modal and Result stay out of every first screen.
+const ChangePasswordModal = lazy(() => import('../components/ChangePasswordModal.tsx'));
+const ForbiddenPage = lazy(() => import('../pages/coming-soon/ForbiddenPage.tsx'));
+
+const ICONS: Record<NavKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  myWork: <ScheduleOutlined />,
+  tasks: <ProfileOutlined />,
+  import: <ImportOutlined />,
+  review: <AuditOutlined />,
+  supervision: <BellOutlined />,
+  extensions: <CalendarOutlined />,
+  users: <TeamOutlined />,
+};
+
+export default function AppLayout() {
+  const t = useT();
+  const user = useUser();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const isPhone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  const items = navFor(user.role);
+  const matches = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
+  const selected = items.find((i) => matches(i.path));
+  // A screen of the menu that this role does not have.
+  const forbidden = !selected && NAV_ITEMS.some((i) => matches(i.path));
+  const menuItems: MenuProps['items'] = items.map((i) => ({ key: i.path, icon: ICONS[i.key], label: t(i.label) }));
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected.path] : []}
+      items={menuItems}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') setPasswordOpen(true);
+      if (key === 'logout') void logout().then(() => navigate('/login', { replace: true }));
+    },
+  };
+
+  return (
+    <ToastProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <Layout.Header className="app-header">
+          <Space size={isPhone ? 4 : 12} align="center" style={{ minWidth: 0 }}>
+            {isPhone ? (
+              <Button
+                type="text"
+                className="header-button"
+                icon={<MenuOutlined />}
+                aria-label={t('nav.openMenu')}
+                aria-expanded={drawerOpen}
+                onClick={() => setDrawerOpen(true)}
+              />
+            ) : null}
+            <span className="brand" aria-hidden="true">
+              督
+            </span>
+            <span className="header-title">{isPhone ? t('app.name') : t('app.title')}</span>
+          </Space>
+          <Space size={isPhone ? 4 : 12} align="center">
+            <LanguageSwitch />
+            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+              <Button type="text" className="header-button" aria-label={t('user.menu')}>
+                <UserOutlined />
+                {isPhone ? null : (
+                  <span>
+                    {user.username} · {t(`role.${user.role}`)}
+                  </span>
+                )}
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout>
+          {isPhone ? null : (
+            <Layout.Sider width={224} theme="light" className="app-sider">
+              <nav aria-label={t('nav.main')}>{menu}</nav>
+            </Layout.Sider>
+          )}
+          <Layout.Content id="main" tabIndex={-1} className="app-content">
+            <Suspense fallback={<PageSpinner />}>{forbidden ? <ForbiddenPage /> : <Outlet />}</Suspense>
+          </Layout.Content>
+        </Layout>
+        {isPhone ? (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={260}
+            title={
+              <span>
+                {t('app.name')} · {user.username}
+              </span>
+            }
+            styles={{ body: { padding: 0 } }}
+          >
+            <nav aria-label={t('nav.main')}>{menu}</nav>
+          </Drawer>
+        ) : null}
+        {passwordOpen ? (
+          <Suspense fallback={null}>
+            <ChangePasswordModal open onClose={() => setPasswordOpen(false)} />
+          </Suspense>
+        ) : null}
+      </Layout>
+    </ToastProvider>
+  );
+}

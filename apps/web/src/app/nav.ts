@@ -1,0 +1,42 @@
+import type { UserRole } from '../api/contracts.ts';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+
+export type NavKey = 'tasks' | 'import' | 'review' | 'supervision' | 'extensions' | 'users' | 'myWork' | 'dashboard';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  label: MessageKey;
+  roles: readonly UserRole[];
+}
+
+const OFFICE: readonly UserRole[] = ['office_admin', 'office_staff'];
+
+/** Every screen behind sign-in, in menu order, with the roles that see it. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'dashboard', path: '/dashboard', label: 'nav.dashboard', roles: ['leader'] },
+  { key: 'myWork', path: '/my-work', label: 'nav.myWork', roles: ['department'] },
+  { key: 'tasks', path: '/tasks', label: 'nav.tasks', roles: [...OFFICE, 'leader', 'department'] },
+  { key: 'import', path: '/import', label: 'nav.import', roles: OFFICE },
+  { key: 'review', path: '/review', label: 'nav.review', roles: OFFICE },
+  { key: 'supervision', path: '/supervision', label: 'nav.supervision', roles: OFFICE },
+  { key: 'extensions', path: '/extensions', label: 'nav.extensions', roles: OFFICE },
+  { key: 'users', path: '/users', label: 'nav.users', roles: OFFICE },
+];
+
+export function navFor(role: UserRole): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+export function navItem(key: NavKey): NavItem {
+  const item = NAV_ITEMS.find((i) => i.key === key);
+  if (!item) throw new Error(`no nav item ${key}`);
+  return item;
+}
+
+/** Where a role lands after signing in. */
+export function homePath(role: UserRole): string {
+  if (role === 'leader') return '/dashboard';
+  if (role === 'department') return '/my-work';
+  return '/tasks';
+}

@@ -1,0 +1,26 @@
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { AuthProvider } from './auth.tsx';
+import { theme } from './theme.ts';
+
+function AntdProviders({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+      {children}
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <I18nProvider>
+      <AntdProviders>
+        <AuthProvider>{children}</AuthProvider>
+      </AntdProviders>
+    </I18nProvider>
+  );
+}

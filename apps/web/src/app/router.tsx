@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { PageSpinner } from '../components/PageSpinner.tsx';
+import LoginPage from '../pages/login/LoginPage.tsx';
+import { useUser } from './auth.tsx';
+import { homePath } from './nav.ts';
+import { RequireAuth } from './RequireAuth.tsx';
+
+// Everything behind sign-in is loaded on demand: the login screen carries only React, the router and the antd
+// pieces it shows. Which role may open which path is decided in AppLayout from nav.ts.
+const AppLayout = lazy(() => import('./AppLayout.tsx'));
+const TaskListPage = lazy(() => import('../pages/tasks/TaskListPage.tsx'));
+const ImportWizardPage = lazy(() => import('../pages/import/ImportWizardPage.tsx'));
+const UsersPage = lazy(() => import('../pages/users/UsersPage.tsx'));
+const MyWorkPage = lazy(() => import('../pages/my-work/MyWorkPage.tsx'));
+const ComingSoonPage = lazy(() => import('../pages/coming-soon/ComingSoonPage.tsx'));
+const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
+
+function Home() {
+  const user = useUser();
+  return <Navigate to={homePath(user.role)} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<PageSpinner fullScreen />}>
+          <AppLayout />
+        </Suspense>
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'tasks', element: <TaskListPage /> },
+      { path: 'import', element: <ImportWizardPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'my-work', element: <MyWorkPage /> },
+      { path: 'review', element: <ComingSoonPage navKey="review" /> },
+      { path: 'supervision', element: <ComingSoonPage navKey="supervision" /> },
+      { path: 'extensions', element: <ComingSoonPage navKey="extensions" /> },
+      { path: 'dashboard', element: <ComingSoonPage navKey="dashboard" /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

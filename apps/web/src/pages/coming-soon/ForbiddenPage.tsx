@@ -1,0 +1,5 @@
+import { ForbiddenResult } from '../../components/StatusPages.tsx';
+
+export default function ForbiddenPage() {
+  return <ForbiddenResult />;
+}

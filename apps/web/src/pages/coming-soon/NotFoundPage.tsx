@@ -1,0 +1,5 @@
+import { NotFoundResult } from '../../components/StatusPages.tsx';
+
+export default function NotFoundPage() {
+  return <NotFoundResult />;
+}
