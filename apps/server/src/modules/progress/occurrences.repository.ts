@@ -1,7 +1,8 @@
 import type { OccurrenceStatus, ReportState } from '@duban/shared/occurrence-status';
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AssignmentRole, ReportStatus } from '../../db/schema.ts';
+import { statusCase } from '../schedules/occurrence-status-sql.ts';
 
 /**
  * SQL of the occurrences as the progress domain sees them: the inbox and detail read model (joined read-only with
@@ -35,18 +36,7 @@ export interface OccurrenceRow {
   latest_report_status: ReportStatus | null;
 }
 
-/** The status of occurrences.occurrenceStatus (packages/shared/src/occurrence-status.ts) in SQL: keep in step. */
-function statusSql(today: string, dueSoonUntil: string): RawBuilder<OccurrenceStatus> {
-  const due = sql`coalesce(o.extended_due, o.due_date)`;
-  return sql<OccurrenceStatus>`(case
-    when o.report_state = 'accepted' and o.accepted_at is not null and o.accepted_at > ${due} then 'done-late'
-    when o.report_state = 'accepted' then 'accepted'
-    when o.report_state = 'submitted' then 'submitted'
-    when ${today} > ${due} then 'overdue'
-    when o.report_state = 'returned' then 'returned'
-    when ${due} <= ${dueSoonUntil} then 'due-soon'
-    else 'pending' end)`;
-}
+const statusSql = (today: string, dueSoonUntil: string) => statusCase({ today, dueSoonUntil });
 
 function occurrences(db: Db, orgUnitId: number) {
   return db
