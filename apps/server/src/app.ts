@@ -13,6 +13,7 @@ import { registerAuth } from './http/auth-plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { departmentsRoutes } from './modules/departments/departments.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { dashboardRoutes } from './modules/reports/dashboard.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, options: { logLevel?: string } =
   }));
   await authRoutes(app, ctx);
   await usersRoutes(app, ctx);
+  await departmentsRoutes(app, ctx);
   await tasklistsRoutes(app, ctx);
   await progressRoutes(app, ctx);
   await supervisionRoutes(app, ctx);

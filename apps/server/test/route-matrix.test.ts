@@ -16,6 +16,7 @@ type Who = 'anonymous' | AccountName;
 const WHO: Who[] = ['anonymous', 'admin', 'staff', 'leader', 'dept_a', 'dept_b', 'enterprise'];
 
 interface Fixture {
+  departmentA: number;
   occurrenceA: number;
   futureOccurrenceA: number;
   reportA: number;
@@ -99,6 +100,13 @@ const CASES: Case[] = [
     }),
     access: { admin: 'ok' },
   },
+  { route: 'GET /api/departments', request: () => ({ method: 'GET', url: '/api/departments' }), access: READERS },
+  {
+    route: 'POST /api/departments/:id/confirm',
+    request: (f) => ({ method: 'POST', url: `/api/departments/${f.departmentA}/confirm` }),
+    access: OFFICE_ONLY,
+  },
+  { route: 'GET /api/tasklists', request: () => ({ method: 'GET', url: '/api/tasklists' }), access: READERS },
   {
     route: 'GET /api/tasklists/:year/tasks',
     request: () => ({ method: 'GET', url: '/api/tasklists/2024/tasks' }),
@@ -330,6 +338,7 @@ async function makeFixture(t: TestApp, db: Db): Promise<Fixture> {
     if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
   }
   const fixture: Fixture = {
+    departmentA: deptA,
     occurrenceA: occurrence.id,
     futureOccurrenceA: future.id,
     reportA: reportId,

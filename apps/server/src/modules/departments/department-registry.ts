@@ -18,6 +18,7 @@ export type DepartmentMatch =
  */
 export class DepartmentRegistry {
   private readonly byKey = new Map<string, { department: RegistryDepartment; via: 'name' | 'alias' }>();
+  private readonly aliasesOf = new Map<number, string[]>();
 
   constructor(
     readonly departments: RegistryDepartment[],
@@ -26,6 +27,7 @@ export class DepartmentRegistry {
     const byId = new Map(departments.map((d) => [d.id, d]));
     for (const d of departments) this.byKey.set(normalizeDepartmentName(d.name), { department: d, via: 'name' });
     for (const a of aliases) {
+      this.aliasesOf.set(a.department_id, [...(this.aliasesOf.get(a.department_id) ?? []), a.alias]);
       const d = byId.get(a.department_id);
       const key = normalizeDepartmentName(a.alias);
       if (d && !this.byKey.has(key)) this.byKey.set(key, { department: d, via: 'alias' });
@@ -43,11 +45,17 @@ export class DepartmentRegistry {
     return { status: 'unknown', name, suggestions: this.suggest(name) };
   }
 
-  /** Names sharing the longest common substring (at least 2 characters) with the unknown one, best first. */
+  /**
+   * Registry names that share the longest run of characters (at least 2) with the unknown one, best first,
+   * comparing cores: '开发区财政局' and '财政管理运营部' meet on 财政 once the unit prefix and the 局/部 suffix go.
+   */
   suggest(name: string, limit = 3): string[] {
+    const core = nameCore(name);
     const scored: { name: string; score: number }[] = [];
     for (const d of this.departments) {
-      const score = longestCommonSubstring(name, normalizeDepartmentName(d.name));
+      if (d.kind === 'group') continue;
+      const cores = [d.name, ...(this.aliasesOf.get(d.id) ?? [])].map(nameCore);
+      const score = Math.max(...cores.map((c) => longestCommonSubstring(core, c)));
       if (score >= 2) scored.push({ name: d.name, score });
     }
     return scored
@@ -55,6 +63,17 @@ export class DepartmentRegistry {
       .slice(0, limit)
       .map((s) => s.name);
   }
+}
+
+const UNIT_PREFIX =
+  /^(?:[\u4e00-\u9fff]{2,4}?(?:经济技术开发区|经济开发区|高新区|开发区|新区)|开发区|经开区|[省市县区])/;
+const GENERIC_SUFFIX = /(?:管理部|工作部|办公室|委员会|服务中心|中心|分局|局|部|办|委|处|科|站|所)$/;
+
+/** The distinctive part of a department name: without the unit prefix (开发区, 市, 县…) and generic suffix (局, 部…). */
+export function nameCore(raw: string): string {
+  const n = normalizeDepartmentName(raw).replace(/\(.*\)$/, '');
+  const core = n.replace(UNIT_PREFIX, '').replace(GENERIC_SUFFIX, '');
+  return core.length >= 2 ? core : n;
 }
 
 function longestCommonSubstring(a: string, b: string): number {

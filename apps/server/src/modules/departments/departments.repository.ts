@@ -66,3 +66,37 @@ export async function insertAlias(db: Db, orgUnitId: number, departmentId: numbe
 export async function insertGroupMember(db: Db, groupId: number, departmentId: number): Promise<void> {
   await db.insertInto('department_group_members').values({ group_id: groupId, department_id: departmentId }).execute();
 }
+
+export async function listDepartmentsWithAliases(db: Db, orgUnitId: number) {
+  const [departments, aliases, members] = await Promise.all([
+    listDepartments(db, orgUnitId),
+    listAliases(db, orgUnitId),
+    db
+      .selectFrom('department_group_members as m')
+      .innerJoin('departments as g', 'g.id', 'm.group_id')
+      .select(['m.group_id', 'm.department_id'])
+      .where('g.org_unit_id', '=', orgUnitId)
+      .execute(),
+  ]);
+  return { departments, aliases, members };
+}
+
+export async function confirmDepartment(db: Db, orgUnitId: number, id: number): Promise<number> {
+  const r = await db
+    .updateTable('departments')
+    .set({ confirmed: 1 })
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
+    .where('confirmed', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function findDepartment(db: Db, orgUnitId: number, id: number) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name', 'kind', 'confirmed'])
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}

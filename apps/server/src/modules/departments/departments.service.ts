@@ -1,13 +1,18 @@
 import type { Db } from '../../db/database.ts';
 import type { DepartmentKind } from '../../db/schema.ts';
+import { AppError } from '../../http/app-error.ts';
+import { appendAudit } from '../audit/audit.service.ts';
 import { DEMO_DEPARTMENTS } from './demo-registry.ts';
 import { DepartmentRegistry } from './department-registry.ts';
 import {
+  confirmDepartment,
+  findDepartment,
   insertAlias,
   insertDepartment,
   insertGroupMember,
   listAliases,
   listDepartments,
+  listDepartmentsWithAliases,
   listGroupMembers,
 } from './departments.repository.ts';
 
@@ -73,4 +78,35 @@ export function demoRegistryInMemory(): DepartmentRegistry {
   const departments = DEMO_DEPARTMENTS.map((d, i) => ({ id: -(i + 1), name: d.name, kind: d.kind, confirmed: true }));
   const aliases = DEMO_DEPARTMENTS.flatMap((d, i) => d.aliases.map((alias) => ({ department_id: -(i + 1), alias })));
   return new DepartmentRegistry(departments, aliases);
+}
+
+export async function listDepartmentRegistry(db: Db, orgUnitId: number) {
+  const { departments, aliases, members } = await listDepartmentsWithAliases(db, orgUnitId);
+  return departments.map((d) => ({
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    confirmed: d.confirmed === 1,
+    aliases: aliases.filter((a) => a.department_id === d.id).map((a) => a.alias),
+    members: members.filter((m) => m.group_id === d.id).map((m) => m.department_id),
+  }));
+}
+
+/** The office confirms a department the importer created from an unknown name. */
+export async function confirmImportedDepartment(db: Db, actor: { actor: string; orgUnitId: number }, id: number) {
+  await db.transaction().execute(async (trx) => {
+    const d = await findDepartment(trx, actor.orgUnitId, id);
+    if (!d) throw new AppError('not_found', '部门不存在 (no such department)');
+    if (d.confirmed === 1) throw new AppError('conflict', `部门“${d.name}”已确认`);
+    await confirmDepartment(trx, actor.orgUnitId, id);
+    await appendAudit(trx, {
+      orgUnitId: actor.orgUnitId,
+      actor: actor.actor,
+      action: 'department.confirm',
+      entity: 'department',
+      entityId: id,
+      before: { confirmed: false },
+      after: { confirmed: true },
+    });
+  });
 }

@@ -1,5 +1,8 @@
+import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AssignmentRole } from '../../db/schema.ts';
+import { type StatusWindow, statusCase } from '../schedules/occurrence-status-sql.ts';
 
 export interface TaskListRow {
   id: number;
@@ -315,4 +318,51 @@ export async function listNextDue(
     .select(['task_id', 'window_start', 'due_date', 'period_key', 'department'])
     .where('rn', '=', 1)
     .execute();
+}
+
+export async function listTaskListIndex(db: Db, orgUnitId: number) {
+  return db
+    .selectFrom('task_lists as l')
+    .leftJoin('tasks as t', 't.task_list_id', 'l.id')
+    .select((eb) => [
+      'l.id',
+      'l.year',
+      'l.title',
+      'l.imported_at',
+      'l.updated_at',
+      'l.source_name',
+      eb.fn.count<number>('t.id').as('task_count'),
+    ])
+    .where('l.org_unit_id', '=', orgUnitId)
+    .groupBy(['l.id', 'l.year', 'l.title', 'l.imported_at', 'l.updated_at', 'l.source_name'])
+    .orderBy('l.year', 'desc')
+    .execute();
+}
+
+export interface TaskStatusCountRow {
+  task_id: number;
+  status: OccurrenceStatus;
+  n: number;
+}
+
+/**
+ * Status counts per task over the occurrences whose window has opened by `today` (what is owed so far),
+ * optionally one department's only. One grouped query.
+ */
+export async function listTaskStatusCounts(
+  db: Db,
+  taskListId: number,
+  w: StatusWindow,
+  departmentId: number | null,
+): Promise<TaskStatusCountRow[]> {
+  let q = db
+    .selectFrom('occurrences as o')
+    .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .select((eb) => ['a.task_id', statusCase(w).as('status'), eb.fn.countAll<number>().as('n')])
+    .where('t.task_list_id', '=', taskListId)
+    .where('o.window_start', '<=', w.today);
+  if (departmentId !== null) q = q.where('a.department_id', '=', departmentId);
+  const rows = await q.groupBy([sql.ref('a.task_id'), sql.ref('status')]).execute();
+  return rows.map((r) => ({ task_id: r.task_id, status: r.status, n: Number(r.n) }));
 }

@@ -15,11 +15,24 @@ import {
   ListTasksParams,
   ListTasksQuery,
   ListTasksResponse,
+  TaskListIndexResponse,
 } from './tasklists.schemas.ts';
-import { getTaskTable } from './tasklists.service.ts';
+import { getTaskTable, listTaskLists } from './tasklists.service.ts';
 
 export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/tasklists',
+    {
+      schema: { tags: ['tasklists'], summary: '已导入的任务清单（按年份）', response: { 200: TaskListIndexResponse } },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      taskTableScope(principal);
+      return { taskLists: await listTaskLists(ctx.db, principal.orgUnitId) };
+    },
+  );
+
   app.get(
     '/api/tasklists/:year/tasks',
     {

@@ -1,3 +1,4 @@
+import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
 import { z } from 'zod';
 
 /** Contracts of the task-list domain: the CLI's JSON and the HTTP API share them. */
@@ -49,6 +50,30 @@ export const ListTasksQuery = z.object({
     .optional(),
 });
 
+export const OccurrenceStatusSchema = z.enum([
+  'pending',
+  'due-soon',
+  'submitted',
+  'accepted',
+  'returned',
+  'overdue',
+  'done-late',
+] as const satisfies readonly OccurrenceStatus[]);
+
+export const TaskListIndexResponse = z.object({
+  taskLists: z.array(
+    z.object({
+      id: z.number().int(),
+      year: z.number().int(),
+      title: z.string(),
+      taskCount: z.number().int(),
+      sourceName: z.string(),
+      importedAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
+});
+
 export const NextOccurrenceSchema = z
   .object({ start: z.string(), due: z.string(), periodKey: z.string(), department: z.string() })
   .nullable();
@@ -78,6 +103,9 @@ export const ListTasksResponse = z.object({
               viaGroup: z.string().nullable(),
             }),
           ),
+          /** The most urgent status among the occurrences opened by asOf (overdue > returned > due-soon > …). */
+          status: OccurrenceStatusSchema.nullable(),
+          statusCounts: z.partialRecord(OccurrenceStatusSchema, z.number().int()),
           nextDue: NextOccurrenceSchema,
         }),
       ),

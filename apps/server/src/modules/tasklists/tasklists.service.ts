@@ -1,4 +1,5 @@
-import { todayInShanghai } from '@duban/shared/civil-date';
+import { addDays, todayInShanghai } from '@duban/shared/civil-date';
+import { DUE_SOON_DAYS, type OccurrenceStatus, rollupStatus } from '@duban/shared/occurrence-status';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import {
@@ -6,6 +7,8 @@ import {
   listCategories,
   listNextDue,
   listTaskDepartments,
+  listTaskListIndex,
+  listTaskStatusCounts,
   listTasks,
 } from './tasklists.repository.ts';
 import type { ListTasksResponse } from './tasklists.schemas.ts';
@@ -21,12 +24,16 @@ export async function getTaskTable(
 ): Promise<ListTasksResponse> {
   const list = await findTaskListByYear(db, orgUnitId, year);
   if (!list) throw new AppError('not_found', `没有 ${year} 年的任务清单 (no task list for ${year})`);
-  const [categories, tasks, departments, nextDue] = await Promise.all([
+  const window = { today: asOf, dueSoonUntil: addDays(asOf, DUE_SOON_DAYS) };
+  const [categories, tasks, departments, nextDue, statusRows] = await Promise.all([
     listCategories(db, list.id),
     listTasks(db, list.id),
     listTaskDepartments(db, list.id),
     listNextDue(db, list.id, asOf, departmentId),
+    listTaskStatusCounts(db, list.id, window, departmentId),
   ]);
+  const countsByTask = new Map<number, Partial<Record<OccurrenceStatus, number>>>();
+  for (const r of statusRows) countsByTask.set(r.task_id, { ...countsByTask.get(r.task_id), [r.status]: r.n });
   const nextByTask = new Map(nextDue.map((n) => [n.task_id, n]));
   const visible =
     departmentId === null
@@ -34,6 +41,7 @@ export async function getTaskTable(
       : tasks.filter((t) => departments.some((d) => d.task_id === t.id && d.department_id === departmentId));
   const rows = visible.map((t) => {
     const next = nextByTask.get(t.id);
+    const statusCounts = countsByTask.get(t.id) ?? {};
     return {
       categoryId: t.category_id,
       task: {
@@ -47,6 +55,8 @@ export async function getTaskTable(
         departments: departments
           .filter((d) => d.task_id === t.id)
           .map((d) => ({ id: d.department_id, name: d.name, role: d.role, viaGroup: d.via_group })),
+        status: rollupStatus(Object.keys(statusCounts) as OccurrenceStatus[]),
+        statusCounts,
         nextDue: next
           ? { start: next.window_start, due: next.due_date, periodKey: next.period_key, department: next.department }
           : null,
@@ -64,4 +74,18 @@ export async function getTaskTable(
   const uncategorised = rows.filter((r) => r.categoryId === null).map((r) => r.task);
   if (uncategorised.length > 0) groups.push({ id: 0, seq: 0, title: '', tasks: uncategorised });
   return { taskList: { id: list.id, year: list.year, title: list.title }, asOf, categories: groups };
+}
+
+/** The unit's imported lists, newest year first. */
+export async function listTaskLists(db: Db, orgUnitId: number) {
+  const rows = await listTaskListIndex(db, orgUnitId);
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    title: r.title,
+    taskCount: Number(r.task_count),
+    sourceName: r.source_name,
+    importedAt: r.imported_at,
+    updatedAt: r.updated_at,
+  }));
 }

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { requirePrincipal } from '../../http/principal.ts';
+import { OkResponse } from '../auth/auth.schemas.ts';
+import { assertCanManageDepartments, assertCanReadDepartments } from './departments.policy.ts';
+import { DepartmentIdParams, ListDepartmentsResponse } from './departments.schemas.ts';
+import { confirmImportedDepartment, listDepartmentRegistry } from './departments.service.ts';
+
+export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/departments',
+    {
+      schema: {
+        tags: ['departments'],
+        summary: '部门库（含别名、成员单位、待确认标记）',
+        response: { 200: ListDepartmentsResponse },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      assertCanReadDepartments(p);
+      return { departments: await listDepartmentRegistry(ctx.db, p.orgUnitId) };
+    },
+  );
+  app.post(
+    '/api/departments/:id/confirm',
+    {
+      schema: {
+        tags: ['departments'],
+        summary: '确认导入时新建的部门',
+        params: DepartmentIdParams,
+        response: { 200: OkResponse },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      assertCanManageDepartments(p);
+      await confirmImportedDepartment(ctx.db, p, request.params.id);
+      return { ok: true as const };
+    },
+  );
+}
