@@ -81,4 +81,13 @@ describeEachDatabase('HTTP read API', (get, dialect) => {
     );
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/users', '/api/tasklists/{year}/tasks']));
   });
+
+  it('compresses large responses for clients that accept gzip', async () => {
+    const res = await t.as('staff', {
+      method: 'GET',
+      url: '/api/tasklists/2024/tasks',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.headers['content-encoding']).toBe('gzip');
+  });
 });
