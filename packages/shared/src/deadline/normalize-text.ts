@@ -1,3 +1,5 @@
+import { TRADITIONAL_TO_SIMPLIFIED } from '../text/traditional.ts';
+
 /**
  * Text normalisation for deadline phrases.
  * - normalizeChars: one UTF-16 unit in, one out (so positions still point into the original text):
@@ -5,23 +7,6 @@
  *   dashes → '-', wave dashes → '~'.
  * - convertChineseNumerals: 一二三…十/两/〇 runs → Arabic digits, with a map back to input positions.
  */
-
-// Pairs: traditional, simplified.
-const TRADITIONAL_PAIRS =
-  '個个內内報报後后週周調调範范會会開开發发組组織织檢检長长堅坚續续進进態态項项劃划實实現现時时間间終终準准' +
-  '達达應应業业辦办與与為为當当並并於于際际將将門门導导處处產产責责負负隱隐務务規规設设備备聯联機机關关' +
-  '傳传練练訓训學学節节慶庆歷历曆历點点幾几兩两萬万億亿禮礼號号從从則则議议級级歸归檔档單单據据專专題题' +
-  '總总結结區区轉转這这種种類类體体場场啟启動动盡尽紀纪錄录圍围層层審审評评價价舉举預预計计畫画標标訂订' +
-  '頒颁佈布執执難难決决訪访盤盘邊边們们對对認认頭头狀状況况須须屆届違违罰罚營营運运輪轮氣气溫温風风險险' +
-  '災灾夠够斷断擴扩彙汇匯汇過过還还選选適适隨随觀观優优鐘钟僅仅衛卫參参領领屬属協协員员說说講讲聽听讀读' +
-  '寫写書书條条綜综試试驗验證证請请讓让給给錯错階阶遠远確确閉闭環环滿满餘余齊齐強强貫贯徹彻臨临網网絡络' +
-  '雙双衆众眾众歲岁區区礎础廳厅縣县鄉乡鎮镇傷伤電电礦矿廠厂貨货車车陸陆島岛灣湾臺台' +
-  '別别嚴严緊紧採采礙碍維维護护構构樣样術术視视頻频資资數数線线熱热積积極极創创興兴廣广質质償偿製制';
-
-const TRADITIONAL = new Map<string, string>();
-for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
-  TRADITIONAL.set(TRADITIONAL_PAIRS.charAt(i), TRADITIONAL_PAIRS.charAt(i + 1));
-}
 
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2500, 0xfe58, 0xfe63]);
 const SPECIAL = new Map<string, string>([
@@ -40,7 +25,7 @@ function normalizeChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
   if (DASHES.has(code)) return '-';
-  return SPECIAL.get(ch) ?? TRADITIONAL.get(ch) ?? ch;
+  return SPECIAL.get(ch) ?? TRADITIONAL_TO_SIMPLIFIED.get(ch) ?? ch;
 }
 
 /** Same length as the input: position i of the result corresponds to position i of the input. */

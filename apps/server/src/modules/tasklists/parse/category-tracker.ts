@@ -3,6 +3,7 @@
  * PDF-derived text a title can be split over a page break (`（一）开展安全` … `生产责任大落实行动`) or reappear as
  * a fragment mid-page. Tasks hold a reference to their category, so the final title is the whole joined one.
  */
+import { chineseNumeralValue } from '@duban/shared/deadline/normalize-text';
 import { asciiDigits, collapseWhitespace } from './text-normalize.ts';
 
 export interface CategoryRef {
@@ -11,40 +12,12 @@ export interface CategoryRef {
   ordinal: string | null;
 }
 
-const CHINESE_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** 一 → 1, 十一 → 11, 二十 → 20, 二十三 → 23; also plain digits. Null when not a number. */
 export function numeralValue(text: string): number | null {
   const ascii = asciiDigits(text);
   if (/^\d+$/.test(ascii)) return Number(ascii);
   if (!/^[零〇一二两三四五六七八九十百]+$/.test(text)) return null;
-  let total = 0;
-  let current = 0;
-  for (const ch of text) {
-    if (ch === '百') {
-      total += (current || 1) * 100;
-      current = 0;
-    } else if (ch === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else {
-      current = CHINESE_DIGITS[ch] ?? 0;
-    }
-  }
-  return total + current;
+  return chineseNumeralValue(text);
 }
 
 const NUMERAL = '[0-9０-９零〇一二两三四五六七八九十百]+';

@@ -2,8 +2,10 @@
  * Department cells: `应急管理部、建设环保管理部 督促企业落实`, `各专业委员会牵头`, `应急管理部（综合行政执法局）`,
  * `牵头单位：A；配合单位：B`, `A（牵头）、B（配合）`.
  */
+
+import { toSimplified } from '@duban/shared/text/traditional';
 import type { AssignmentRole, ParsedDepartment } from './tasklist-parse.types.ts';
-import { collapseWhitespace, toSimplified } from './text-normalize.ts';
+import { collapseWhitespace } from './text-normalize.ts';
 
 const SEPARATORS = new Set(['、', '，', ',', '；', ';', '／', '/', '\n', '\r']);
 const OPEN = new Set(['（', '(']);

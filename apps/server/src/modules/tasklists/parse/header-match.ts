@@ -1,6 +1,7 @@
 /** Recognise the header row of a task list by its column names (any order, simplified or traditional). */
+
+import { toSimplified } from '@duban/shared/text/traditional';
 import type { ColumnField, HeaderMap } from './tasklist-parse.types.ts';
-import { toSimplified } from './text-normalize.ts';
 
 /** How far down the header row may sit (titles and notes may come first). */
 export const HEADER_SCAN_ROWS = 15;
