@@ -1,19 +1,12 @@
 import { isCivilDate } from '@duban/shared/civil-date';
 import { z } from 'zod';
+import { OccurrenceStatusSchema } from '../schedules/schedules.schemas.ts';
 
 /** Contracts of the progress domain (工作进展, evidence, review); the web uses the same types. */
 export const CivilDateSchema = z.string().refine(isCivilDate, '日期格式应为 YYYY-MM-DD');
 export const ReportStatusSchema = z.enum(['draft', 'submitted', 'returned', 'resubmitted', 'accepted']);
 export const ReportStateSchema = z.enum(['none', 'draft', 'submitted', 'returned', 'accepted']);
-export const OccurrenceStatusSchema = z.enum([
-  'pending',
-  'due-soon',
-  'submitted',
-  'accepted',
-  'returned',
-  'overdue',
-  'done-late',
-]);
+
 const Id = z.number().int().positive();
 const Version = z.number().int().positive();
 const ReportText = z.string().trim().min(1, '工作进展内容不能为空').max(20_000);

@@ -1,5 +1,5 @@
-import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
 import { z } from 'zod';
+import { OccurrenceStatusSchema } from '../schedules/schedules.schemas.ts';
 
 /** Contracts of the task-list domain: the CLI's JSON and the HTTP API share them. */
 export const AssignmentRoleSchema = z.enum(['lead', 'co', 'supervise']);
@@ -49,16 +49,6 @@ export const ListTasksQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
     .optional(),
 });
-
-export const OccurrenceStatusSchema = z.enum([
-  'pending',
-  'due-soon',
-  'submitted',
-  'accepted',
-  'returned',
-  'overdue',
-  'done-late',
-] as const satisfies readonly OccurrenceStatus[]);
 
 export const TaskListIndexResponse = z.object({
   taskLists: z.array(
