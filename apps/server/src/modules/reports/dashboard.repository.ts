@@ -1,36 +1,14 @@
 import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { EFFECTIVE_DUE, type StatusWindow, statusCase } from '../schedules/occurrence-status-sql.ts';
 
 /**
  * SQL of the dashboard read model. Every figure is ONE statement over the list's occurrences, classified by
- * `statusCase` (a CASE that mirrors occurrenceStatus in packages/shared, keep them in step) and grouped with
+ * `statusCase` (schedules/occurrence-status-sql.ts: the one SQL mirror of occurrenceStatus) and grouped with
  * conditional sums. The same SQL runs on SQLite and PostgreSQL: dates are 'YYYY-MM-DD' text compared as strings,
  * and the caller's clock comes in as bound parameters (today, dueSoonUntil).
  */
-
-export interface StatusWindow {
-  /** The civil date the statuses are computed for (asOf). */
-  today: string;
-  /** today + DUE_SOON_DAYS. */
-  dueSoonUntil: string;
-}
-
-/** Effective due date: the approved extension, else the original due date. */
-const EFFECTIVE_DUE = sql<string>`coalesce(o.extended_due, o.due_date)`;
-
-/** occurrenceStatus(facts, today, dueSoonUntil) as SQL, evaluated in the order of the TypeScript function. */
-export function statusCase(w: StatusWindow) {
-  return sql<OccurrenceStatus>`case
-    when o.report_state = 'accepted' then
-      case when o.accepted_at is not null and o.accepted_at > ${EFFECTIVE_DUE} then 'done-late' else 'accepted' end
-    when o.report_state = 'submitted' then 'submitted'
-    when ${w.today} > ${EFFECTIVE_DUE} then 'overdue'
-    when o.report_state = 'returned' then 'returned'
-    when ${EFFECTIVE_DUE} <= ${w.dueSoonUntil} then 'due-soon'
-    else 'pending'
-  end`;
-}
 
 /** The list's occurrences (o, a, t joined), filtered to one task list. */
 function listOccurrences(db: Db, taskListId: number) {

@@ -2,6 +2,7 @@ import { addDays, toDayNumber, todayInShanghai } from '@duban/shared/civil-date'
 import { DUE_SOON_DAYS } from '@duban/shared/occurrence-status';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
+import type { StatusWindow } from '../schedules/occurrence-status-sql.ts';
 import {
   type FigureRow,
   figuresByCategory,
@@ -10,7 +11,6 @@ import {
   findYearTaskList,
   listOverdue,
   type OverdueRow,
-  type StatusWindow,
 } from './dashboard.repository.ts';
 import type { DashboardResponse, OverdueItem, StatusCounts, StatusFigure } from './dashboard.schemas.ts';
 

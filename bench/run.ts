@@ -1,0 +1,166 @@
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { DialectName } from '../apps/server/src/db/database.ts';
+import { BENCH_UNIT_ID, type BenchApp, startBenchApp } from './bench-app.ts';
+import { type BenchDatabase, createBenchDatabase } from './bench-database.ts';
+import { generate } from './generate.ts';
+import { openHandQuery } from './hand-sql.ts';
+import { DEFAULT_MEASURE, type MeasureOptions, measure, type Percentiles } from './measure.ts';
+import { BENCH_YEAR, DATA_AS_OF, SCALES, type Scale } from './scales.ts';
+
+/**
+ * `npm run -s bench -- [--scale city|province] [--db sqlite|postgres] [--json] [--runs N] [--warmup N]`
+ * Generates a fresh database, starts the real app on 127.0.0.1 and times sequential HTTP requests.
+ * stdout: one JSON object per run with --json (one line each), else a table; progress goes to stderr.
+ */
+export interface BenchResult {
+  scale: Scale['name'];
+  db: DialectName;
+  endpoints: { tasks: Percentiles; dashboard: Percentiles; inbox: Percentiles | null };
+  dashboardSqlRatio: number;
+  rows: { occurrences: number; reports: number };
+  generateSeconds: number;
+  /** The hand-written byDepartment statement run straight on the driver (the ratio's denominator). */
+  dashboardSql: Percentiles;
+}
+
+const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+async function getOk(url: string, cookie: string): Promise<number> {
+  const res = await fetch(url, { headers: { cookie } });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status} ${body.slice(0, 200)}`);
+  return body.length;
+}
+
+/** The inbox is built in parallel: a 404 means it is not there yet, reported as null. */
+async function inboxAvailable(url: string, cookie: string): Promise<boolean> {
+  const res = await fetch(url, { headers: { cookie } });
+  const body = await res.text();
+  if (res.status === 404) {
+    log(`  inbox: ${url} answered 404 (not built yet): reported as null`);
+    return false;
+  }
+  if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status} ${body.slice(0, 200)}`);
+  return true;
+}
+
+async function measureApp(app: BenchApp, options: MeasureOptions) {
+  const tasksUrl = `${app.baseUrl}/api/tasklists/${BENCH_YEAR}/tasks?asOf=${DATA_AS_OF}`;
+  const dashboardUrl = `${app.baseUrl}/api/dashboard?year=${BENCH_YEAR}&asOf=${DATA_AS_OF}`;
+  const inboxUrl = `${app.baseUrl}/api/inbox?year=${BENCH_YEAR}`;
+  log('  measuring GET /api/tasklists/:year/tasks');
+  const tasks = await measure(() => getOk(tasksUrl, app.officeCookie), options);
+  log('  measuring GET /api/dashboard');
+  const dashboard = await measure(() => getOk(dashboardUrl, app.officeCookie), options);
+  let inbox: Percentiles | null = null;
+  if (await inboxAvailable(inboxUrl, app.departmentCookie)) {
+    log('  measuring GET /api/inbox');
+    inbox = await measure(() => getOk(inboxUrl, app.departmentCookie), options);
+  }
+  return { tasks, dashboard, inbox };
+}
+
+/** One scale on one database; `emit` gets the result before the database is dropped (a failed drop loses nothing). */
+async function runOne(
+  scale: Scale,
+  dialect: DialectName,
+  options: MeasureOptions,
+  emit: (result: BenchResult) => void,
+): Promise<void> {
+  log(`[${scale.name}/${dialect}] creating a fresh database`);
+  const bench: BenchDatabase = await createBenchDatabase(dialect);
+  let app: BenchApp | undefined;
+  try {
+    log(`[${scale.name}/${dialect}] generating data`);
+    const started = performance.now();
+    const rows = await generate(bench.handle.db, dialect, scale, log);
+    const generateSeconds = Math.round((performance.now() - started) / 100) / 10;
+    log(`  ${rows.occurrences} occurrences, ${rows.reports} reports in ${generateSeconds} s`);
+    app = await startBenchApp(bench);
+    log(`  app listening at ${app.baseUrl}`);
+    const endpoints = await measureApp(app, options);
+    log('  measuring the hand-written dashboard statement');
+    const hand = await openHandQuery(bench, BENCH_UNIT_ID, BENCH_YEAR, DATA_AS_OF);
+    let dashboardSql: Percentiles;
+    try {
+      dashboardSql = await measure(() => hand.run(), options);
+    } finally {
+      await hand.close();
+    }
+    const dashboardSqlRatio = Math.round((endpoints.dashboard.p50 / dashboardSql.p50) * 100) / 100;
+    emit({ scale: scale.name, db: dialect, endpoints, dashboardSqlRatio, rows, generateSeconds, dashboardSql });
+  } finally {
+    await app?.close();
+    await bench.drop();
+    log(`[${scale.name}/${dialect}] database dropped`);
+  }
+}
+
+const fmt = (p: Percentiles | null): string =>
+  p ? `${p.p50.toFixed(2).padStart(9)}  ${p.p95.toFixed(2).padStart(9)}` : '      n/a        n/a';
+
+function printTable(r: BenchResult): void {
+  const lines = [
+    '',
+    `scale ${r.scale} · ${r.db} · ${r.rows.occurrences} occurrences · ${r.rows.reports} reports · ` +
+      `generated in ${r.generateSeconds} s · year ${BENCH_YEAR}, asOf ${DATA_AS_OF}`,
+    'endpoint                              p50 ms     p95 ms',
+    `GET /api/tasklists/${BENCH_YEAR}/tasks            ${fmt(r.endpoints.tasks)}`,
+    `GET /api/dashboard                 ${fmt(r.endpoints.dashboard)}`,
+    `GET /api/inbox (department)        ${fmt(r.endpoints.inbox)}${r.endpoints.inbox ? '' : '  (404: not built)'}`,
+    `dashboard statement, by hand (SQL) ${fmt(r.dashboardSql)}`,
+    `dashboardSqlRatio (dashboard p50 / SQL p50): ${r.dashboardSqlRatio}`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'city' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      warmup: { type: 'string' },
+    },
+  });
+  const scale = values.scale === 'city' || values.scale === 'province' ? SCALES[values.scale] : undefined;
+  if (!scale) throw new Error('--scale must be city or province');
+  if (values.db !== undefined && values.db !== 'sqlite' && values.db !== 'postgres') {
+    throw new Error('--db must be sqlite or postgres');
+  }
+  const dbs: readonly DialectName[] = values.db ? [values.db] : scale.databases;
+  for (const db of dbs) {
+    if (!scale.databases.includes(db))
+      throw new Error(`scale ${scale.name} runs on ${scale.databases.join(', ')} only`);
+  }
+  const options: MeasureOptions = {
+    runs: Math.max(1, positiveInt(values.runs, DEFAULT_MEASURE.runs, 'runs')),
+    warmup: positiveInt(values.warmup, DEFAULT_MEASURE.warmup, 'warmup'),
+  };
+  for (const db of dbs) {
+    await runOne(scale, db, options, (result) => {
+      if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else printTable(result);
+    });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
