@@ -14,9 +14,13 @@ import { registerAuth } from './http/auth-plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarFeedsRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { departmentsRoutes } from './modules/departments/departments.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
+import { remindersRoutes } from './modules/reminders/reminders.routes.ts';
 import { dashboardRoutes } from './modules/reports/dashboard.routes.ts';
+import { reportFilesRoutes } from './modules/reports/report-files.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { tasklistsRoutes } from './modules/tasklists/tasklists.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -74,6 +78,10 @@ export async function buildApp(ctx: AppContext, options: { logLevel?: string } =
   await progressRoutes(app, ctx);
   await supervisionRoutes(app, ctx);
   await dashboardRoutes(app, ctx);
+  await reportFilesRoutes(app, ctx);
+  await notificationsRoutes(app, ctx);
+  await remindersRoutes(app, ctx);
+  await calendarFeedsRoutes(app, ctx);
   const webRoot = existsSync(`${WEB_DIST}index.html`) ? WEB_DIST : WEB_PLACEHOLDER;
   await app.register(fastifyStatic, { root: webRoot });
   // Client-side routes (/tasks, /inbox …) get the app's index.html; unknown /api paths stay JSON 404s.

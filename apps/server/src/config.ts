@@ -11,6 +11,16 @@ const ConfigSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.cn:587 or smtps://…:465; unset = no e-mail. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\/.+/, { message: '应为 smtp://… 或 smtps://…' })
+      .optional(),
+  ),
+  /** The From header of notification e-mail. */
+  MAIL_FROM: z.string().min(3).default('督办 Duban <duban@localhost>'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,6 +1,8 @@
 import { buildApp } from './app.ts';
 import { loadDemoListIfEmpty, prepareDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { createMailSender } from './modules/notifications/senders/mail-sender.ts';
+import { startReminderScheduler } from './modules/reminders/reminder-scheduler.ts';
 import { ensureOfficeAdmin } from './modules/users/users.service.ts';
 
 async function main(): Promise<void> {
@@ -19,8 +21,12 @@ async function main(): Promise<void> {
     { db: handle.db, dialect: handle.dialect, scope, secureCookies: config.COOKIE_SECURE, dataDir: config.DATA_DIR },
     { logLevel: config.LOG_LEVEL },
   );
+  const mail = config.SMTP_URL ? createMailSender(config.SMTP_URL, config.MAIL_FROM) : null;
+  let scheduler: { stop(): Promise<void> } | null = null;
   const shutdown = async (signal: string) => {
     console.log(`收到 ${signal}，正在停止…`);
+    await scheduler?.stop();
+    mail?.close();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -29,6 +35,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`督办 Duban 已启动: http://localhost:${config.PORT}`);
+  // Reminders and escalation: croner in-process on SQLite, pg-boss on PostgreSQL (see reminder-scheduler.ts).
+  scheduler = await startReminderScheduler({
+    db: handle.db,
+    dialect: handle.dialect,
+    databaseUrl: config.DATABASE_URL,
+    senders: { mail },
+    log: (level, message) => (level === 'info' ? console.log(message) : console.error(message)),
+  });
+  if (!mail) console.log('未配置 SMTP_URL：提醒只发送站内通知和已配置的群机器人。');
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
+import { DEFAULT_REMINDER_POLICY } from '../src/modules/reminders/reminders.schemas.ts';
 import { type AccountName, buildTestApp, TEST_PASSWORD, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 import { seedBytes } from './fixtures.ts';
@@ -24,6 +25,11 @@ interface Fixture {
   actionA: number;
   extensionA: number;
   spareUser: number;
+  bulletinDraft: number;
+  channelA: number;
+  notificationA: number;
+  feedA: number;
+  feedPath: string;
   n: number;
 }
 
@@ -234,6 +240,150 @@ const CASES: Case[] = [
     }),
     access: OFFICE_ONLY,
   },
+  {
+    route: 'GET /api/notifications',
+    request: () => ({ method: 'GET', url: '/api/notifications' }),
+    access: EVERY_SIGNED_IN,
+  },
+  {
+    route: 'POST /api/notifications/:id/read',
+    request: (f) => ({ method: 'POST', url: `/api/notifications/${f.notificationA}/read` }),
+    access: {
+      admin: 'hidden',
+      staff: 'hidden',
+      leader: 'hidden',
+      dept_a: 'ok',
+      dept_b: 'hidden',
+      enterprise: 'hidden',
+    },
+  },
+  {
+    route: 'POST /api/notifications/read-all',
+    request: () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+    access: EVERY_SIGNED_IN,
+  },
+  {
+    route: 'GET /api/notifications/preferences',
+    request: () => ({ method: 'GET', url: '/api/notifications/preferences' }),
+    access: EVERY_SIGNED_IN,
+  },
+  {
+    route: 'PUT /api/notifications/preferences',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      payload: { email: null, emailEnabled: false, digest: true, quietHours: { start: '22:00', end: '07:00' } },
+    }),
+    access: EVERY_SIGNED_IN,
+  },
+  {
+    route: 'GET /api/notification-channels',
+    request: () => ({ method: 'GET', url: '/api/notification-channels' }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'POST /api/notification-channels',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/notification-channels',
+      payload: { kind: 'email', name: `矩阵${f.n}`, departmentId: f.departmentA, target: 'matrix@example.cn' },
+    }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'PATCH /api/notification-channels/:id',
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/notification-channels/${f.channelA}`,
+      payload: { name: '改名', version: 999 },
+    }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'DELETE /api/notification-channels/:id',
+    request: (f) => ({ method: 'DELETE', url: `/api/notification-channels/${f.channelA}?version=999` }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'GET /api/notification-deliveries',
+    request: () => ({ method: 'GET', url: '/api/notification-deliveries' }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'GET /api/reminder-policy',
+    request: () => ({ method: 'GET', url: '/api/reminder-policy' }),
+    access: { admin: 'ok', staff: 'ok', leader: 'ok' },
+  },
+  {
+    route: 'PUT /api/reminder-policy',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/reminder-policy',
+      payload: { policy: DEFAULT_REMINDER_POLICY, version: 999 },
+    }),
+    access: OFFICE_ONLY,
+  },
+  { route: 'GET /api/calendar-feeds', request: () => ({ method: 'GET', url: '/api/calendar-feeds' }), access: READERS },
+  {
+    route: 'POST /api/calendar-feeds',
+    request: () => ({ method: 'POST', url: '/api/calendar-feeds', payload: { kind: 'user' } }),
+    access: READERS,
+  },
+  {
+    route: 'DELETE /api/calendar-feeds/:id',
+    request: (f) => ({ method: 'DELETE', url: `/api/calendar-feeds/${f.feedA}` }),
+    access: { admin: 'ok', staff: 'ok', leader: 'hidden', dept_a: 'ok', dept_b: 'hidden' },
+  },
+  {
+    route: 'GET /api/calendar/:token.ics',
+    request: (f) => ({ method: 'GET', url: f.feedPath }),
+    access: { anonymous: 'ok', ...EVERY_SIGNED_IN },
+  },
+  // Task-list exports, returned sheets and bulletins (modules/reports/export, modules/reports/bulletin).
+  {
+    route: 'GET /api/exports/tasklist',
+    request: () => ({ method: 'GET', url: '/api/exports/tasklist?year=2024&period=2024-Q1&format=xlsx' }),
+    access: READERS,
+  },
+  {
+    route: 'POST /api/exports/tasklist/returned',
+    request: () => ({
+      method: 'POST',
+      url: '/api/exports/tasklist/returned',
+      ...multipart({}, [{ field: 'file', filename: 'seed.xlsx', content: seedBytes() }]),
+    }),
+    access: { admin: 'ok', staff: 'ok', dept_a: 'ok', dept_b: 'ok' },
+  },
+  {
+    route: 'POST /api/bulletins',
+    request: () => ({ method: 'POST', url: '/api/bulletins', payload: { period: '2024-Q1' } }),
+    access: OFFICE_ONLY,
+  },
+  { route: 'GET /api/bulletins', request: () => ({ method: 'GET', url: '/api/bulletins' }), access: READERS },
+  {
+    route: 'GET /api/bulletins/:id',
+    request: (f) => ({ method: 'GET', url: `/api/bulletins/${f.bulletinDraft}` }),
+    access: { admin: 'ok', staff: 'ok', leader: 'ok', dept_a: 'hidden', dept_b: 'hidden' },
+  },
+  {
+    route: 'PATCH /api/bulletins/:id',
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/bulletins/${f.bulletinDraft}`,
+      payload: { version: 999, sections: { praise: '表扬' } },
+    }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'POST /api/bulletins/:id/publish',
+    request: (f) => ({ method: 'POST', url: `/api/bulletins/${f.bulletinDraft}/publish`, payload: { version: 999 } }),
+    access: OFFICE_ONLY,
+  },
+  {
+    route: 'GET /api/bulletins/:id/export',
+    request: (f) => ({ method: 'GET', url: `/api/bulletins/${f.bulletinDraft}/export?format=docx` }),
+    access: { admin: 'ok', staff: 'ok', leader: 'ok', dept_a: 'hidden', dept_b: 'hidden' },
+  },
 ];
 
 describeEachDatabase('role × route matrix', (get) => {
@@ -276,6 +426,7 @@ describeEachDatabase('role × route matrix', (get) => {
       [`/api/evidence/${fixture.evidenceA}`, '/api/evidence/99999999'],
       [`/api/supervision/${fixture.actionA}`, '/api/supervision/99999999'],
       [`/api/extensions/${fixture.extensionA}`, '/api/extensions/99999999'],
+      [`/api/bulletins/${fixture.bulletinDraft}`, '/api/bulletins/99999999'],
     ];
     for (const [theirs, missing] of pairs) {
       const a = await t.as('dept_b', { method: 'GET', url: theirs! });
@@ -334,7 +485,42 @@ async function makeFixture(t: TestApp, db: Db): Promise<Fixture> {
     url: '/api/users',
     payload: { username: 'spare', displayName: 'spare', role: 'leader', password: 'spare-long-password' },
   });
-  for (const r of [report, evidence, action, extension, spare]) {
+  const channel = await t.as('admin', {
+    method: 'POST',
+    url: '/api/notification-channels',
+    payload: { kind: 'email', name: '矩阵', departmentId: deptA, target: 'matrix@example.cn' },
+  });
+  const feed = await t.as('dept_a', {
+    method: 'POST',
+    url: '/api/calendar-feeds',
+    payload: { kind: 'department', departmentId: deptA },
+  });
+  const icsFeed = await t.as('dept_a', {
+    method: 'POST',
+    url: '/api/calendar-feeds',
+    payload: { kind: 'department', departmentId: deptA },
+  });
+  const deptAUser = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'dept_a')
+    .executeTakeFirstOrThrow();
+  const notification = await db
+    .insertInto('notifications')
+    .values({
+      org_unit_id: t.scope.orgUnitId,
+      user_id: deptAUser.id,
+      kind: 'reminder',
+      title: '矩阵',
+      body: '矩阵',
+      items: '[]',
+      created_at: new Date().toISOString(),
+      read_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const bulletin = await t.as('admin', { method: 'POST', url: '/api/bulletins', payload: { period: '2024-Q1' } });
+  for (const r of [report, evidence, action, extension, spare, channel, feed, icsFeed, bulletin]) {
     if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
   }
   const fixture: Fixture = {
@@ -346,11 +532,17 @@ async function makeFixture(t: TestApp, db: Db): Promise<Fixture> {
     actionA: action.json().id,
     extensionA: extension.json().extension.id,
     spareUser: spare.json().id,
+    bulletinDraft: bulletin.json().id,
+    channelA: channel.json().id,
+    notificationA: notification.id,
+    feedA: feed.json().id,
+    feedPath: icsFeed.json().path,
     n: 0,
   };
   // An undefined id would turn every 'ok' into a 400 and prove nothing.
   for (const [key, value] of Object.entries(fixture)) {
-    if (!Number.isInteger(value)) throw new Error(`fixture ${key} is ${String(value)}`);
+    if (typeof value === 'number' ? !Number.isInteger(value) : !value)
+      throw new Error(`fixture ${key} is ${String(value)}`);
   }
   return fixture;
 }

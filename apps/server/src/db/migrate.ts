@@ -4,6 +4,8 @@ import * as m0001 from './migrations/20261128_0001_foundation.ts';
 import * as m0002 from './migrations/20261128_0002_workflow.ts';
 import * as m0004 from './migrations/20261128_0004_deadline_override.ts';
 import * as m0005 from './migrations/20261128_0005_holiday_years.ts';
+import * as m0006 from './migrations/20261128_0006_notifications.ts';
+import * as m0007 from './migrations/20261128_0007_exports.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0002_workflow': m0002,
   '20261128_0004_deadline_override': m0004,
   '20261128_0005_holiday_years': m0005,
+  '20261128_0006_notifications': m0006,
+  '20261128_0007_exports': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

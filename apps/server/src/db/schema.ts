@@ -262,7 +262,179 @@ export interface HolidayYearTable {
   loaded_at: string;
 }
 
+/** What an exported .xlsx held (modules/reports/export): a returned sheet is read against it. */
+export interface ExportSnapshotTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  task_list_id: number;
+  year: number;
+  /** '2024-03', '2024-Q1', '2024-H1', '2024' or 'asof-2024-06-30' (modules/reports/report-period.ts). */
+  period_key: string;
+  /** Set when a department exported its own rows. */
+  department_id: number | null;
+  /** Random, written into the sheet's hidden marker: the only way a returned sheet finds its snapshot. */
+  token: string;
+  /** ExportSnapshotRow[] as JSON: per sheet row the task, its 序号 and hashes of the exported cells. */
+  rows: string;
+  actor: string;
+  created_at: string;
+}
+
+/** 通报 for a period: figures frozen at drafting, text sections the office edits, then published (frozen). */
+export interface BulletinTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  task_list_id: number;
+  year: number;
+  period_key: string;
+  as_of: string;
+  title: string;
+  /** BulletinSections as JSON (summary, praise, criticism, requirements). */
+  sections: string;
+  /** BulletinFigures as JSON. */
+  figures: string;
+  status: 'draft' | 'published';
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  published_by: number | null;
+  published_at: string | null;
+  version: Generated<number>;
+}
+
+// ── Reminders and notifications (migration 0006) ────────────────────────────────────────────────────────────────
+
+export interface ReminderPolicyTable {
+  campaign_id: number;
+  org_unit_id: number;
+  /** The ReminderPolicy JSON (modules/reminders/reminders.schemas.ts). */
+  policy: string;
+  updated_at: string;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export type ReminderStepStatus = 'sent' | 'skipped';
+
+export interface ReminderStepTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  occurrence_id: number;
+  /** The effective due date the step was computed from: an extension starts a fresh set of steps. */
+  due_date: string;
+  /** 'remind-7' | 'remind-1' | 'remind-0' | 'urge' | 'notice' | 'interview' */
+  step: string;
+  fire_date: string;
+  scan_date: string;
+  status: ReminderStepStatus;
+  reason: string | null;
+  supervision_action_id: number | null;
+  claimed_at: string;
+}
+
+export type ChannelKind = 'email' | 'dingtalk' | 'wecom' | 'feishu' | 'webhook';
+
+export interface NotificationChannelTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  /** null: the unit's own channel (the office), which gets what the policy copies to the office. */
+  department_id: number | null;
+  kind: ChannelKind;
+  name: string;
+  /** Webhook URL (with its access token) or e-mail address. Never returned in full. */
+  target: string;
+  /** Signing secret; never returned. */
+  secret: string | null;
+  enabled: number;
+  digest: number;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: number;
+  email: string | null;
+  email_enabled: number;
+  digest: number;
+  /** 'HH:MM' Asia/Shanghai; both null = no quiet hours. */
+  quiet_start: string | null;
+  quiet_end: string | null;
+  updated_at: string;
+}
+
+export interface NotificationQueueTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  step_id: number;
+  occurrence_id: number;
+  /** Exactly one of user_id / channel_id is set. */
+  user_id: number | null;
+  channel_id: number | null;
+  /** The NotificationItem JSON snapshot. */
+  payload: string;
+  status: 'queued' | 'composed' | 'dropped';
+  created_at: string;
+  composed_at: string | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  user_id: number;
+  /** The step kind of a single item, or 'digest'. */
+  kind: string;
+  title: string;
+  body: string;
+  /** NotificationItem[] JSON. */
+  items: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  channel: ChannelKind;
+  channel_id: number | null;
+  user_id: number | null;
+  /** E-mail address, or the channel's name. */
+  recipient: string;
+  items: string;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  max_attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  last_error: string | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  kind: 'department' | 'user';
+  department_id: number | null;
+  user_id: number | null;
+  name: string;
+  /** sha256 of the URL token: the token itself is shown once. */
+  token_hash: string;
+  created_by: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
+  export_snapshots: ExportSnapshotTable;
+  bulletins: BulletinTable;
   holiday_years: HolidayYearTable;
   audit_events: AuditEventTable;
   org_units: OrgUnitTable;
@@ -283,4 +455,12 @@ export interface Database {
   evidence_files: EvidenceFileTable;
   supervision_actions: SupervisionActionTable;
   extension_requests: ExtensionRequestTable;
+  reminder_policies: ReminderPolicyTable;
+  reminder_steps: ReminderStepTable;
+  notification_channels: NotificationChannelTable;
+  notification_preferences: NotificationPreferenceTable;
+  notification_queue: NotificationQueueTable;
+  notifications: NotificationTable;
+  notification_deliveries: NotificationDeliveryTable;
+  calendar_feeds: CalendarFeedTable;
 }

@@ -16,6 +16,8 @@ export type AppErrorCode =
   | 'unreadable_file'
   | 'import_has_problems'
   | 'unknown_departments'
+  | 'not_our_file'
+  | 'dependency_missing'
   | 'internal';
 
 export class AppError extends Error {
@@ -43,5 +45,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   unreadable_file: 422,
   import_has_problems: 422,
   unknown_departments: 422,
+  not_our_file: 422,
+  dependency_missing: 503,
   internal: 500,
 };

@@ -1,5 +1,6 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/app-error.ts';
 import { findOccurrenceState, updateOccurrenceState } from './occurrences.repository.ts';
 import { type ActingScope, canSee, occurrenceNotFound } from './progress.policy.ts';
@@ -18,7 +19,7 @@ export async function createReport(
   now = new Date(),
 ): Promise<ReportResponse> {
   checkWorkDate(input.workDate, todayInShanghai(now));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const occ = await findOccurrenceState(trx, scope.orgUnitId, input.occurrenceId);
     if (!occ || !canSee(scope, { departmentId: occ.department_id })) throw occurrenceNotFound();
     if (occ.department_id === null) {

@@ -1,6 +1,7 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import { isEditable } from '@duban/shared/progress/report-workflow';
 import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { ActingScope } from './progress.policy.ts';
 import type { ReportResponse, UpdateReportRequest } from './progress.schemas.ts';
 import {
@@ -22,7 +23,7 @@ export async function editReport(
   now = new Date(),
 ): Promise<ReportResponse> {
   if (input.workDate !== undefined) checkWorkDate(input.workDate, todayInShanghai(now));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const r = await loadReport(trx, scope, id);
     if (!isEditable(r.status)) throw stateConflict(r);
     const text = input.text ?? r.text;

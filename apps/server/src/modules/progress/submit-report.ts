@@ -1,6 +1,7 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import { submissionTarget } from '@duban/shared/progress/report-workflow';
 import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { findOccurrenceState, updateOccurrenceState } from './occurrences.repository.ts';
 import type { ActingScope } from './progress.policy.ts';
 import type { ReportResponse } from './progress.schemas.ts';
@@ -22,7 +23,7 @@ export async function submitReport(
   version: number,
   now = new Date(),
 ): Promise<ReportResponse> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const r = await loadReport(trx, scope, id);
     const target = submissionTarget(r.status);
     if (target === null) throw stateConflict(r);

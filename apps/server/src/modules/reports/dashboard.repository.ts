@@ -1,13 +1,15 @@
 import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { EFFECTIVE_DUE, type StatusWindow, statusCase } from '../schedules/occurrence-status-sql.ts';
 
 /**
- * SQL of the dashboard read model. Every figure is ONE statement over the list's occurrences, classified by
- * `statusCase` (schedules/occurrence-status-sql.ts: the one SQL mirror of occurrenceStatus) and grouped with
- * conditional sums. The same SQL runs on SQLite and PostgreSQL: dates are 'YYYY-MM-DD' text compared as strings,
- * and the caller's clock comes in as bound parameters (today, dueSoonUntil).
+ * SQL of the dashboard read model: TWO statements per request, the same SQL on SQLite and PostgreSQL.
+ * - `dashboardGroups`: ONE grouped statement behind the three figures (by category, department, due month).
+ * - `listOverdue`: the 200 most overdue occurrences (their total comes from the groups).
+ * Statuses are classified by `statusCase` (schedules/occurrence-status-sql.ts: the one SQL mirror of
+ * occurrenceStatus); dates are 'YYYY-MM-DD' text compared as strings, and the caller's clock comes in as bound
+ * parameters (today, dueSoonUntil).
  */
 
 /** The list's occurrences (o, a, t joined), filtered to one task list. */
@@ -17,58 +19,6 @@ function listOccurrences(db: Db, taskListId: number) {
     .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
     .innerJoin('tasks as t', 't.id', 'a.task_id')
     .where('t.task_list_id', '=', taskListId);
-}
-
-/**
- * First level of a figure: occurrences counted by (key, status, due by asOf). Grouping evaluates the status CASE
- * once per row; the second level pivots these few rows into columns. (A flat `sum(case when <status> = …)` would
- * repeat the CASE in every column: measured twice as slow.) Names are scalar subqueries per group, which PostgreSQL
- * runs as a few primary-key lookups instead of hashing the whole departments/categories table.
- */
-function tallied<K>(db: Db, taskListId: number, w: StatusWindow, key: RawBuilder<K>) {
-  return listOccurrences(db, taskListId)
-    .select([
-      key.as('k'),
-      statusCase(w).as('status'),
-      sql<number>`case when ${EFFECTIVE_DUE} <= ${w.today} then 1 else 0 end`.as('due_by'),
-      sql<number | string>`count(*)`.as('n'),
-    ])
-    .groupBy([sql.ref('k'), sql.ref('status'), sql.ref('due_by')])
-    .as('g');
-}
-
-const countOf = (s: OccurrenceStatus) => sql<number | string>`sum(case when g.status = ${s} then g.n else 0 end)`;
-
-/** Second level: counts by status, the total, and the completion rate's terms (due by asOf, done among them). */
-function figureColumns() {
-  return [
-    sql<number | string>`sum(g.n)`.as('total'),
-    countOf('pending').as('pending'),
-    countOf('due-soon').as('due_soon'),
-    countOf('submitted').as('submitted'),
-    countOf('accepted').as('accepted'),
-    countOf('returned').as('returned'),
-    countOf('overdue').as('overdue'),
-    countOf('done-late').as('done_late'),
-    sql<number | string>`sum(case when g.due_by = 1 then g.n else 0 end)`.as('due_by_as_of'),
-    sql<number | string>`sum(case when g.due_by = 1 and g.status in ('accepted', 'done-late') then g.n else 0 end)`.as(
-      'done_by_as_of',
-    ),
-  ];
-}
-
-/** Aggregate columns as the drivers return them (PostgreSQL bigint may be a string). */
-export interface FigureRow {
-  total: number | string;
-  pending: number | string;
-  due_soon: number | string;
-  submitted: number | string;
-  accepted: number | string;
-  returned: number | string;
-  overdue: number | string;
-  done_late: number | string;
-  due_by_as_of: number | string;
-  done_by_as_of: number | string;
 }
 
 export interface YearTaskListRow {
@@ -87,47 +37,86 @@ export async function findYearTaskList(db: Db, orgUnitId: number, year: number):
     .executeTakeFirst();
 }
 
-export type CategoryFigureRow = FigureRow & { category_id: number | null; seq: number | null; title: string | null };
-
-export async function figuresByCategory(db: Db, taskListId: number, w: StatusWindow): Promise<CategoryFigureRow[]> {
-  return db
-    .selectFrom(tallied(db, taskListId, w, sql<number | null>`t.category_id`))
-    .select((eb) => [
-      'g.k as category_id',
-      eb.selectFrom('categories as cat').select('cat.seq').whereRef('cat.id', '=', 'g.k').as('seq'),
-      eb.selectFrom('categories as cat').select('cat.title').whereRef('cat.id', '=', 'g.k').as('title'),
-      ...figureColumns(),
-    ])
-    .groupBy('g.k')
-    .orderBy('seq', (ob) => ob.asc().nullsLast())
-    .execute();
+/**
+ * A row of the grouped statement. `kind` says which:
+ * - 'group': `n` occurrences of one (category_id, department_id, month, status, due_by); month is the effective
+ *   due date's 'YYYY-MM', due_by 1 when the effective due date is on or before asOf;
+ * - 'category': the name of a category of the list (category_id, seq, label = title);
+ * - 'department': the name of a department assigned in the list (department_id, label = name).
+ * Columns a kind does not use are null. Counts may come back as strings from PostgreSQL bigint.
+ */
+export interface DashboardGroupRow {
+  kind: 'group' | 'category' | 'department';
+  category_id: number | null;
+  department_id: number | null;
+  month: string | null;
+  status: OccurrenceStatus | null;
+  due_by: number | null;
+  n: number | string | null;
+  seq: number | null;
+  label: string | null;
 }
 
-export type DepartmentFigureRow = FigureRow & { department_id: number; name: string | null };
+const nothing = <T>() => sql<T | null>`null`;
 
-export async function figuresByDepartment(db: Db, taskListId: number, w: StatusWindow): Promise<DepartmentFigureRow[]> {
-  return db
-    .selectFrom(tallied(db, taskListId, w, sql<number>`a.department_id`))
-    .select((eb) => [
-      'g.k as department_id',
-      eb.selectFrom('departments as d').select('d.name').whereRef('d.id', '=', 'g.k').as('name'),
-      ...figureColumns(),
+/**
+ * The three figures' source: the list's occurrences counted by (category, department, due month, status,
+ * due by asOf), a few thousand groups that the service rolls up into byCategory, byDepartment, byMonth and the
+ * totals. The status CASE is evaluated once per occurrence. Names come in the same statement as extra rows
+ * (`union all`), once per category and department rather than on every group: measured faster than joining them
+ * onto the groups or looking them up per group (see BENCHMARKS.md).
+ */
+export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindow): Promise<DashboardGroupRow[]> {
+  const groups = listOccurrences(db, taskListId)
+    .select([
+      sql<DashboardGroupRow['kind']>`'group'`.as('kind'),
+      sql<number | null>`t.category_id`.as('category_id'),
+      sql<number | null>`a.department_id`.as('department_id'),
+      sql<string | null>`substr(${EFFECTIVE_DUE}, 1, 7)`.as('month'),
+      sql<OccurrenceStatus | null>`${statusCase(w)}`.as('status'),
+      sql<number | null>`case when ${EFFECTIVE_DUE} <= ${w.today} then 1 else 0 end`.as('due_by'),
+      sql<number | string | null>`count(*)`.as('n'),
+      nothing<number>().as('seq'),
+      nothing<string>().as('label'),
     ])
-    .groupBy('g.k')
-    .orderBy('g.k')
-    .execute();
-}
-
-export type MonthFigureRow = FigureRow & { month: string };
-
-/** By the month of the effective due date ('YYYY-MM'). */
-export async function figuresByMonth(db: Db, taskListId: number, w: StatusWindow): Promise<MonthFigureRow[]> {
-  return db
-    .selectFrom(tallied(db, taskListId, w, sql<string>`substr(${EFFECTIVE_DUE}, 1, 7)`))
-    .select(['g.k as month', ...figureColumns()])
-    .groupBy('g.k')
-    .orderBy('g.k')
-    .execute();
+    // Input columns qualified (o and a both have department_id); the computed keys by their output names.
+    .groupBy(['t.category_id', 'a.department_id', sql.ref('month'), sql.ref('status'), sql.ref('due_by')]);
+  const categories = db
+    .selectFrom('categories as c')
+    .where('c.task_list_id', '=', taskListId)
+    .select([
+      sql<DashboardGroupRow['kind']>`'category'`.as('kind'),
+      sql<number | null>`c.id`.as('category_id'),
+      nothing<number>().as('department_id'),
+      nothing<string>().as('month'),
+      nothing<OccurrenceStatus>().as('status'),
+      nothing<number>().as('due_by'),
+      nothing<number | string>().as('n'),
+      sql<number | null>`c.seq`.as('seq'),
+      sql<string | null>`c.title`.as('label'),
+    ]);
+  // The list's departments (a few dozen), each name by primary key.
+  const assigned = db
+    .selectFrom('assignments as a')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .where('t.task_list_id', '=', taskListId)
+    .select('a.department_id')
+    .distinct()
+    .as('x');
+  const departments = db
+    .selectFrom(assigned)
+    .select((eb) => [
+      sql<DashboardGroupRow['kind']>`'department'`.as('kind'),
+      nothing<number>().as('category_id'),
+      sql<number | null>`x.department_id`.as('department_id'),
+      nothing<string>().as('month'),
+      nothing<OccurrenceStatus>().as('status'),
+      nothing<number>().as('due_by'),
+      nothing<number | string>().as('n'),
+      nothing<number>().as('seq'),
+      eb.selectFrom('departments as d').select('d.name').whereRef('d.id', '=', 'x.department_id').as('label'),
+    ]);
+  return groups.unionAll(categories).unionAll(departments).execute();
 }
 
 export interface OverdueRow {
@@ -141,26 +130,25 @@ export interface OverdueRow {
   due: string;
   due_date: string;
   report_state: string;
-  /** Every overdue occurrence of the list, before the limit (a window count: list and total in one statement). */
-  total_count: number | string;
 }
 
-/** The overdue occurrences, most overdue first (then task order, lead department first), with their total. */
+/**
+ * The `limit` most overdue occurrences of the list (then task order, lead department first). The list's rows are
+ * classified and the first `limit` picked (a top-N sort) before the task texts and department names are joined,
+ * so only those rows are looked up. The total is not counted here: it is the groups' overdue count.
+ */
 export async function listOverdue(db: Db, taskListId: number, w: StatusWindow, limit: number): Promise<OverdueRow[]> {
-  return listOccurrences(db, taskListId)
-    .innerJoin('departments as d', 'd.id', 'a.department_id')
-    .select((eb) => [
+  const top = listOccurrences(db, taskListId)
+    .select([
       'o.id as occurrence_id',
-      't.id as task_id',
-      't.no as task_no',
-      't.text as task_text',
+      'a.task_id',
       'a.department_id',
-      'd.name as department',
       'o.period_key',
       EFFECTIVE_DUE.as('due'),
       'o.due_date',
       'o.report_state',
-      eb.fn.countAll<number | string>().over().as('total_count'),
+      't.seq as task_seq',
+      'a.seq as assignment_seq',
     ])
     .where(statusCase(w), '=', 'overdue')
     .orderBy(EFFECTIVE_DUE)
@@ -168,5 +156,26 @@ export async function listOverdue(db: Db, taskListId: number, w: StatusWindow, l
     .orderBy('a.seq')
     .orderBy('o.id')
     .limit(limit)
+    .as('x');
+  return db
+    .selectFrom(top)
+    .innerJoin('tasks as t', 't.id', 'x.task_id')
+    .innerJoin('departments as d', 'd.id', 'x.department_id')
+    .select([
+      'x.occurrence_id',
+      'x.task_id',
+      't.no as task_no',
+      't.text as task_text',
+      'x.department_id',
+      'd.name as department',
+      'x.period_key',
+      'x.due',
+      'x.due_date',
+      'x.report_state',
+    ])
+    .orderBy('x.due')
+    .orderBy('x.task_seq')
+    .orderBy('x.assignment_seq')
+    .orderBy('x.occurrence_id')
     .execute();
 }

@@ -1,13 +1,11 @@
 import { addDays, toDayNumber, todayInShanghai } from '@duban/shared/civil-date';
-import { DUE_SOON_DAYS } from '@duban/shared/occurrence-status';
+import { DUE_SOON_DAYS, type OccurrenceStatus } from '@duban/shared/occurrence-status';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StatusWindow } from '../schedules/occurrence-status-sql.ts';
 import {
-  type FigureRow,
-  figuresByCategory,
-  figuresByDepartment,
-  figuresByMonth,
+  type DashboardGroupRow,
+  dashboardGroups,
   findYearTaskList,
   listOverdue,
   type OverdueRow,
@@ -27,39 +25,66 @@ interface Tally {
 const ratio = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
-function tally(row: FigureRow): Tally {
-  return {
-    counts: {
-      pending: Number(row.pending),
-      'due-soon': Number(row.due_soon),
-      submitted: Number(row.submitted),
-      accepted: Number(row.accepted),
-      returned: Number(row.returned),
-      overdue: Number(row.overdue),
-      'done-late': Number(row.done_late),
-    },
-    total: Number(row.total),
-    dueByAsOf: Number(row.due_by_as_of),
-    doneByAsOf: Number(row.done_by_as_of),
-  };
-}
-
-const EMPTY_TALLY: Tally = {
+const emptyTally = (): Tally => ({
   counts: { pending: 0, 'due-soon': 0, submitted: 0, accepted: 0, returned: 0, overdue: 0, 'done-late': 0 },
   total: 0,
   dueByAsOf: 0,
   doneByAsOf: 0,
-};
+});
 
-function addTallies(a: Tally, b: Tally): Tally {
-  const counts = { ...a.counts };
-  for (const key of Object.keys(counts) as (keyof StatusCounts)[]) counts[key] += b.counts[key];
-  return {
-    counts,
-    total: a.total + b.total,
-    dueByAsOf: a.dueByAsOf + b.dueByAsOf,
-    doneByAsOf: a.doneByAsOf + b.doneByAsOf,
+/** Adds one group of the dashboard statement (n occurrences of one status) to a tally. */
+function addGroup(t: Tally, status: OccurrenceStatus, dueBy: boolean, n: number): void {
+  t.counts[status] += n;
+  t.total += n;
+  if (dueBy) {
+    t.dueByAsOf += n;
+    if (status === 'accepted' || status === 'done-late') t.doneByAsOf += n;
+  }
+}
+
+function tallyOf<K>(tallies: Map<K, Tally>, key: K): Tally {
+  let t = tallies.get(key);
+  if (!t) {
+    t = emptyTally();
+    tallies.set(key, t);
+  }
+  return t;
+}
+
+interface RolledUp {
+  totals: Tally;
+  byCategory: Map<number | null, Tally>;
+  byDepartment: Map<number, Tally>;
+  byMonth: Map<string, Tally>;
+  categoryNames: Map<number, { seq: number; title: string }>;
+  departmentNames: Map<number, string>;
+}
+
+/** The three figures and the totals from the statement's groups (a few thousand rows at most), names alongside. */
+function rollUp(rows: DashboardGroupRow[]): RolledUp {
+  const r: RolledUp = {
+    totals: emptyTally(),
+    byCategory: new Map(),
+    byDepartment: new Map(),
+    byMonth: new Map(),
+    categoryNames: new Map(),
+    departmentNames: new Map(),
   };
+  for (const row of rows) {
+    if (row.kind === 'category') {
+      if (row.category_id !== null) r.categoryNames.set(row.category_id, { seq: row.seq ?? 0, title: row.label ?? '' });
+    } else if (row.kind === 'department') {
+      if (row.department_id !== null) r.departmentNames.set(row.department_id, row.label ?? '');
+    } else if (row.status !== null && row.department_id !== null && row.month !== null) {
+      const n = Number(row.n);
+      const dueBy = Number(row.due_by) === 1;
+      addGroup(r.totals, row.status, dueBy, n);
+      addGroup(tallyOf(r.byCategory, row.category_id), row.status, dueBy, n);
+      addGroup(tallyOf(r.byDepartment, row.department_id), row.status, dueBy, n);
+      addGroup(tallyOf(r.byMonth, row.month), row.status, dueBy, n);
+    }
+  }
+  return r;
 }
 
 function figure(t: Tally): StatusFigure {
@@ -103,7 +128,17 @@ function overdueItem(row: OverdueRow, asOf: string): OverdueItem {
   };
 }
 
-/** The office's dashboard for one org unit and list year, with statuses as of `asOf` (default: today). */
+/** Category order: by seq, tasks without a category last. */
+function bySeq(a: { seq: number | null }, b: { seq: number | null }): number {
+  if (a.seq === null || b.seq === null) return (a.seq === null ? 1 : 0) - (b.seq === null ? 1 : 0);
+  return a.seq - b.seq;
+}
+
+/**
+ * The office's dashboard for one org unit and list year, with statuses as of `asOf` (default: today). Two
+ * statements after the list lookup: the grouped one behind every figure, and the overdue list (concurrently on
+ * PostgreSQL's pool; one after the other on SQLite's single connection).
+ */
 export async function getDashboard(
   db: Db,
   orgUnitId: number,
@@ -113,34 +148,33 @@ export async function getDashboard(
   const list = await findYearTaskList(db, orgUnitId, year);
   if (!list) throw new AppError('not_found', `没有 ${year} 年的任务清单 (no task list for ${year})`);
   const w: StatusWindow = { today: asOf, dueSoonUntil: addDays(asOf, DUE_SOON_DAYS) };
-  const [categories, departments, months, overdue] = await Promise.all([
-    figuresByCategory(db, list.id, w),
-    figuresByDepartment(db, list.id, w),
-    figuresByMonth(db, list.id, w),
+  const [groups, overdue] = await Promise.all([
+    dashboardGroups(db, list.id, w),
     listOverdue(db, list.id, w, OVERDUE_LIMIT),
   ]);
-  const categoryTallies = categories.map(tally);
-  const monthTallies = new Map(months.map((m) => [m.month, tally(m)]));
+  const r = rollUp(groups);
+  const categories = [...r.byCategory].map(([categoryId, t]) => {
+    const name = categoryId === null ? undefined : r.categoryNames.get(categoryId);
+    return { categoryId, seq: name?.seq ?? null, title: name?.title ?? '', t };
+  });
   return {
     taskList: { id: list.id, year: list.year, title: list.title },
     asOf,
     dueSoonUntil: w.dueSoonUntil,
-    totals: figure(categoryTallies.reduce(addTallies, EMPTY_TALLY)),
-    byCategory: categories.map((c, i) => ({
-      categoryId: c.category_id,
-      seq: c.seq ?? 0,
-      title: c.title ?? '',
-      ...figure(categoryTallies[i] ?? EMPTY_TALLY),
-    })),
-    byDepartment: departments
-      .map((d) => ({ departmentId: d.department_id, name: d.name ?? '', ...figure(tally(d)) }))
+    totals: figure(r.totals),
+    byCategory: categories
+      .sort(bySeq)
+      .map((c) => ({ categoryId: c.categoryId, seq: c.seq ?? 0, title: c.title, ...figure(c.t) })),
+    byDepartment: [...r.byDepartment]
+      .sort(([a], [b]) => a - b)
+      .map(([departmentId, t]) => ({ departmentId, name: r.departmentNames.get(departmentId) ?? '', ...figure(t) }))
       .sort(byCompletion),
-    byMonth: monthKeys(
-      year,
-      months.map((m) => m.month),
-    ).map((month) => ({ month, ...figure(monthTallies.get(month) ?? EMPTY_TALLY) })),
+    byMonth: monthKeys(year, [...r.byMonth.keys()]).map((month) => ({
+      month,
+      ...figure(r.byMonth.get(month) ?? emptyTally()),
+    })),
     overdue: {
-      total: Number(overdue[0]?.total_count ?? 0),
+      total: r.totals.counts.overdue,
       limit: OVERDUE_LIMIT,
       items: overdue.map((row) => overdueItem(row, asOf)),
     },

@@ -1,0 +1,28 @@
+import type { UserRole } from '../../db/schema.ts';
+import { AppError } from '../../http/app-error.ts';
+import { isOffice, type Principal } from '../../http/principal.ts';
+
+/**
+ * Calendar feeds: the office, leaders and department accounts may subscribe. A department account gets a feed of
+ * its own department (or of its own work); the office and leaders of any department. Listing and revoking: the
+ * office sees every feed of the unit, everyone else only the feeds they created. Someone else's feed, and a
+ * department a department account does not belong to, answer like missing ones.
+ */
+export const FEED_USERS: readonly UserRole[] = ['office_admin', 'office_staff', 'leader', 'department'];
+
+export function seesAllFeeds(p: Principal): boolean {
+  return isOffice(p);
+}
+
+export function mayFollowDepartment(p: Principal, departmentId: number): boolean {
+  return p.role !== 'department' || p.departmentId === departmentId;
+}
+
+export function feedNotFound(): AppError {
+  return new AppError('not_found', '日历订阅不存在 (calendar feed not found)');
+}
+
+export function feedOwner(p: Principal): number {
+  if (p.userId === null) throw new AppError('forbidden', '此令牌没有关联用户 (token has no user)');
+  return p.userId;
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { requirePrincipal, requireRole } from '../../http/principal.ts';
+import { FEED_USERS } from './calendar-feeds.policy.ts';
+import {
+  CreateFeedRequest,
+  CreateFeedResponse,
+  FeedResponse,
+  IdParams,
+  ListFeedsResponse,
+  TokenParams,
+} from './calendar-feeds.schemas.ts';
+import { createFeed, listMyFeeds, renderFeed, revokeMyFeed } from './calendar-feeds.service.ts';
+
+const only = (roles: readonly UserRole[]) => ({
+  preValidation: async (request: FastifyRequest) => {
+    requireRole(request, roles);
+  },
+});
+
+/** iCalendar subscriptions (per department, per account) behind secret, revocable URL tokens. */
+export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['calendar'];
+
+  app.get(
+    '/api/calendar-feeds',
+    { ...only(FEED_USERS), schema: { tags, summary: '我的日历订阅', response: { 200: ListFeedsResponse } } },
+    async (request) => ({ feeds: await listMyFeeds(ctx.db, requirePrincipal(request)) }),
+  );
+
+  app.post(
+    '/api/calendar-feeds',
+    {
+      ...only(FEED_USERS),
+      schema: {
+        tags,
+        summary: '创建日历订阅（链接只显示一次）',
+        body: CreateFeedRequest,
+        response: { 201: CreateFeedResponse },
+      },
+    },
+    async (request, reply) => {
+      const feed = await createFeed(ctx.db, requirePrincipal(request), request.body);
+      reply.status(201);
+      return feed;
+    },
+  );
+
+  app.delete(
+    '/api/calendar-feeds/:id',
+    {
+      ...only(FEED_USERS),
+      schema: { tags, summary: '撤销日历订阅（链接立即失效）', params: IdParams, response: { 200: FeedResponse } },
+    },
+    async (request) => revokeMyFeed(ctx.db, requirePrincipal(request), request.params.id),
+  );
+
+  // No session: the secret token in the URL is the credential (calendar apps cannot sign in).
+  app.get(
+    '/api/calendar/:token.ics',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags, summary: 'iCalendar 订阅源（.ics，无需登录）', params: TokenParams },
+    },
+    async (request, reply) => {
+      const ics = await renderFeed(ctx.db, request.params.token);
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .header('content-disposition', 'inline; filename="duban.ics"');
+      return ics;
+    },
+  );
+}

@@ -1,0 +1,159 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { requirePrincipal, requireRole } from '../../http/principal.ts';
+import { changeChannel, createChannel, deliveryLog, listAllChannels, removeChannel } from './channels.service.ts';
+import { CENTRE_USERS, CHANNEL_MANAGERS } from './notifications.policy.ts';
+import {
+  ChannelResponse,
+  CreateChannelRequest,
+  DeleteChannelQuery,
+  IdParams,
+  ListChannelsResponse,
+  ListDeliveriesQuery,
+  ListDeliveriesResponse,
+  ListNotificationsQuery,
+  ListNotificationsResponse,
+  NotificationResponse,
+  PreferencesBody,
+  ReadAllResponse,
+  UpdateChannelRequest,
+} from './notifications.schemas.ts';
+import { getPreferences, listMyNotifications, markAllRead, markRead, setPreferences } from './notifications.service.ts';
+
+/** Role check before body validation: anonymous gets 401 and a wrong role 403 whatever they send. */
+const only = (roles: readonly UserRole[]) => ({
+  preValidation: async (request: FastifyRequest) => {
+    requireRole(request, roles);
+  },
+});
+
+/** The notification centre, delivery preferences, channels (office) and the delivery log (office). */
+export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notifications'];
+
+  app.get(
+    '/api/notifications',
+    {
+      ...only(CENTRE_USERS),
+      schema: {
+        tags,
+        summary: '我的通知（含未读数）',
+        querystring: ListNotificationsQuery,
+        response: { 200: ListNotificationsResponse },
+      },
+    },
+    async (request) => listMyNotifications(ctx.db, requirePrincipal(request), request.query),
+  );
+
+  app.post(
+    '/api/notifications/:id/read',
+    {
+      ...only(CENTRE_USERS),
+      schema: { tags, summary: '标记通知为已读', params: IdParams, response: { 200: NotificationResponse } },
+    },
+    async (request) => markRead(ctx.db, requirePrincipal(request), request.params.id),
+  );
+
+  app.post(
+    '/api/notifications/read-all',
+    { ...only(CENTRE_USERS), schema: { tags, summary: '全部标记为已读', response: { 200: ReadAllResponse } } },
+    async (request) => markAllRead(ctx.db, requirePrincipal(request)),
+  );
+
+  app.get(
+    '/api/notifications/preferences',
+    {
+      ...only(CENTRE_USERS),
+      schema: { tags, summary: '我的通知偏好（邮箱、汇总、免打扰）', response: { 200: PreferencesBody } },
+    },
+    async (request) => getPreferences(ctx.db, requirePrincipal(request)),
+  );
+
+  app.put(
+    '/api/notifications/preferences',
+    {
+      ...only(CENTRE_USERS),
+      schema: { tags, summary: '设置通知偏好', body: PreferencesBody, response: { 200: PreferencesBody } },
+    },
+    async (request) => setPreferences(ctx.db, requirePrincipal(request), request.body),
+  );
+
+  app.get(
+    '/api/notification-channels',
+    {
+      ...only(CHANNEL_MANAGERS),
+      schema: { tags, summary: '通知渠道（密钥不返回）', response: { 200: ListChannelsResponse } },
+    },
+    async (request) => ({ channels: await listAllChannels(ctx.db, requirePrincipal(request)) }),
+  );
+
+  app.post(
+    '/api/notification-channels',
+    {
+      ...only(CHANNEL_MANAGERS),
+      schema: {
+        tags,
+        summary: '新增通知渠道（邮件、钉钉、企业微信、飞书、通用 Webhook）',
+        body: CreateChannelRequest,
+        response: { 201: ChannelResponse },
+      },
+    },
+    async (request, reply) => {
+      const channel = await createChannel(ctx.db, requirePrincipal(request), request.body);
+      reply.status(201);
+      return channel;
+    },
+  );
+
+  app.patch(
+    '/api/notification-channels/:id',
+    {
+      ...only(CHANNEL_MANAGERS),
+      schema: {
+        tags,
+        summary: '修改通知渠道',
+        params: IdParams,
+        body: UpdateChannelRequest,
+        response: { 200: ChannelResponse },
+      },
+    },
+    async (request) => changeChannel(ctx.db, requirePrincipal(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/notification-channels/:id',
+    {
+      ...only(CHANNEL_MANAGERS),
+      schema: {
+        tags,
+        summary: '删除通知渠道（待发送的消息随之取消）',
+        params: IdParams,
+        querystring: DeleteChannelQuery,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeChannel(ctx.db, requirePrincipal(request), request.params.id, request.query.version);
+      reply.status(204);
+      return null;
+    },
+  );
+
+  app.get(
+    '/api/notification-deliveries',
+    {
+      ...only(CHANNEL_MANAGERS),
+      schema: {
+        tags,
+        summary: '投递记录（渠道、收件人、状态、重试次数、下次重试、错误）',
+        querystring: ListDeliveriesQuery,
+        response: { 200: ListDeliveriesResponse },
+      },
+    },
+    async (request) => ({ deliveries: await deliveryLog(ctx.db, requirePrincipal(request), request.query) }),
+  );
+}
