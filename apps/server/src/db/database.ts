@@ -42,6 +42,9 @@ export function openDatabase(url: string): DatabaseHandle {
   const { dialect, target } = parseDatabaseUrl(url);
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: withDefaultUser(target), max: 10 });
+    // An idle connection the server ends (restart, failover, a dropped test database) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => console.error(`PostgreSQL 空闲连接出错: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const location = target.replace(/\/\/[^@/]*@/, '//***@');
     return { db, dialect, location, close: () => db.destroy() };
