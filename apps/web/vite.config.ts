@@ -1,10 +1,29 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+/**
+ * echarts-for-react's ESM build imports `tslib` without declaring it as a dependency; npm leaves tslib nested
+ * under echarts (which does declare it). Resolve it from there unless the app can see one of its own.
+ */
+function tslibAlias(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  try {
+    require.resolve('tslib');
+    return {};
+  } catch {
+    const file = join(dirname(require.resolve('echarts/package.json')), 'node_modules', 'tslib', 'tslib.es6.js');
+    return existsSync(file) ? { tslib: file } : {};
+  }
+}
 
 // public/index.html is the server's placeholder page for when the app is not built: not copied into dist.
 export default defineConfig({
   plugins: [react()],
   publicDir: false,
+  resolve: { alias: tslibAlias() },
   build: {
     manifest: true,
     target: 'es2022',

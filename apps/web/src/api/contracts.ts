@@ -11,10 +11,36 @@ import type {
   PrincipalResponse,
   UserRoleSchema,
 } from '../../../server/src/modules/auth/auth.schemas.ts';
+import type { ListDepartmentsResponse as ListDepartmentsResponseSchema } from '../../../server/src/modules/departments/departments.schemas.ts';
+import type {
+  AddEvidenceResponse,
+  CreateReportRequest as CreateReportRequestSchema,
+  InboxResponse,
+  ListReportsResponse,
+  OccurrenceDetailResponse,
+  ReportResponse,
+  ReportStatusSchema,
+  UpdateReportRequest as UpdateReportRequestSchema,
+} from '../../../server/src/modules/progress/progress.schemas.ts';
+import type { DashboardResponse } from '../../../server/src/modules/reports/dashboard.schemas.ts';
+import type { OccurrenceStatusSchema } from '../../../server/src/modules/schedules/schedules.schemas.ts';
+import type {
+  DecideExtensionRequest as DecideExtensionRequestSchema,
+  ExtensionResponse,
+  ExtensionStatusSchema,
+  ExtensionWithOccurrenceResponse as ExtensionWithOccurrenceResponseSchema,
+  ListActionsResponse as ListActionsResponseSchema,
+  ListExtensionsResponse as ListExtensionsResponseSchema,
+  RecordActionRequest as RecordActionRequestSchema,
+  RequestExtensionRequest as RequestExtensionRequestSchema,
+  SupervisionActionResponse,
+  SupervisionKindSchema,
+} from '../../../server/src/modules/supervision/supervision.schemas.ts';
 import type {
   ImportCommitResponse,
   ImportPreviewResponse,
   ListTasksResponse,
+  TaskListIndexResponse as TaskListIndexResponseSchema,
 } from '../../../server/src/modules/tasklists/tasklists.schemas.ts';
 import type {
   CreateUserRequest as CreateUserRequestSchema,
@@ -33,6 +59,8 @@ export type ListUsersResponse = z.infer<typeof ListUsersResponseSchema>;
 export type UserRow = ListUsersResponse['users'][number];
 
 export type { ImportCommitResponse, ImportPreviewResponse, ListTasksResponse };
+export type TaskListIndexResponse = z.infer<typeof TaskListIndexResponseSchema>;
+export type TaskListSummary = TaskListIndexResponse['taskLists'][number];
 export type TaskCategory = ListTasksResponse['categories'][number];
 export type Task = TaskCategory['tasks'][number];
 export type TaskDepartment = Task['departments'][number];
@@ -41,3 +69,34 @@ export type PreviewTask = ImportPreviewResponse['tasks'][number];
 export type ImportProblem = ImportPreviewResponse['problems'][number];
 export type RegistryDepartment = ImportPreviewResponse['departments'][number];
 export type UnknownDepartment = ImportPreviewResponse['unknownDepartments'][number];
+
+// progress (工作进展)
+export type OccurrenceStatus = z.infer<typeof OccurrenceStatusSchema>;
+export type ReportStatus = z.infer<typeof ReportStatusSchema>;
+export type { AddEvidenceResponse, InboxResponse, ListReportsResponse, OccurrenceDetailResponse, ReportResponse };
+export type Occurrence = InboxResponse['items'][number];
+export type Evidence = ReportResponse['evidence'][number];
+export type ReportListItem = ListReportsResponse['items'][number];
+export type CreateReportRequest = z.infer<typeof CreateReportRequestSchema>;
+export type UpdateReportRequest = z.infer<typeof UpdateReportRequestSchema>;
+
+// supervision (督办, 延期)
+export type SupervisionKind = z.infer<typeof SupervisionKindSchema>;
+export type SupervisionAction = z.infer<typeof SupervisionActionResponse>;
+export type ListActionsResponse = z.infer<typeof ListActionsResponseSchema>;
+export type RecordActionRequest = z.infer<typeof RecordActionRequestSchema>;
+export type Extension = z.infer<typeof ExtensionResponse>;
+export type ExtensionStatus = z.infer<typeof ExtensionStatusSchema>;
+export type ExtensionWithOccurrence = z.infer<typeof ExtensionWithOccurrenceResponseSchema>;
+export type ListExtensionsResponse = z.infer<typeof ListExtensionsResponseSchema>;
+export type RequestExtensionRequest = z.infer<typeof RequestExtensionRequestSchema>;
+export type DecideExtensionRequest = z.infer<typeof DecideExtensionRequestSchema>;
+
+// dashboard (领导看板)
+export type Dashboard = z.infer<typeof DashboardResponse>;
+export type StatusFigure = Dashboard['totals'];
+export type OverdueItem = Dashboard['overdue']['items'][number];
+
+// departments (部门库)
+export type ListDepartmentsResponse = z.infer<typeof ListDepartmentsResponseSchema>;
+export type Department = ListDepartmentsResponse['departments'][number];

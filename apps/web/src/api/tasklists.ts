@@ -1,5 +1,11 @@
 import { api } from './client.ts';
-import type { ImportCommitResponse, ImportPreviewResponse, ListTasksResponse } from './contracts.ts';
+import type {
+  ImportCommitResponse,
+  ImportPreviewResponse,
+  ListTasksResponse,
+  TaskListIndexResponse,
+  TaskListSummary,
+} from './contracts.ts';
 
 export const fetchTaskTable = (year: number, asOf?: string, signal?: AbortSignal) =>
   api.get<ListTasksResponse>(`/api/tasklists/${year}/tasks`, { query: { asOf }, signal });
@@ -30,3 +36,9 @@ export const previewImport = (form: ImportForm) =>
 
 export const commitImport = (form: ImportForm) =>
   api.post<ImportCommitResponse>('/api/tasklists/import/commit', { form: toFormData(form) });
+
+/** The imported lists, newest year first. */
+export async function fetchTaskLists(signal?: AbortSignal): Promise<TaskListSummary[]> {
+  const r = await api.get<TaskListIndexResponse>('/api/tasklists', { signal });
+  return [...r.taskLists].sort((a, b) => b.year - a.year);
+}

@@ -51,7 +51,11 @@ export default function AppLayout() {
 
   const items = navFor(user.role);
   const matches = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
-  const selected = items.find((i) => matches(i.path));
+  // An occurrence opens from 我的工作 (departments) or from a task (everyone else).
+  const occurrenceHome = user.role === 'department' ? 'myWork' : 'tasks';
+  const selected =
+    items.find((i) => matches(i.path)) ??
+    (location.pathname.startsWith('/occurrences/') ? items.find((i) => i.key === occurrenceHome) : undefined);
   // A screen of the menu that this role does not have.
   const forbidden = !selected && NAV_ITEMS.some((i) => matches(i.path));
   const menuItems: MenuProps['items'] = items.map((i) => ({ key: i.path, icon: ICONS[i.key], label: t(i.label) }));

@@ -14,7 +14,7 @@ const OFFICE: readonly UserRole[] = ['office_admin', 'office_staff'];
 
 /** Every screen behind sign-in, in menu order, with the roles that see it. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'dashboard', path: '/dashboard', label: 'nav.dashboard', roles: ['leader'] },
+  { key: 'dashboard', path: '/dashboard', label: 'nav.dashboard', roles: ['leader', ...OFFICE] },
   { key: 'myWork', path: '/my-work', label: 'nav.myWork', roles: ['department'] },
   { key: 'tasks', path: '/tasks', label: 'nav.tasks', roles: [...OFFICE, 'leader', 'department'] },
   { key: 'import', path: '/import', label: 'nav.import', roles: OFFICE },

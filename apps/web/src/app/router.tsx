@@ -13,7 +13,12 @@ const TaskListPage = lazy(() => import('../pages/tasks/TaskListPage.tsx'));
 const ImportWizardPage = lazy(() => import('../pages/import/ImportWizardPage.tsx'));
 const UsersPage = lazy(() => import('../pages/users/UsersPage.tsx'));
 const MyWorkPage = lazy(() => import('../pages/my-work/MyWorkPage.tsx'));
-const ComingSoonPage = lazy(() => import('../pages/coming-soon/ComingSoonPage.tsx'));
+const TaskDetailPage = lazy(() => import('../pages/tasks/TaskDetailPage.tsx'));
+const OccurrencePage = lazy(() => import('../pages/occurrence/OccurrencePage.tsx'));
+const ReviewQueuePage = lazy(() => import('../pages/review/ReviewQueuePage.tsx'));
+const SupervisionPage = lazy(() => import('../pages/supervision/SupervisionPage.tsx'));
+const ExtensionsPage = lazy(() => import('../pages/extensions/ExtensionsPage.tsx'));
+const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
 
 function Home() {
@@ -35,13 +40,15 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       { path: 'tasks', element: <TaskListPage /> },
+      { path: 'tasks/:taskId', element: <TaskDetailPage /> },
+      { path: 'occurrences/:id', element: <OccurrencePage /> },
       { path: 'import', element: <ImportWizardPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'my-work', element: <MyWorkPage /> },
-      { path: 'review', element: <ComingSoonPage navKey="review" /> },
-      { path: 'supervision', element: <ComingSoonPage navKey="supervision" /> },
-      { path: 'extensions', element: <ComingSoonPage navKey="extensions" /> },
-      { path: 'dashboard', element: <ComingSoonPage navKey="dashboard" /> },
+      { path: 'review', element: <ReviewQueuePage /> },
+      { path: 'supervision', element: <SupervisionPage /> },
+      { path: 'extensions', element: <ExtensionsPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,99 +1,163 @@
-import { Empty, Select, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Empty, Select } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { InboxResponse, Occurrence, OccurrenceStatus } from '../../api/contracts.ts';
 import { useUser } from '../../app/auth.tsx';
-import { RoleTag } from '../../components/DepartmentTags.tsx';
+import { DueDate } from '../../components/DueDate.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
+import {
+  OCCURRENCE_STATUS_LABEL,
+  OccurrenceStatusTag,
+  ReportStatusTag,
+} from '../../components/OccurrenceStatusTag.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { periodLabel } from '../../components/period.ts';
+import { useDepartmentRegistry } from '../../components/use-department-registry.ts';
+import { useLoad } from '../../components/use-load.ts';
+import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { ProgressCell } from '../tasks/ProgressCell.tsx';
-import { taskStatus } from '../tasks/task-view.ts';
-import { useTaskTable, yearOptions } from '../tasks/use-task-table.ts';
+import { useYearOptions } from '../tasks/use-task-table.ts';
+import { fetchInboxPages, INBOX_STATUSES } from './inbox-view.ts';
+
+const PAGE = 30;
 
 /**
- * 我的工作 for a department user, from the task table the server already scopes to the department: next due first,
- * tasks with nothing due at the end. (Becomes the occurrence inbox when the progress API lands.)
+ * 我的工作: the department's occurrences from /api/inbox, overdue first then by due date, each with its status in
+ * words and colour; a card opens the occurrence to report on it.
  */
 export default function MyWorkPage() {
   const t = useT();
+  const years = useYearOptions();
+  const isPhone = useIsPhone();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || null;
+  const statusParam = params.get('status');
+  const status = INBOX_STATUSES.includes(statusParam as OccurrenceStatus) ? (statusParam as OccurrenceStatus) : null;
+  const [pages, setPages] = useState(1);
+
+  const { state, data, reload } = useLoad(
+    (signal) => fetchInboxPages({ year, status }, PAGE, pages, signal),
+    [year, status, pages],
+  );
+
+  const setParam = (key: string, value: string | number | null | undefined) => {
+    setPages(1);
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === null || value === undefined || value === '') next.delete(key);
+        else next.set(key, String(value));
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  const items: Occurrence[] = data?.items ?? [];
   const user = useUser();
-  const [year, setYear] = useState<number | null>(null);
-  const { state, retry } = useTaskTable(year, undefined);
-
-  const items = useMemo(() => {
-    if (state.status !== 'ready') return [];
-    const { table } = state;
-    const tasks = table.categories.flatMap((c) => c.tasks.map((task) => ({ task, category: c.title })));
-    return tasks
-      .map(({ task, category }) => ({ task, category, status: taskStatus(task, table.asOf) }))
-      .sort((a, b) => (a.task.nextDue?.due ?? '9999').localeCompare(b.task.nextDue?.due ?? '9999'));
-  }, [state]);
-
-  const myName =
-    state.status === 'ready'
-      ? state.table.categories
-          .flatMap((c) => c.tasks)
-          .flatMap((task) => task.departments)
-          .find((d) => d.id === user.departmentId)?.name
-      : undefined;
+  const registry = useDepartmentRegistry();
+  const department = registry.departments.find((d) => d.id === user.departmentId)?.name ?? items[0]?.department?.name;
 
   return (
     <>
       <PageTitle title={t('mywork.title')} />
-      <div className="filter-bar" style={{ justifyContent: 'space-between' }}>
+      <section className="filter-bar" aria-label={t('filter.title')}>
         <FilterField id="mywork-year" label={t('filter.year')}>
-          <Select<number>
+          <Select<number | 0>
             id="mywork-year"
-            style={{ width: 110 }}
-            value={state.status === 'ready' ? state.table.taskList.year : (year ?? undefined)}
-            onChange={setYear}
-            options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: isPhone ? '100%' : 120 }}
+            value={year ?? 0}
+            onChange={(v) => setParam('year', v || null)}
+            options={[{ value: 0, label: t('common.allYears') }, ...years.map((y) => ({ value: y, label: String(y) }))]}
           />
         </FilterField>
-        <span className="text-secondary">
-          {myName ? `${t('mywork.department', { name: myName })} · ` : ''}
+        <FilterField id="mywork-status" label={t('filter.status')}>
+          <Select<OccurrenceStatus>
+            id="mywork-status"
+            style={{ width: isPhone ? '100%' : 140 }}
+            allowClear
+            placeholder={t('common.all')}
+            value={status ?? undefined}
+            onChange={(v) => setParam('status', v ?? null)}
+            options={INBOX_STATUSES.map((s) => ({ value: s, label: t(OCCURRENCE_STATUS_LABEL[s]) }))}
+          />
+        </FilterField>
+        <p className="text-secondary filter-wide" style={{ margin: 0, alignSelf: 'center' }}>
+          {department ? `${t('mywork.department', { name: department })} · ` : ''}
           {t('mywork.intro')}
-        </span>
-      </div>
-      {state.status === 'loading' ? <PageSpinner /> : null}
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={retry} /> : null}
-      {state.status === 'missing' ? <Empty description={t('tasks.noList', { year: state.year })} /> : null}
-      {state.status === 'ready' && items.length === 0 ? <Empty description={t('tasks.empty')} /> : null}
-      <ul className="task-cards" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {items.map(({ task, category, status }) => {
-          const mine = task.departments.find((d) => d.id === user.departmentId);
-          return (
-            <li key={task.id}>
-              <article className="card">
-                <div className="mywork-item">
-                  <div style={{ flex: '1 1 320px', minWidth: 0 }}>
-                    <span className="text-secondary" style={{ fontSize: 12 }}>
-                      {category}
-                    </span>
-                    <div>
-                      <strong>
-                        {t('tasks.col.no')} {task.no}
-                      </strong>{' '}
-                      {mine ? <RoleTag role={mine.role} /> : null}
-                      {mine?.viaGroup ? <Tag>{mine.viaGroup}</Tag> : null}
-                    </div>
-                    <div className="pre-wrap" style={{ marginTop: 4 }}>
-                      {task.text}
-                    </div>
-                    <span className="text-secondary text-small">
-                      {t('tasks.col.deadline')}：{task.deadlineOverride ?? task.deadline}
-                    </span>
-                  </div>
-                  <div style={{ flex: '0 0 180px' }}>
-                    <ProgressCell row={{ task, status }} />
-                  </div>
-                </div>
-              </article>
-            </li>
-          );
-        })}
+        </p>
+      </section>
+
+      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
+      {state.status === 'loading' && !data ? <PageSpinner /> : null}
+      {data ? <InboxSummary data={data} /> : null}
+      {data && items.length === 0 ? <Empty description={t('mywork.empty')} /> : null}
+      <ul className="inbox-list" aria-label={t('mywork.listLabel')}>
+        {items.map((o) => (
+          <InboxCard key={o.id} o={o} />
+        ))}
       </ul>
+      {data && items.length < data.total ? (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button loading={state.status === 'loading'} onClick={() => setPages((n) => n + 1)}>
+            {t('common.more', { n: data.total - items.length })}
+          </Button>
+        </div>
+      ) : null}
     </>
+  );
+}
+
+function InboxSummary({ data }: { data: InboxResponse }) {
+  const t = useT();
+  return (
+    <p className="text-secondary" style={{ margin: '0 0 8px' }} aria-live="polite">
+      {t('mywork.count', { n: data.total, today: data.today })}
+    </p>
+  );
+}
+
+function InboxCard({ o }: { o: Occurrence }) {
+  const t = useT();
+  const action =
+    o.latestReport === null
+      ? t('mywork.action.report')
+      : o.latestReport.status === 'returned'
+        ? t('mywork.action.fix')
+        : o.latestReport.status === 'draft'
+          ? t('mywork.action.continue')
+          : t('mywork.action.view');
+  return (
+    <li>
+      <article className={`card inbox-card inbox-${o.status}`} data-occurrence-id={o.id}>
+        <div className="inbox-card-head">
+          <OccurrenceStatusTag status={o.status} />
+          <span className="text-secondary text-small">
+            {periodLabel(o.periodKey, t)}
+            {o.task.category ? ` · ${o.task.category.title}` : ''}
+          </span>
+        </div>
+        <Link to={`/occurrences/${o.id}`} className="inbox-card-title clamp-2">
+          <strong>
+            {t('tasks.col.no')} {o.task.no}
+          </strong>{' '}
+          {o.task.text}
+        </Link>
+        <div className="inbox-card-foot">
+          <DueDate o={o} />
+          {o.latestReport ? (
+            <span className="department-line">
+              <span className="text-secondary text-small">{t('mywork.latestReport')}</span>
+              <ReportStatusTag status={o.latestReport.status} />
+            </span>
+          ) : null}
+          <Link to={`/occurrences/${o.id}`} className="inbox-card-action" aria-hidden tabIndex={-1}>
+            {action} ›
+          </Link>
+        </div>
+      </article>
+    </li>
   );
 }

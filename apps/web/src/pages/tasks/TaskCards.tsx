@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { DeadlineCell } from '../../components/DeadlineCell.tsx';
 import { DepartmentTags } from '../../components/DepartmentTags.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -6,7 +7,7 @@ import { ProgressCell } from './ProgressCell.tsx';
 import type { TaskRow } from './task-view.ts';
 
 /** Phone width: one card per task under its category heading. */
-export function TaskCards({ rows }: { rows: TaskRow[] }) {
+export function TaskCards({ rows, year, loading }: { rows: TaskRow[]; year: number; loading: boolean }) {
   const t = useT();
   if (rows.length === 0) return <p className="card empty-cell">{t('tasks.empty')}</p>;
   return (
@@ -20,12 +21,14 @@ export function TaskCards({ rows }: { rows: TaskRow[] }) {
             aria-label={`${t('tasks.col.no')} ${row.task.no}`}
           >
             <div>
-              <strong>
-                {t('tasks.col.no')} {row.task.no}
-              </strong>
-              <div className="pre-wrap" style={{ marginTop: 4 }}>
-                {row.task.text}
-              </div>
+              <Link to={`/tasks/${row.task.id}?year=${year}`} className="task-link">
+                <strong>
+                  {t('tasks.col.no')} {row.task.no}
+                </strong>
+                <div className="pre-wrap" style={{ marginTop: 4 }}>
+                  {row.task.text}
+                </div>
+              </Link>
             </div>
             <CardField label={t('tasks.col.departments')}>
               <DepartmentTags departments={row.task.departments} />
@@ -34,7 +37,7 @@ export function TaskCards({ rows }: { rows: TaskRow[] }) {
               <DeadlineCell task={row.task} />
             </CardField>
             <CardField label={t('tasks.col.progress')}>
-              <ProgressCell row={row} />
+              <ProgressCell row={row} loading={loading} />
             </CardField>
           </article>
         </div>

@@ -2,11 +2,15 @@ import { FilterOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { fetchYearOccurrences } from '../../api/progress.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
+import { OCCURRENCE_STATUS_LABEL } from '../../components/OccurrenceStatusTag.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { monthLabel } from '../../components/period.ts';
+import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { TaskCards } from './TaskCards.tsx';
@@ -15,12 +19,13 @@ import {
   countTasks,
   departmentsOf,
   filterTasks,
-  STATUS_LABEL,
-  TASK_STATUSES,
+  needsOccurrences,
+  progressFromOccurrences,
+  STATUS_FILTERS,
+  type StatusFilter,
   type TaskFilters,
-  type TaskStatus,
 } from './task-view.ts';
-import { useTaskTable, yearOptions } from './use-task-table.ts';
+import { useTaskTable, useYearOptions } from './use-task-table.ts';
 
 const numberParam = (value: string | null): number | null => {
   const n = value === null ? Number.NaN : Number(value);
@@ -29,6 +34,7 @@ const numberParam = (value: string | null): number | null => {
 
 export default function TaskListPage() {
   const t = useT();
+  const years = useYearOptions();
   const user = useUser();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
@@ -39,10 +45,12 @@ export default function TaskListPage() {
   const asOf = params.get('asOf') ?? undefined;
   const filters = useMemo<TaskFilters>(() => {
     const status = params.get('status');
+    const month = params.get('month');
     return {
       categoryId: numberParam(params.get('category')),
       departmentId: numberParam(params.get('department')),
-      status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : null,
+      status: STATUS_FILTERS.includes(status as StatusFilter) ? (status as StatusFilter) : null,
+      month: month && /^\d{4}-\d{2}$/.test(month) ? month : null,
       query: params.get('q') ?? '',
     };
   }, [params]);
@@ -58,6 +66,7 @@ export default function TaskListPage() {
         if (key === 'year') {
           next.delete('category');
           next.delete('department');
+          next.delete('month');
         }
         return next;
       },
@@ -66,12 +75,33 @@ export default function TaskListPage() {
   };
 
   const table = state.status === 'ready' ? state.table : null;
-  const rows = useMemo(() => (table ? filterTasks(table, filters) : []), [table, filters]);
+  // The year's occurrences, when the server's roll-up is not enough (a month or a department filter).
+  const withOccurrences = table !== null && needsOccurrences(filters);
+  const occurrences = useLoad(
+    async () => (table && withOccurrences ? (await fetchYearOccurrences(table.taskList.year)).items : null),
+    [table, withOccurrences],
+  );
+  const occurrenceProgress = useMemo(
+    () =>
+      table && withOccurrences && occurrences.state.status === 'ready' && occurrences.data
+        ? progressFromOccurrences(occurrences.data, table.asOf, filters)
+        : null,
+    [table, withOccurrences, occurrences.state.status, occurrences.data, filters],
+  );
+  const progressLoading = withOccurrences && occurrenceProgress === null && occurrences.state.status !== 'error';
+  const rows = useMemo(
+    () => (table ? filterTasks(table, filters, occurrenceProgress) : []),
+    [table, filters, occurrenceProgress],
+  );
   const departments = useMemo(() => (table ? departmentsOf(table) : []), [table]);
   const shownYear = table?.taskList.year ?? (state.status === 'missing' ? state.year : year);
-  const activeFilters = [filters.categoryId, filters.departmentId, filters.status, filters.query || null].filter(
-    (v) => v !== null,
-  ).length;
+  const activeFilters = [
+    filters.categoryId,
+    filters.departmentId,
+    filters.status,
+    filters.month,
+    filters.query || null,
+  ].filter((v) => v !== null).length;
   const filtered = activeFilters > 0;
 
   return (
@@ -84,7 +114,7 @@ export default function TaskListPage() {
             style={{ width: isPhone ? '100%' : 100 }}
             value={shownYear ?? undefined}
             onChange={(v) => setParam('year', v)}
-            options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
           />
         </FilterField>
         {isPhone ? (
@@ -127,14 +157,36 @@ export default function TaskListPage() {
               />
             </FilterField>
             <FilterField id="filter-status" label={t('filter.status')}>
-              <Select<TaskStatus>
+              <Select<StatusFilter>
                 id="filter-status"
-                style={{ width: isPhone ? '100%' : 130 }}
+                style={{ width: isPhone ? '100%' : 168 }}
                 allowClear
                 placeholder={t('common.all')}
                 value={filters.status ?? undefined}
                 onChange={(v) => setParam('status', v ?? null)}
-                options={TASK_STATUSES.map((s) => ({ value: s, label: t(STATUS_LABEL[s]) }))}
+                options={STATUS_FILTERS.map((s) => ({
+                  value: s,
+                  label: s === 'done' ? t('status.done') : t(OCCURRENCE_STATUS_LABEL[s]),
+                }))}
+                popupMatchSelectWidth={false}
+              />
+            </FilterField>
+            <FilterField id="filter-month" label={t('filter.month')}>
+              <Select<string>
+                id="filter-month"
+                style={{ width: isPhone ? '100%' : 120 }}
+                allowClear
+                placeholder={t('common.all')}
+                value={filters.month ?? undefined}
+                onChange={(v) => setParam('month', v ?? null)}
+                options={
+                  shownYear
+                    ? Array.from({ length: 12 }, (_, i) => {
+                        const m = `${shownYear}-${String(i + 1).padStart(2, '0')}`;
+                        return { value: m, label: monthLabel(m, t) };
+                      })
+                    : []
+                }
               />
             </FilterField>
             <FilterField id="filter-asof" label={t('filter.asOf')}>
@@ -209,8 +261,20 @@ export default function TaskListPage() {
                 : t('tasks.count', { n: countTasks(table), c: table.categories.length })}
             </span>
           </p>
-          <Alert type="info" showIcon title={t('tasks.progressHint')} style={{ marginBottom: 12 }} />
-          {isPhone ? <TaskCards rows={rows} /> : <TaskTable rows={rows} caption={table.taskList.title} />}
+          {occurrences.state.status === 'error' ? (
+            <ErrorResult error={occurrences.state.error} onRetry={occurrences.reload} />
+          ) : null}
+          {progressLoading && (filters.month || filters.status) ? <PageSpinner /> : null}
+          {progressLoading && (filters.month || filters.status) ? null : isPhone ? (
+            <TaskCards rows={rows} year={table.taskList.year} loading={progressLoading} />
+          ) : (
+            <TaskTable
+              rows={rows}
+              caption={table.taskList.title}
+              year={table.taskList.year}
+              loading={progressLoading}
+            />
+          )}
         </>
       ) : null}
     </>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { DeadlineCell } from '../../components/DeadlineCell.tsx';
 import { DepartmentTags } from '../../components/DepartmentTags.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -18,7 +19,17 @@ function groupsOf(rows: TaskRow[]): TaskRow[][] {
  * The official layout: 主要内容 merged over its tasks (one <tbody> per category, its title a rowgroup header),
  * then 序号, 工作任务, 责任部门, 完成时限, 工作进展.
  */
-export function TaskTable({ rows, caption }: { rows: TaskRow[]; caption: string }) {
+export function TaskTable({
+  rows,
+  caption,
+  year,
+  loading,
+}: {
+  rows: TaskRow[];
+  caption: string;
+  year: number;
+  loading: boolean;
+}) {
   const t = useT();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
@@ -63,8 +74,16 @@ export function TaskTable({ rows, caption }: { rows: TaskRow[]; caption: string 
                       {row.category.title}
                     </th>
                   ) : null}
-                  <td className="col-no">{row.task.no}</td>
-                  <td className="pre-wrap">{row.task.text}</td>
+                  <td className="col-no">
+                    <Link to={`/tasks/${row.task.id}?year=${year}`} aria-label={t('tasks.open', { no: row.task.no })}>
+                      {row.task.no}
+                    </Link>
+                  </td>
+                  <td className="pre-wrap">
+                    <Link to={`/tasks/${row.task.id}?year=${year}`} className="task-link" tabIndex={-1}>
+                      {row.task.text}
+                    </Link>
+                  </td>
                   <td>
                     <DepartmentTags departments={row.task.departments} />
                   </td>
@@ -72,7 +91,7 @@ export function TaskTable({ rows, caption }: { rows: TaskRow[]; caption: string 
                     <DeadlineCell task={row.task} />
                   </td>
                   <td>
-                    <ProgressCell row={row} />
+                    <ProgressCell row={row} loading={loading} />
                   </td>
                 </tr>
               ))}

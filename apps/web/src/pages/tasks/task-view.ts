@@ -1,39 +1,86 @@
 import { addDays } from '@duban/shared/civil-date';
-import { DUE_SOON_DAYS } from '@duban/shared/occurrence-status';
-import type { ListTasksResponse, Task, TaskCategory } from '../../api/contracts.ts';
-import type { Light } from '../../components/StatusLight.tsx';
-import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { DUE_SOON_DAYS, occurrenceStatus, rollupStatus } from '@duban/shared/occurrence-status';
+import type { ListTasksResponse, Occurrence, OccurrenceStatus, Task, TaskCategory } from '../../api/contracts.ts';
 
-/**
- * The 工作进展 column until progress reports land: the next due occurrence and how close it is.
- * (With the progress API the status becomes the lead department's occurrence status and its traffic light.)
- */
-export type TaskStatus = 'due-soon' | 'on-track' | 'no-due' | 'needs-review';
-export const TASK_STATUSES: readonly TaskStatus[] = ['due-soon', 'on-track', 'no-due', 'needs-review'];
+export type StatusCounts = Partial<Record<OccurrenceStatus, number>>;
 
-export const STATUS_LABEL: Record<TaskStatus, MessageKey> = {
-  'due-soon': 'status.dueSoon',
-  'on-track': 'status.onTrack',
-  'no-due': 'status.noDue',
-  'needs-review': 'status.needsReview',
-};
-
-export function taskStatus(task: Task, asOf: string): TaskStatus {
-  if (task.nextDue) return task.nextDue.due <= addDays(asOf, DUE_SOON_DAYS) ? 'due-soon' : 'on-track';
-  return task.deadlineNeedsReview ? 'needs-review' : 'no-due';
+/** The 工作进展 of a row: its rolled-up status (most urgent first) and its occurrences counted by status. */
+export interface TaskProgress {
+  status: OccurrenceStatus | null;
+  counts: StatusCounts;
 }
 
-export function statusLight(status: TaskStatus): Light {
-  if (status === 'due-soon' || status === 'needs-review') return 'yellow';
-  if (status === 'on-track') return 'green';
-  return 'grey';
+/** The server's roll-up over all the task's departments (occurrences opened by the table's date). */
+export function serverProgress(task: Task): TaskProgress {
+  return { status: task.status, counts: task.statusCounts };
+}
+
+/** A status filter: one occurrence status, or 'done' (accepted on time or late: what the completion rate counts). */
+export type StatusFilter = OccurrenceStatus | 'done';
+export const STATUS_FILTERS: readonly StatusFilter[] = [
+  'overdue',
+  'returned',
+  'due-soon',
+  'pending',
+  'submitted',
+  'done',
+  'accepted',
+  'done-late',
+];
+
+function matchesStatus(counts: StatusCounts, status: StatusFilter): boolean {
+  if (status === 'done') return (counts.accepted ?? 0) + (counts['done-late'] ?? 0) > 0;
+  return (counts[status] ?? 0) > 0;
 }
 
 export interface TaskFilters {
   categoryId: number | null;
   departmentId: number | null;
-  status: TaskStatus | null;
+  status: StatusFilter | null;
+  /** 'YYYY-MM': tasks with an occurrence due that month (the dashboard's month and heatmap drill-downs). */
+  month: string | null;
   query: string;
+}
+
+/**
+ * The filters that need each occurrence, not just the task's roll-up: a month, and a department (whose own
+ * statuses are what the row should show then).
+ */
+export function needsOccurrences(f: TaskFilters): boolean {
+  return f.month !== null || f.departmentId !== null;
+}
+
+/**
+ * Progress per task from the year's occurrences, restricted to the department and month filters, with statuses
+ * as of the table's date (the shared status function, as the server computes it).
+ */
+export function progressFromOccurrences(
+  occurrences: readonly Occurrence[],
+  asOf: string,
+  f: Pick<TaskFilters, 'departmentId' | 'month'>,
+): Map<number, TaskProgress> {
+  const dueSoonUntil = addDays(asOf, DUE_SOON_DAYS);
+  const byTask = new Map<number, { started: OccurrenceStatus[]; counts: StatusCounts }>();
+  for (const o of occurrences) {
+    if (f.departmentId !== null && o.department?.id !== f.departmentId) continue;
+    if (f.month !== null && o.dueDate.slice(0, 7) !== f.month) continue;
+    const status = occurrenceStatus(
+      { reportState: o.reportState, dueDate: o.originalDueDate, extendedDue: o.extendedDue, acceptedOn: o.acceptedAt },
+      asOf,
+      dueSoonUntil,
+    );
+    const entry = byTask.get(o.task.id) ?? { started: [], counts: {} };
+    entry.counts[status] = (entry.counts[status] ?? 0) + 1;
+    if (o.windowStart <= asOf) entry.started.push(status);
+    byTask.set(o.task.id, entry);
+  }
+  const result = new Map<number, TaskProgress>();
+  for (const [taskId, { started, counts }] of byTask)
+    result.set(taskId, {
+      status: rollupStatus(started) ?? (Object.keys(counts).length > 0 ? 'pending' : null),
+      counts,
+    });
+  return result;
 }
 
 export interface TaskRow {
@@ -42,29 +89,42 @@ export interface TaskRow {
   category: Pick<TaskCategory, 'id' | 'seq' | 'title'>;
   /** rowSpan of the merged 主要内容 cell: the group's size on its first row, 0 on the others. */
   categorySpan: number;
-  status: TaskStatus;
+  /** null while the occurrences are loading, or when the task has none in the filtered department/month. */
+  progress: TaskProgress | null;
 }
 
-export function filterTasks(table: ListTasksResponse, filters: TaskFilters): TaskRow[] {
+/**
+ * The rows that pass the filters. `occurrenceProgress` (when given) replaces the server's roll-up: it holds only
+ * the tasks with occurrences in the filtered department and month, so a month filter keeps just those.
+ */
+export function filterTasks(
+  table: ListTasksResponse,
+  filters: TaskFilters,
+  occurrenceProgress: Map<number, TaskProgress> | null,
+): TaskRow[] {
   const query = filters.query.trim();
   const rows: TaskRow[] = [];
   for (const category of table.categories) {
     if (filters.categoryId !== null && category.id !== filters.categoryId) continue;
     const group = category.tasks
-      .map((task) => ({ task, status: taskStatus(task, table.asOf) }))
-      .filter(({ task, status }) => {
+      .map((task) => ({
+        task,
+        progress: occurrenceProgress ? (occurrenceProgress.get(task.id) ?? null) : serverProgress(task),
+      }))
+      .filter(({ task, progress }) => {
         if (filters.departmentId !== null && !task.departments.some((d) => d.id === filters.departmentId)) return false;
-        if (filters.status !== null && status !== filters.status) return false;
+        if (filters.month !== null && (!occurrenceProgress || !progress)) return false;
+        if (filters.status !== null && !matchesStatus(progress?.counts ?? {}, filters.status)) return false;
         if (query && !task.text.includes(query) && task.no !== query) return false;
         return true;
       });
-    group.forEach(({ task, status }, i) => {
+    group.forEach(({ task, progress }, i) => {
       rows.push({
         key: task.id,
         task,
         category: { id: category.id, seq: category.seq, title: category.title },
         categorySpan: i === 0 ? group.length : 0,
-        status,
+        progress,
       });
     });
   }

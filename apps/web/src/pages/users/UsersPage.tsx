@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { UserRow } from '../../api/contracts.ts';
 import { fetchUsers } from '../../api/users.ts';
 import { useUser } from '../../app/auth.tsx';
@@ -10,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
+import { DepartmentsPanel } from './DepartmentsPanel.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { useDepartments } from './use-departments.ts';
 
@@ -33,6 +35,8 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const { departments } = useDepartments();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'departments' ? 'departments' : 'users';
 
   const load = useCallback(() => {
     fetchUsers()
@@ -73,17 +77,30 @@ export default function UsersPage() {
       <PageTitle
         title={t('users.title')}
         extra={
-          isAdmin ? (
+          isAdmin && view === 'users' ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('users.create')}
             </Button>
           ) : null
         }
       />
-      {!isAdmin ? <Alert type="info" showIcon title={t('users.onlyAdmin')} style={{ marginBottom: 12 }} /> : null}
-      {state.status === 'loading' ? <PageSpinner /> : null}
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={load} /> : null}
-      {state.status === 'ready' ? (
+      <Segmented<'users' | 'departments'>
+        aria-label={t('users.views')}
+        value={view}
+        onChange={(v) => setParams(v === 'users' ? {} : { view: v }, { replace: true })}
+        options={[
+          { value: 'users', label: t('users.tabUsers') },
+          { value: 'departments', label: t('users.tabDepartments') },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      {view === 'departments' ? <DepartmentsPanel canManage /> : null}
+      {view === 'users' && !isAdmin ? (
+        <Alert type="info" showIcon title={t('users.onlyAdmin')} style={{ marginBottom: 12 }} />
+      ) : null}
+      {view === 'users' && state.status === 'loading' ? <PageSpinner /> : null}
+      {view === 'users' && state.status === 'error' ? <ErrorResult error={state.error} onRetry={load} /> : null}
+      {view === 'users' && state.status === 'ready' ? (
         <>
           <Typography.Paragraph type="secondary">{t('users.count', { n: state.users.length })}</Typography.Paragraph>
           {isPhone ? (

@@ -1,0 +1,172 @@
+import { toDayNumber } from '@duban/shared/civil-date';
+import { Button, Empty, Select, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { Occurrence, SupervisionAction } from '../../api/contracts.ts';
+import { fetchActions } from '../../api/supervision.ts';
+import { DueDate } from '../../components/DueDate.tsx';
+import { ErrorResult } from '../../components/ErrorResult.tsx';
+import { FilterField } from '../../components/FilterField.tsx';
+import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { periodLabel } from '../../components/period.ts';
+import { KIND_COLOR, KIND_LABEL } from '../../components/supervision-kind.ts';
+import { realDepartments, useDepartmentRegistry } from '../../components/use-department-registry.ts';
+import { useLoad } from '../../components/use-load.ts';
+import { useIsPhone } from '../../components/use-media-query.ts';
+import { useT } from '../../i18n/i18n.tsx';
+import { fetchInboxPages } from '../my-work/inbox-view.ts';
+import { RecordActionForm } from '../occurrence/RecordActionForm.tsx';
+import { useYearOptions } from '../tasks/use-task-table.ts';
+
+const PAGE = 30;
+
+/** Overdue occurrences (most overdue first) with the 督办 steps taken so far and the next one to record. */
+export function OverdueList() {
+  const t = useT();
+  const years = useYearOptions();
+  const isPhone = useIsPhone();
+  const [year, setYear] = useState<number | null>(null);
+  const [departmentId, setDepartmentId] = useState<number | null>(null);
+  const [pages, setPages] = useState(1);
+  const registry = useDepartmentRegistry();
+
+  const { state, data, reload } = useLoad(
+    async (signal) => {
+      const [inbox, actions] = await Promise.all([
+        fetchInboxPages({ status: 'overdue', year, departmentId }, PAGE, pages, signal),
+        fetchActions({ departmentId }, signal),
+      ]);
+      const byOccurrence = new Map<number, SupervisionAction[]>();
+      for (const a of actions.actions)
+        byOccurrence.set(a.occurrenceId, [...(byOccurrence.get(a.occurrenceId) ?? []), a]);
+      return { inbox, byOccurrence };
+    },
+    [year, departmentId, pages],
+  );
+  const departments = useMemo(
+    () => realDepartments(registry.departments).map((d) => ({ value: d.id, label: d.name })),
+    [registry.departments],
+  );
+
+  return (
+    <>
+      <section className="filter-bar" aria-label={t('filter.title')}>
+        <FilterField id="overdue-year" label={t('filter.year')}>
+          <Select<number | 0>
+            id="overdue-year"
+            style={{ width: isPhone ? '100%' : 120 }}
+            value={year ?? 0}
+            onChange={(v) => {
+              setPages(1);
+              setYear(v || null);
+            }}
+            options={[{ value: 0, label: t('common.allYears') }, ...years.map((y) => ({ value: y, label: String(y) }))]}
+          />
+        </FilterField>
+        <FilterField id="overdue-department" label={t('filter.department')}>
+          <Select<number>
+            id="overdue-department"
+            style={{ width: isPhone ? '100%' : 200 }}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.all')}
+            value={departmentId ?? undefined}
+            onChange={(v) => {
+              setPages(1);
+              setDepartmentId(v ?? null);
+            }}
+            options={departments}
+          />
+        </FilterField>
+        <p className="text-secondary filter-wide" style={{ margin: 0, alignSelf: 'center' }} aria-live="polite">
+          {data ? t('sup.overdueCount', { n: data.inbox.total }) : ''}
+        </p>
+      </section>
+      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
+      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {data && data.inbox.items.length === 0 ? <Empty description={t('sup.noOverdue')} /> : null}
+      <ul className="inbox-list" aria-label={t('sup.view.overdue')}>
+        {data?.inbox.items.map((o) => (
+          <OverdueCard
+            key={o.id}
+            o={o}
+            today={data.inbox.today}
+            actions={data.byOccurrence.get(o.id) ?? []}
+            onRecorded={reload}
+          />
+        ))}
+      </ul>
+      {data && data.inbox.items.length < data.inbox.total ? (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button loading={state.status === 'loading'} onClick={() => setPages((n) => n + 1)}>
+            {t('common.more', { n: data.inbox.total - data.inbox.items.length })}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function OverdueCard({
+  o,
+  today,
+  actions,
+  onRecorded,
+}: {
+  o: Occurrence;
+  today: string;
+  actions: SupervisionAction[];
+  onRecorded: () => void;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const days = toDayNumber(today) - toDayNumber(o.dueDate);
+  const subject = `${o.department?.name ?? ''} ${t('tasks.col.no')} ${o.task.no} ${periodLabel(o.periodKey, t)}`;
+  return (
+    <li>
+      <article className="card" data-occurrence-id={o.id} aria-label={subject}>
+        <div className="timeline-head">
+          <Tag color="error" style={{ marginInlineEnd: 0 }}>
+            {t('sup.daysOverdue', { n: days })}
+          </Tag>
+          <strong>{o.department?.name}</strong>
+          <span className="text-secondary text-small">{periodLabel(o.periodKey, t)}</span>
+          <DueDate o={o} />
+        </div>
+        <Link to={`/occurrences/${o.id}`} className="inbox-card-title clamp-2">
+          <strong>
+            {t('tasks.col.no')} {o.task.no}
+          </strong>{' '}
+          {o.task.text}
+        </Link>
+        <div className="timeline-head">
+          <span className="text-secondary text-small">{t('sup.stepsTaken')}</span>
+          {actions.length === 0 ? <span className="text-small">{t('sup.noSteps')}</span> : null}
+          {actions.map((a) => (
+            <Tag key={a.id} color={KIND_COLOR[a.kind]} style={{ marginInlineEnd: 0 }}>
+              {t(KIND_LABEL[a.kind])}
+              {a.kind === 'notice' ? (a.reply ? ` · ${t('sup.replied')}` : ` · ${t('sup.awaitingReply')}`) : ''}
+            </Tag>
+          ))}
+        </div>
+        {open ? (
+          <RecordActionForm
+            occurrenceId={o.id}
+            taken={actions.map((a) => a.kind)}
+            onRecorded={() => {
+              setOpen(false);
+              onRecorded();
+            }}
+            onCancel={() => setOpen(false)}
+          />
+        ) : (
+          <div className="button-row">
+            <Button type="primary" onClick={() => setOpen(true)} aria-label={`${t('sup.recordStep')}：${subject}`}>
+              {t('sup.recordStep')}
+            </Button>
+          </div>
+        )}
+      </article>
+    </li>
+  );
+}
