@@ -622,4 +622,17 @@ describeEachDatabase('progress reports, evidence and review', (get) => {
     });
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
+
+  it('filters the inbox to one task, and a department still sees only its own', async () => {
+    const all = await t.as('staff', { method: 'GET', url: '/api/inbox?year=2024&limit=200' });
+    const taskId = all.json().items[0].task.id as number;
+    const one = await t.as('staff', { method: 'GET', url: `/api/inbox?year=2024&taskId=${taskId}&limit=200` });
+    expect(one.statusCode).toBe(200);
+    const items = one.json().items as { task: { id: number }; department: { id: number } | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.task.id === taskId)).toBe(true);
+    const mine = await t.as('dept_b', { method: 'GET', url: `/api/inbox?year=2024&taskId=${taskId}&limit=200` });
+    const deptB = t.departmentIds['建设环保管理部'];
+    for (const i of mine.json().items as { department: { id: number } | null }[]) expect(i.department?.id).toBe(deptB);
+  });
 });

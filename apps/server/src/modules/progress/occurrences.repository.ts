@@ -95,6 +95,7 @@ export async function findOccurrence(db: Db, orgUnitId: number, id: number): Pro
 export interface InboxFilter {
   orgUnitId: number;
   departmentId?: number;
+  taskId?: number;
   year?: number;
   status?: OccurrenceStatus;
   limit: number;
@@ -108,6 +109,7 @@ export async function listInbox(db: Db, f: InboxFilter): Promise<{ rows: Occurre
   const status = statusSql(f.today, f.dueSoonUntil);
   let q = occurrences(db, f.orgUnitId);
   if (f.departmentId !== undefined) q = q.where('o.department_id', '=', f.departmentId);
+  if (f.taskId !== undefined) q = q.where('a.task_id', '=', f.taskId);
   if (f.year !== undefined) q = q.where('tl.year', '=', f.year);
   if (f.status !== undefined) q = q.where(sql<boolean>`${status} = ${f.status}`);
   const rows = await q

@@ -22,6 +22,8 @@ export const InboxQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: OccurrenceStatusSchema.optional(),
   departmentId: z.coerce.number().int().positive().optional(),
+  /** One task's occurrences (the task detail timeline). */
+  taskId: z.coerce.number().int().positive().optional(),
   ...Page,
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;

@@ -34,6 +34,7 @@ export async function getInbox(db: Db, scope: ProgressScope, q: InboxQuery, now 
   const { rows, total } = await listInbox(db, {
     orgUnitId: scope.orgUnitId,
     departmentId: departmentFilter(scope, q.departmentId),
+    taskId: q.taskId,
     year: q.year,
     status: q.status,
     limit: q.limit,
