@@ -111,17 +111,22 @@ export async function listPeriodOccurrences(db: Db, f: PeriodFilter): Promise<Pe
     .selectFrom('occurrences as o')
     .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
     .innerJoin('tasks as t', 't.id', 'a.task_id')
+    // The latest report: no later one of the same occurrence (an anti-join both planners run by index; a join on
+    // `r.id = (select max(id) …)` made PostgreSQL compare every occurrence with every report).
     .leftJoin('reports as r', (join) =>
-      join.on((eb) =>
-        eb(
-          'r.id',
-          '=',
-          eb
-            .selectFrom('reports as r2')
-            .select((e) => e.fn.max('r2.id').as('latest'))
-            .whereRef('r2.occurrence_id', '=', 'o.id'),
+      join
+        .onRef('r.occurrence_id', '=', 'o.id')
+        .on((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('reports as later')
+                .select('later.id')
+                .whereRef('later.occurrence_id', '=', 'r.occurrence_id')
+                .whereRef('later.id', '>', 'r.id'),
+            ),
+          ),
         ),
-      ),
     )
     .select([
       'o.id',
