@@ -54,6 +54,11 @@ export const specs: Spec[] = [
       // The newest list is 2025 (3 tasks, one of them for 建设环保管理部); then 2024.
       await chooseOption(page, 'filter-year', '2024');
       await waitForTaskTable(page);
+      // The 2024 rows replace the 2025 ones asynchronously: wait for a 2024-only task before counting.
+      await taskRows(page).first().waitFor();
+      await page.waitForFunction(
+        () => document.querySelectorAll('table.official-table tbody tr[data-task-id]').length > 3,
+      );
       const count = await taskRows(page).count();
       assert.ok(count > 0 && count < 64, `the department sees ${count} of 64 tasks`);
       for (const text of await taskRows(page).locator('td:nth-of-type(3)').allInnerTexts())
