@@ -32,6 +32,10 @@ const ROUTES = [
   { path: '/extensions', lazy: [LAYOUT, 'src/pages/extensions/ExtensionsPage.tsx'] },
   { path: '/import', lazy: [LAYOUT, 'src/pages/import/ImportWizardPage.tsx'] },
   { path: '/users', lazy: [LAYOUT, 'src/pages/users/UsersPage.tsx'] },
+  { path: '/tasks+export', lazy: [LAYOUT, 'src/pages/tasks/TaskListPage.tsx', 'src/pages/tasks/ExportDialog.tsx'] },
+  { path: '/returned', lazy: [LAYOUT, 'src/pages/returned/ReturnedSheetPage.tsx'] },
+  { path: '/bulletins', lazy: [LAYOUT, 'src/pages/bulletins/BulletinsPage.tsx'] },
+  { path: '/bulletins/:id', lazy: [LAYOUT, 'src/pages/bulletins/BulletinPage.tsx'] },
 ];
 
 if (!existsSync(MANIFEST)) {

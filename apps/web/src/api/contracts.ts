@@ -22,7 +22,17 @@ import type {
   ReportStatusSchema,
   UpdateReportRequest as UpdateReportRequestSchema,
 } from '../../../server/src/modules/progress/progress.schemas.ts';
+import type {
+  BulletinListResponse as BulletinListResponseSchema,
+  BulletinResponse as BulletinResponseSchema,
+  BulletinSectionsSchema,
+  CreateBulletinRequest as CreateBulletinRequestSchema,
+} from '../../../server/src/modules/reports/bulletin/bulletins.schemas.ts';
 import type { DashboardResponse } from '../../../server/src/modules/reports/dashboard.schemas.ts';
+import type {
+  ExportFormatSchema,
+  ReturnedSheetResponse as ReturnedSheetResponseSchema,
+} from '../../../server/src/modules/reports/export/exports.schemas.ts';
 import type { OccurrenceStatusSchema } from '../../../server/src/modules/schedules/schedules.schemas.ts';
 import type {
   DecideExtensionRequest as DecideExtensionRequestSchema,
@@ -100,3 +110,16 @@ export type OverdueItem = Dashboard['overdue']['items'][number];
 // departments (部门库)
 export type ListDepartmentsResponse = z.infer<typeof ListDepartmentsResponseSchema>;
 export type Department = ListDepartmentsResponse['departments'][number];
+
+// exports (任务清单导出, 回填导入)
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+export type ReturnedSheetResponse = z.infer<typeof ReturnedSheetResponseSchema>;
+export type ReturnedCreated = ReturnedSheetResponse['created'][number];
+export type ReturnedProblem = ReturnedSheetResponse['problems'][number];
+
+// bulletins (通报)
+export type Bulletin = z.infer<typeof BulletinResponseSchema>;
+export type BulletinSections = z.infer<typeof BulletinSectionsSchema>;
+export type BulletinListResponse = z.infer<typeof BulletinListResponseSchema>;
+export type BulletinSummary = BulletinListResponse['bulletins'][number];
+export type CreateBulletinRequest = z.input<typeof CreateBulletinRequestSchema>;

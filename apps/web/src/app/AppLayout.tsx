@@ -2,12 +2,14 @@ import {
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   DownOutlined,
   ImportOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -36,6 +38,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   review: <AuditOutlined />,
   supervision: <BellOutlined />,
   extensions: <CalendarOutlined />,
+  returned: <CloudUploadOutlined />,
+  bulletins: <NotificationOutlined />,
   users: <TeamOutlined />,
 };
 

@@ -1,7 +1,17 @@
 import type { UserRole } from '../api/contracts.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
-export type NavKey = 'tasks' | 'import' | 'review' | 'supervision' | 'extensions' | 'users' | 'myWork' | 'dashboard';
+export type NavKey =
+  | 'tasks'
+  | 'import'
+  | 'returned'
+  | 'review'
+  | 'supervision'
+  | 'extensions'
+  | 'bulletins'
+  | 'users'
+  | 'myWork'
+  | 'dashboard';
 
 export interface NavItem {
   key: NavKey;
@@ -18,9 +28,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'myWork', path: '/my-work', label: 'nav.myWork', roles: ['department'] },
   { key: 'tasks', path: '/tasks', label: 'nav.tasks', roles: [...OFFICE, 'leader', 'department'] },
   { key: 'import', path: '/import', label: 'nav.import', roles: OFFICE },
+  { key: 'returned', path: '/returned', label: 'nav.returned', roles: [...OFFICE, 'department'] },
   { key: 'review', path: '/review', label: 'nav.review', roles: OFFICE },
   { key: 'supervision', path: '/supervision', label: 'nav.supervision', roles: OFFICE },
   { key: 'extensions', path: '/extensions', label: 'nav.extensions', roles: OFFICE },
+  { key: 'bulletins', path: '/bulletins', label: 'nav.bulletins', roles: [...OFFICE, 'leader', 'department'] },
   { key: 'users', path: '/users', label: 'nav.users', roles: OFFICE },
 ];
 

@@ -19,6 +19,9 @@ const ReviewQueuePage = lazy(() => import('../pages/review/ReviewQueuePage.tsx')
 const SupervisionPage = lazy(() => import('../pages/supervision/SupervisionPage.tsx'));
 const ExtensionsPage = lazy(() => import('../pages/extensions/ExtensionsPage.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage.tsx'));
+const ReturnedSheetPage = lazy(() => import('../pages/returned/ReturnedSheetPage.tsx'));
+const BulletinsPage = lazy(() => import('../pages/bulletins/BulletinsPage.tsx'));
+const BulletinPage = lazy(() => import('../pages/bulletins/BulletinPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
 
 function Home() {
@@ -49,6 +52,9 @@ export const router = createBrowserRouter([
       { path: 'supervision', element: <SupervisionPage /> },
       { path: 'extensions', element: <ExtensionsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'returned', element: <ReturnedSheetPage /> },
+      { path: 'bulletins', element: <BulletinsPage /> },
+      { path: 'bulletins/:id', element: <BulletinPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,3 +1,4 @@
+import { CloudUploadOutlined } from '@ant-design/icons';
 import { Button, Empty, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -62,7 +63,14 @@ export default function MyWorkPage() {
 
   return (
     <>
-      <PageTitle title={t('mywork.title')} />
+      <PageTitle
+        title={t('mywork.title')}
+        extra={
+          <Link to="/returned" className="page-title-link">
+            <CloudUploadOutlined aria-hidden /> {t('mywork.returned')}
+          </Link>
+        }
+      />
       <section className="filter-bar" aria-label={t('filter.title')}>
         <FilterField id="mywork-year" label={t('filter.year')}>
           <Select<number | 0>

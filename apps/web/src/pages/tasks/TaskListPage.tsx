@@ -1,6 +1,6 @@
-import { FilterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { fetchYearOccurrences } from '../../api/progress.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
@@ -27,6 +27,9 @@ import {
 } from './task-view.ts';
 import { useTaskTable, useYearOptions } from './use-task-table.ts';
 
+// The dialog (antd Modal, Radio) loads on first use: the task table is the office's first screen.
+const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
+
 const numberParam = (value: string | null): number | null => {
   const n = value === null ? Number.NaN : Number(value);
   return Number.isInteger(n) ? n : null;
@@ -40,6 +43,7 @@ export default function TaskListPage() {
   const isPhone = useIsPhone();
   const [params, setParams] = useSearchParams();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
 
   const year = numberParam(params.get('year'));
   const asOf = params.get('asOf') ?? undefined;
@@ -106,7 +110,32 @@ export default function TaskListPage() {
 
   return (
     <>
-      <PageTitle title={t('tasks.title')} />
+      <PageTitle
+        title={t('tasks.title')}
+        extra={
+          shownYear && user.role !== 'enterprise' ? (
+            <div className="page-actions">
+              <Button icon={<DownloadOutlined />} onClick={() => setExportOpen(true)} disabled={!table}>
+                {t('export.button')}
+              </Button>
+              {user.role !== 'leader' ? (
+                <Button icon={<UploadOutlined />} onClick={() => navigate('/returned')}>
+                  {t('nav.returned')}
+                </Button>
+              ) : null}
+            </div>
+          ) : null
+        }
+      />
+      {exportOpen && table ? (
+        <Suspense fallback={null}>
+          <ExportDialog
+            year={table.taskList.year}
+            isDepartment={user.role === 'department'}
+            onClose={() => setExportOpen(false)}
+          />
+        </Suspense>
+      ) : null}
       <section aria-label={t('filter.title')} className="filter-bar">
         <FilterField id="filter-year" label={t('filter.year')}>
           <Select<number>
