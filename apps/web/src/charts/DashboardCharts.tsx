@@ -220,41 +220,45 @@ function RateTable({
   );
 }
 
-function CategoryRates({ d }: { d: Dashboard }) {
+interface RateRow {
+  key: string | number;
+  /** The bar's axis label (may be shortened on phones) and the full name for tooltips and the table. */
+  label: string;
+  name: string;
+  to: string;
+  f: Dashboard['totals'];
+}
+
+/** Completion and on-time rate bars for a list of rows, each bar and table row drilling down to its tasks. */
+function RateFigure(props: { id: string; title: string; summary: string; nameHeader: string; rows: RateRow[] }) {
   const t = useT();
   const phone = useIsPhone();
   const navigate = useNavigate();
-  const rows = d.byCategory;
+  const { rows } = props;
   const option = useMemo(
     () =>
       rateBars(
-        rows.map((c) => shortCategory(c.title, phone)),
-        rows.map((c) => c.title),
-        rows.map((c) => pct(c.completionRate)),
-        rows.map((c) => pct(c.onTimeRate)),
+        rows.map((r) => r.label),
+        rows.map((r) => r.name),
+        rows.map((r) => pct(r.f.completionRate)),
+        rows.map((r) => pct(r.f.onTimeRate)),
         t,
         phone,
       ),
     [rows, t, phone],
   );
-  const links = rows.map((c) => drillPath(d.taskList.year, { category: c.categoryId }, d.asOf));
   return (
     <Figure
-      id="chart-category"
-      title={t('dash.byCategory')}
-      summary={t('dash.byCategorySummary', { n: rows.length, rate: percent(d.totals.completionRate) })}
-      table={
-        <RateTable
-          nameHeader={t('tasks.col.category')}
-          rows={rows.map((c, i) => ({ key: c.categoryId ?? `none-${i}`, name: c.title, to: links[i] ?? '', f: c }))}
-        />
-      }
+      id={props.id}
+      title={props.title}
+      summary={props.summary}
+      table={<RateTable nameHeader={props.nameHeader} rows={rows} />}
     >
       <Chart
         option={option}
         height={rows.length * 40 + 60}
         onClick={(p) => {
-          const to = links[p.dataIndex];
+          const to = rows[p.dataIndex]?.to;
           if (to) navigate(to);
         }}
       />
@@ -262,45 +266,52 @@ function CategoryRates({ d }: { d: Dashboard }) {
   );
 }
 
-function DepartmentRates({ d }: { d: Dashboard }) {
+function CategoryRates({ d }: { d: Dashboard }) {
   const t = useT();
   const phone = useIsPhone();
-  const navigate = useNavigate();
-  const rows = d.byDepartment;
-  const option = useMemo(
+  const rows = useMemo(
     () =>
-      rateBars(
-        rows.map((r) => r.name),
-        rows.map((r) => r.name),
-        rows.map((r) => pct(r.completionRate)),
-        rows.map((r) => pct(r.onTimeRate)),
-        t,
-        phone,
-      ),
-    [rows, t, phone],
+      d.byCategory.map((c, i) => ({
+        key: c.categoryId ?? `none-${i}`,
+        label: shortCategory(c.title, phone),
+        name: c.title,
+        to: drillPath(d.taskList.year, { category: c.categoryId }, d.asOf),
+        f: c,
+      })),
+    [d, phone],
   );
-  const links = rows.map((r) => drillPath(d.taskList.year, { department: r.departmentId }, d.asOf));
   return (
-    <Figure
+    <RateFigure
+      id="chart-category"
+      title={t('dash.byCategory')}
+      summary={t('dash.byCategorySummary', { n: rows.length, rate: percent(d.totals.completionRate) })}
+      nameHeader={t('tasks.col.category')}
+      rows={rows}
+    />
+  );
+}
+
+function DepartmentRates({ d }: { d: Dashboard }) {
+  const t = useT();
+  const rows = useMemo(
+    () =>
+      d.byDepartment.map((r) => ({
+        key: r.departmentId,
+        label: r.name,
+        name: r.name,
+        to: drillPath(d.taskList.year, { department: r.departmentId }, d.asOf),
+        f: r,
+      })),
+    [d],
+  );
+  return (
+    <RateFigure
       id="chart-department"
       title={t('dash.byDepartment')}
       summary={t('dash.byDepartmentSummary', { n: rows.length })}
-      table={
-        <RateTable
-          nameHeader={t('tasks.col.departments')}
-          rows={rows.map((r, i) => ({ key: r.departmentId, name: r.name, to: links[i] ?? '', f: r }))}
-        />
-      }
-    >
-      <Chart
-        option={option}
-        height={rows.length * 40 + 60}
-        onClick={(p) => {
-          const to = links[p.dataIndex];
-          if (to) navigate(to);
-        }}
-      />
-    </Figure>
+      nameHeader={t('tasks.col.departments')}
+      rows={rows}
+    />
   );
 }
 
