@@ -29,20 +29,22 @@ const FIGURES = `
 select 'group' as kind, t.category_id, a.department_id, substr(coalesce(o.extended_due, o.due_date), 1, 7) as month,
   ${STATUS} as status,
   case when coalesce(o.extended_due, o.due_date) <= :today then 1 else 0 end as due_by,
+  case when r.kind = 'once' then 0 else 1 end as recurring,
   count(*) as n, null as seq, null as label
 from task_lists l
 join tasks t on t.task_list_id = l.id
 join assignments a on a.task_id = t.id
 join occurrences o on o.assignment_id = a.id
+join schedule_rules r on r.id = o.rule_id
 where l.org_unit_id = :unit and l.year = :year
-group by t.category_id, a.department_id, month, status, due_by
+group by t.category_id, a.department_id, month, status, due_by, recurring
 union all
-select 'category', c.id, null, null, null, null, null, c.seq, c.title
+select 'category', c.id, null, null, null, null, null, null, c.seq, c.title
 from task_lists l
 join categories c on c.task_list_id = l.id
 where l.org_unit_id = :unit and l.year = :year
 union all
-select 'department', null, x.department_id, null, null, null, null, null,
+select 'department', null, x.department_id, null, null, null, null, null, null,
   (select d.name from departments d where d.id = x.department_id)
 from (
   select distinct a.department_id

@@ -23,6 +23,7 @@ interface FactRow {
   category_id: number | null;
   department_id: number;
   task_list_id: number;
+  rule_kind: string;
 }
 
 async function listFacts(db: Db, year: number): Promise<FactRow[]> {
@@ -31,6 +32,7 @@ async function listFacts(db: Db, year: number): Promise<FactRow[]> {
     .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
     .innerJoin('tasks as t', 't.id', 'a.task_id')
     .innerJoin('task_lists as l', 'l.id', 't.task_list_id')
+    .innerJoin('schedule_rules as r', 'r.id', 'o.rule_id')
     .select([
       'o.id',
       'o.report_state',
@@ -40,6 +42,7 @@ async function listFacts(db: Db, year: number): Promise<FactRow[]> {
       't.category_id',
       'a.department_id',
       't.task_list_id',
+      'r.kind as rule_kind',
     ])
     .where('l.year', '=', year)
     .orderBy('o.id')
@@ -218,6 +221,28 @@ describeEachDatabase('dashboard read model', (get) => {
     expect(body.byMonth.reduce((n, m) => n + m.total, 0)).toBe(facts.length);
     const december = body.byMonth.find((m) => m.month === '2024-12');
     expect(december?.completionRate).toBeNull();
+  });
+
+  it('counts recurring duties by department × due month, agreeing with occurrenceStatus', async () => {
+    const recurring = facts.filter((f) => f.rule_kind !== 'once');
+    expect(recurring.length).toBeGreaterThan(0);
+    expect(recurring.length).toBeLessThan(facts.length);
+    for (const asOf of [AS_OF, '2024-03-31', '2025-01-01']) {
+      const body = await dashboard(asOf, 'leader');
+      const expected = expectedBy(
+        recurring,
+        asOf,
+        (f) => `${f.department_id}|${(f.extended_due ?? f.due_date).slice(0, 7)}`,
+      );
+      const keys = body.byDepartmentMonth.map((c) => `${c.departmentId}|${c.month}`);
+      expect([...keys].sort()).toEqual([...expected.keys()].sort());
+      for (const c of body.byDepartmentMonth) expectFigure(c, expected.get(`${c.departmentId}|${c.month}`));
+      const order = body.byDepartmentMonth.map((c) => [c.departmentId, c.month] as const);
+      expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])));
+      expect(body.byDepartmentMonth.reduce((n, c) => n + c.total, 0)).toBe(recurring.length);
+      const names = new Set(body.byDepartment.map((d) => d.departmentId));
+      for (const c of body.byDepartmentMonth) expect(names.has(c.departmentId)).toBe(true);
+    }
   });
 
   it('lists the overdue occurrences, most overdue first, with the total', async () => {

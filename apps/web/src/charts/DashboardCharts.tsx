@@ -46,17 +46,16 @@ export function shortCategory(title: string, phone = false): string {
 interface Props {
   d: Dashboard;
   heat: Heatmap | null;
-  heatError: boolean;
 }
 
 /** The dashboard's four charts; each click opens the tasks behind the figure, each has its table for keyboards. */
-export default function DashboardCharts({ d, heat, heatError }: Props) {
+export default function DashboardCharts({ d, heat }: Props) {
   return (
     <div className="chart-grid">
       <CategoryRates d={d} />
       <DepartmentRates d={d} />
       <MonthTrend d={d} />
-      <DepartmentMonthHeat d={d} heat={heat} heatError={heatError} />
+      <DepartmentMonthHeat d={d} heat={heat} />
     </div>
   );
 }
@@ -391,7 +390,7 @@ function MonthTrend({ d }: { d: Dashboard }) {
   );
 }
 
-function DepartmentMonthHeat({ d, heat, heatError }: { d: Dashboard; heat: Heatmap | null; heatError: boolean }) {
+function DepartmentMonthHeat({ d, heat }: { d: Dashboard; heat: Heatmap | null }) {
   const t = useT();
   const phone = useIsPhone();
   const navigate = useNavigate();
@@ -517,8 +516,6 @@ function DepartmentMonthHeat({ d, heat, heatError }: { d: Dashboard; heat: Heatm
             if (cell) navigate(to(cell));
           }}
         />
-      ) : heatError ? (
-        <p className="text-secondary">{t('dash.heatFailed')}</p>
       ) : (
         <p className="text-secondary">{t('app.loading')}</p>
       )}

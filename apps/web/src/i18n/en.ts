@@ -411,7 +411,6 @@ export const en: Messages = {
     'Colour: completion of the items due that month (accepted / due); blank: nothing due. Click a cell for its tasks.',
   'dash.heatmapSummary': 'Heatmap of recurring-duty completion for {n} departments by month',
   'dash.heatTip': '{done} accepted of {due} due ({total} in all, {overdue} overdue)',
-  'dash.heatFailed': 'The heatmap could not be loaded',
   'dash.month': 'Month',
   'dash.showTable': 'Show as a table',
   'dash.overdueList': 'Overdue items',

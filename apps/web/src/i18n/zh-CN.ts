@@ -406,7 +406,6 @@ export const zhCN = {
   'dash.heatmapNote': '颜色为当月到期事项的完成率（已验收/应完成），空白为当月无到期事项。点击格子查看任务。',
   'dash.heatmapSummary': '{n} 个部门逐月的周期性工作完成率热力图',
   'dash.heatTip': '已验收 {done} / 应完成 {due}（共 {total}，逾期 {overdue}）',
-  'dash.heatFailed': '热力图数据加载失败',
   'dash.month': '月份',
   'dash.showTable': '以表格查看',
   'dash.overdueList': '逾期事项',

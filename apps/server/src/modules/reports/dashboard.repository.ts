@@ -5,7 +5,8 @@ import { EFFECTIVE_DUE, type StatusWindow, statusCase } from '../schedules/occur
 
 /**
  * SQL of the dashboard read model: TWO statements per request, the same SQL on SQLite and PostgreSQL.
- * - `dashboardGroups`: ONE grouped statement behind the three figures (by category, department, due month).
+ * - `dashboardGroups`: ONE grouped statement behind the figures (by category, department, due month, and
+ *   department × due month of the recurring duties).
  * - `listOverdue`: the 200 most overdue occurrences (their total comes from the groups).
  * Statuses are classified by `statusCase` (schedules/occurrence-status-sql.ts: the one SQL mirror of
  * occurrenceStatus); dates are 'YYYY-MM-DD' text compared as strings, and the caller's clock comes in as bound
@@ -39,8 +40,9 @@ export async function findYearTaskList(db: Db, orgUnitId: number, year: number):
 
 /**
  * A row of the grouped statement. `kind` says which:
- * - 'group': `n` occurrences of one (category_id, department_id, month, status, due_by); month is the effective
- *   due date's 'YYYY-MM', due_by 1 when the effective due date is on or before asOf;
+ * - 'group': `n` occurrences of one (category_id, department_id, month, status, due_by, recurring); month is the
+ *   effective due date's 'YYYY-MM', due_by 1 when the effective due date is on or before asOf, recurring 1 when
+ *   the occurrence's schedule rule is a recurring one (any kind but 'once');
  * - 'category': the name of a category of the list (category_id, seq, label = title);
  * - 'department': the name of a department assigned in the list (department_id, label = name).
  * Columns a kind does not use are null. Counts may come back as strings from PostgreSQL bigint.
@@ -52,6 +54,7 @@ export interface DashboardGroupRow {
   month: string | null;
   status: OccurrenceStatus | null;
   due_by: number | null;
+  recurring: number | null;
   n: number | string | null;
   seq: number | null;
   label: string | null;
@@ -60,14 +63,15 @@ export interface DashboardGroupRow {
 const nothing = <T>() => sql<T | null>`null`;
 
 /**
- * The three figures' source: the list's occurrences counted by (category, department, due month, status,
- * due by asOf), a few thousand groups that the service rolls up into byCategory, byDepartment, byMonth and the
- * totals. The status CASE is evaluated once per occurrence. Names come in the same statement as extra rows
+ * The figures' source: the list's occurrences counted by (category, department, due month, status, due by
+ * asOf, recurring rule), a few thousand groups that the service rolls up into byCategory, byDepartment, byMonth,
+ * byDepartmentMonth and the totals. The status CASE is evaluated once per occurrence. Names come in the same statement as extra rows
  * (`union all`), once per category and department rather than on every group: measured faster than joining them
  * onto the groups or looking them up per group (see BENCHMARKS.md).
  */
 export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindow): Promise<DashboardGroupRow[]> {
   const groups = listOccurrences(db, taskListId)
+    .innerJoin('schedule_rules as r', 'r.id', 'o.rule_id')
     .select([
       sql<DashboardGroupRow['kind']>`'group'`.as('kind'),
       sql<number | null>`t.category_id`.as('category_id'),
@@ -75,12 +79,20 @@ export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindo
       sql<string | null>`substr(${EFFECTIVE_DUE}, 1, 7)`.as('month'),
       sql<OccurrenceStatus | null>`${statusCase(w)}`.as('status'),
       sql<number | null>`case when ${EFFECTIVE_DUE} <= ${w.today} then 1 else 0 end`.as('due_by'),
+      sql<number | null>`case when r.kind = 'once' then 0 else 1 end`.as('recurring'),
       sql<number | string | null>`count(*)`.as('n'),
       nothing<number>().as('seq'),
       nothing<string>().as('label'),
     ])
     // Input columns qualified (o and a both have department_id); the computed keys by their output names.
-    .groupBy(['t.category_id', 'a.department_id', sql.ref('month'), sql.ref('status'), sql.ref('due_by')]);
+    .groupBy([
+      't.category_id',
+      'a.department_id',
+      sql.ref('month'),
+      sql.ref('status'),
+      sql.ref('due_by'),
+      sql.ref('recurring'),
+    ]);
   const categories = db
     .selectFrom('categories as c')
     .where('c.task_list_id', '=', taskListId)
@@ -91,6 +103,7 @@ export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindo
       nothing<string>().as('month'),
       nothing<OccurrenceStatus>().as('status'),
       nothing<number>().as('due_by'),
+      nothing<number>().as('recurring'),
       nothing<number | string>().as('n'),
       sql<number | null>`c.seq`.as('seq'),
       sql<string | null>`c.title`.as('label'),
@@ -112,6 +125,7 @@ export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindo
       nothing<string>().as('month'),
       nothing<OccurrenceStatus>().as('status'),
       nothing<number>().as('due_by'),
+      nothing<number>().as('recurring'),
       nothing<number | string>().as('n'),
       nothing<number>().as('seq'),
       eb.selectFrom('departments as d').select('d.name').whereRef('d.id', '=', 'x.department_id').as('label'),

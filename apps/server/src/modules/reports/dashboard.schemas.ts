@@ -63,6 +63,11 @@ export const DashboardResponse = z.object({
   ),
   byDepartment: z.array(StatusFigureSchema.extend({ departmentId: z.number().int(), name: z.string() })),
   byMonth: z.array(StatusFigureSchema.extend({ month: z.string() })),
+  /**
+   * Recurring duties only (schedule rule kind other than 'once'): one entry per (department, month of the effective
+   * due date) that has any, sorted by department id then month. Names are in byDepartment.
+   */
+  byDepartmentMonth: z.array(StatusFigureSchema.extend({ departmentId: z.number().int(), month: z.string() })),
   overdue: z.object({ total: z.number().int(), limit: z.number().int(), items: z.array(OverdueItemSchema) }),
 });
 export type DashboardResponse = z.infer<typeof DashboardResponse>;

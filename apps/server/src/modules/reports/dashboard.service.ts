@@ -56,17 +56,20 @@ interface RolledUp {
   byCategory: Map<number | null, Tally>;
   byDepartment: Map<number, Tally>;
   byMonth: Map<string, Tally>;
+  /** Recurring duties only, keyed `${departmentId}|${month}`. */
+  byDepartmentMonth: Map<string, Tally>;
   categoryNames: Map<number, { seq: number; title: string }>;
   departmentNames: Map<number, string>;
 }
 
-/** The three figures and the totals from the statement's groups (a few thousand rows at most), names alongside. */
+/** The figures and the totals from the statement's groups (a few thousand rows at most), names alongside. */
 function rollUp(rows: DashboardGroupRow[]): RolledUp {
   const r: RolledUp = {
     totals: emptyTally(),
     byCategory: new Map(),
     byDepartment: new Map(),
     byMonth: new Map(),
+    byDepartmentMonth: new Map(),
     categoryNames: new Map(),
     departmentNames: new Map(),
   };
@@ -82,6 +85,9 @@ function rollUp(rows: DashboardGroupRow[]): RolledUp {
       addGroup(tallyOf(r.byCategory, row.category_id), row.status, dueBy, n);
       addGroup(tallyOf(r.byDepartment, row.department_id), row.status, dueBy, n);
       addGroup(tallyOf(r.byMonth, row.month), row.status, dueBy, n);
+      if (Number(row.recurring) === 1) {
+        addGroup(tallyOf(r.byDepartmentMonth, `${row.department_id}|${row.month}`), row.status, dueBy, n);
+      }
     }
   }
   return r;
@@ -173,6 +179,13 @@ export async function getDashboard(
       month,
       ...figure(r.byMonth.get(month) ?? emptyTally()),
     })),
+    byDepartmentMonth: [...r.byDepartmentMonth]
+      .map(([key, t]) => {
+        const [departmentId, month] = key.split('|') as [string, string];
+        return { departmentId: Number(departmentId), month, t };
+      })
+      .sort((a, b) => a.departmentId - b.departmentId || a.month.localeCompare(b.month))
+      .map(({ departmentId, month, t }) => ({ departmentId, month, ...figure(t) })),
     overdue: {
       total: r.totals.counts.overdue,
       limit: OVERDUE_LIMIT,

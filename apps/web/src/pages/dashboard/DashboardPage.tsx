@@ -4,7 +4,6 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../api/contracts.ts';
 import { fetchDashboard } from '../../api/dashboard.ts';
-import { fetchYearOccurrences } from '../../api/progress.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -37,11 +36,7 @@ export default function DashboardPage() {
   const asOf = params.get('asOf');
   const { state, data, reload } = useLoad((signal) => loadDashboard(year, asOf, signal), [year, asOf]);
   const shownYear = data?.taskList.year ?? year;
-  const heat = useLoad(async () => {
-    if (!data) return null;
-    const { items } = await fetchYearOccurrences(data.taskList.year);
-    return heatmapFrom(items, data.asOf, data.taskList.year);
-  }, [data]);
+  const heat = useMemo(() => (data ? heatmapFrom(data) : null), [data]);
 
   const setParam = (key: string, value: string | number | null) =>
     setParams(
@@ -89,7 +84,7 @@ export default function DashboardPage() {
         <>
           <Kpis d={data} />
           <Suspense fallback={<PageSpinner />}>
-            <DashboardCharts d={data} heat={heat.data ?? null} heatError={heat.state.status === 'error'} />
+            <DashboardCharts d={data} heat={heat} />
           </Suspense>
           <OverdueTable d={data} />
         </>

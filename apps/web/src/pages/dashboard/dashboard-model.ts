@@ -1,6 +1,4 @@
-import { addDays } from '@duban/shared/civil-date';
-import { DUE_SOON_DAYS, occurrenceStatus } from '@duban/shared/occurrence-status';
-import type { Occurrence, OccurrenceStatus } from '../../api/contracts.ts';
+import type { Dashboard } from '../../api/contracts.ts';
 import type { StatusFilter } from '../tasks/task-view.ts';
 
 /** One cell of the department × month heatmap of recurring duties. */
@@ -23,51 +21,36 @@ export interface Heatmap {
   cells: HeatCell[];
 }
 
-const isDone = (s: OccurrenceStatus) => s === 'accepted' || s === 'done-late';
-
 /**
- * Department × month of the recurring duties (every rule but one-off dates), from the year's occurrences. The
- * dashboard API has the two axes separately (byDepartment, byMonth) but not their cross; this computes it in the
- * browser with the shared status function, as of the dashboard's date.
+ * Department × month of the recurring duties (every rule but one-off dates), from the dashboard's
+ * byDepartmentMonth (computed on the server as of the dashboard's date): the list year's twelve months, the
+ * departments that have a recurring duty due in them, names from byDepartment.
  */
-export function heatmapFrom(occurrences: readonly Occurrence[], asOf: string, year: number): Heatmap {
-  const dueSoonUntil = addDays(asOf, DUE_SOON_DAYS);
+export function heatmapFrom(d: Dashboard): Heatmap {
+  const year = d.taskList.year;
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-  const cells = new Map<string, HeatCell>();
-  const departments = new Map<number, string>();
-  for (const o of occurrences) {
-    if (o.ruleKind === 'once' || !o.department) continue;
-    const month = o.dueDate.slice(0, 7);
-    if (!months.includes(month)) continue;
-    const status = occurrenceStatus(
-      { reportState: o.reportState, dueDate: o.originalDueDate, extendedDue: o.extendedDue, acceptedOn: o.acceptedAt },
-      asOf,
-      dueSoonUntil,
-    );
-    departments.set(o.department.id, o.department.name);
-    const key = `${o.department.id}|${month}`;
-    const cell = cells.get(key) ?? {
-      departmentId: o.department.id,
-      month,
-      total: 0,
-      due: 0,
-      done: 0,
-      overdue: 0,
-      rate: null,
-    };
-    cell.total++;
-    if (o.dueDate <= asOf) {
-      cell.due++;
-      if (isDone(status)) cell.done++;
-    }
-    if (status === 'overdue') cell.overdue++;
-    cells.set(key, cell);
+  const inYear = new Set(months);
+  const names = new Map(d.byDepartment.map((dep) => [dep.departmentId, dep.name]));
+  const departments = new Set<number>();
+  const cells: HeatCell[] = [];
+  for (const f of d.byDepartmentMonth) {
+    if (!inYear.has(f.month) || f.total === 0) continue;
+    departments.add(f.departmentId);
+    cells.push({
+      departmentId: f.departmentId,
+      month: f.month,
+      total: f.total,
+      due: f.dueByAsOf,
+      // completionRate is done / due rounded to 4 decimals: exact back to the count for any cell's size.
+      done: f.completionRate === null ? 0 : Math.round(f.completionRate * f.dueByAsOf),
+      overdue: f.counts.overdue,
+      rate: f.completionRate,
+    });
   }
-  for (const cell of cells.values()) cell.rate = cell.due > 0 ? cell.done / cell.due : null;
   return {
-    departments: [...departments].map(([id, name]) => ({ id, name })).sort((a, b) => a.id - b.id),
+    departments: [...departments].sort((a, b) => a - b).map((id) => ({ id, name: names.get(id) ?? '' })),
     months,
-    cells: [...cells.values()],
+    cells,
   };
 }
 
