@@ -1,8 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import type { UserRole } from '../src/db/schema.ts';
+import { findUnitDepartmentByName } from '../src/modules/departments/departments.service.ts';
 import type { DefaultScope } from '../src/modules/orgunits/orgunits.service.ts';
-import { findDepartmentByName } from '../src/modules/users/users.repository.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import type { TestDatabase } from './databases.ts';
 import { importBytes, seedBytes, setupScope } from './fixtures.ts';
@@ -45,7 +45,7 @@ export async function buildTestApp(test: TestDatabase): Promise<TestApp> {
   for (const [username, account] of Object.entries(ACCOUNTS)) {
     let departmentId: number | null = null;
     if (account.department) {
-      const dept = await findDepartmentByName(db, scope.orgUnitId, account.department);
+      const dept = await findUnitDepartmentByName(db, scope.orgUnitId, account.department);
       if (!dept) throw new Error(`no department ${account.department}`);
       departmentId = dept.id;
       departmentIds[account.department] = dept.id;

@@ -3,7 +3,8 @@ import { prepareDatabase } from '../bootstrap.ts';
 import type { UserRole } from '../db/schema.ts';
 import { UserRoleSchema } from '../modules/auth/auth.schemas.ts';
 import { resetPassword } from '../modules/auth/auth.service.ts';
-import { findDepartmentByName, findUserIdInUnit, listUsers } from '../modules/users/users.repository.ts';
+import { findUnitDepartmentByName } from '../modules/departments/departments.service.ts';
+import { findUserIdInUnit, listUsers } from '../modules/users/users.repository.ts';
 import { createUser, generatePassword } from '../modules/users/users.service.ts';
 import { CliError, printJson } from './cli-output.ts';
 
@@ -57,7 +58,7 @@ export async function usersCommand(argv: string[], databaseUrl: string): Promise
     let departmentId: number | null = null;
     if (role.data === 'department') {
       if (!values.department) throw new CliError('部门用户需要 --department <部门名称>', 2);
-      const dept = await findDepartmentByName(db, orgUnitId, values.department);
+      const dept = await findUnitDepartmentByName(db, orgUnitId, values.department);
       if (!dept) throw new CliError(`部门“${values.department}”不存在`);
       departmentId = dept.id;
     }

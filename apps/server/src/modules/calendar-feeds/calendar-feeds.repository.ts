@@ -54,15 +54,6 @@ export async function findFeedAccount(db: Db, userId: number) {
     .executeTakeFirst();
 }
 
-export async function findDepartmentName(db: Db, orgUnitId: number, departmentId: number) {
-  return db
-    .selectFrom('departments')
-    .select(['id', 'name'])
-    .where('id', '=', departmentId)
-    .where('org_unit_id', '=', orgUnitId)
-    .executeTakeFirst();
-}
-
 export interface FeedOccurrenceRow {
   id: number;
   assignment_id: number;

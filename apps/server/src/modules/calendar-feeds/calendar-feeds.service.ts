@@ -4,11 +4,11 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { OFFICE_ROLES, type Principal } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { findUnitDepartment } from '../departments/departments.service.ts';
 import { feedNotFound, feedOwner, mayFollowDepartment, seesAllFeeds } from './calendar-feeds.policy.ts';
 import {
   type FeedRow,
   findActiveFeedByHash,
-  findDepartmentName,
   findFeedAccount,
   findFeedInUnit,
   insertFeed,
@@ -47,7 +47,7 @@ export async function createFeed(
   let departmentId: number | null = null;
   if (input.kind === 'department') {
     const id = input.departmentId ?? 0;
-    const department = mayFollowDepartment(p, id) ? await findDepartmentName(db, p.orgUnitId, id) : undefined;
+    const department = mayFollowDepartment(p, id) ? await findUnitDepartment(db, p.orgUnitId, id) : undefined;
     if (!department) throw new AppError('not_found', '部门不存在 (department not found)');
     departmentId = department.id;
     name = input.name ?? `督办日历 · ${department.name}`;

@@ -100,3 +100,12 @@ export async function findDepartment(db: Db, orgUnitId: number, id: number) {
     .where('org_unit_id', '=', orgUnitId)
     .executeTakeFirst();
 }
+
+export async function findDepartmentByName(db: Db, orgUnitId: number, name: string) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name', 'kind', 'confirmed'])
+    .where('name', '=', name)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}

@@ -7,6 +7,7 @@ import { DepartmentRegistry } from './department-registry.ts';
 import {
   confirmDepartment,
   findDepartment,
+  findDepartmentByName,
   insertAlias,
   insertDepartment,
   insertGroupMember,
@@ -109,4 +110,14 @@ export async function confirmImportedDepartment(db: Db, actor: { actor: string; 
       after: { confirmed: true },
     });
   });
+}
+
+/** One department of the unit by id (undefined when it is not there or belongs to another unit). */
+export async function findUnitDepartment(db: Db, orgUnitId: number, id: number) {
+  return findDepartment(db, orgUnitId, id);
+}
+
+/** One department of the unit by its registry name. */
+export async function findUnitDepartmentByName(db: Db, orgUnitId: number, name: string) {
+  return findDepartmentByName(db, orgUnitId, name);
 }

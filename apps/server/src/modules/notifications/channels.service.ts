@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { findDepartmentInUnit } from '../users/users.repository.ts';
+import { findUnitDepartment } from '../departments/departments.service.ts';
 import {
   type ChannelRow,
   deleteChannel,
@@ -77,7 +77,7 @@ export async function createChannel(
   input: CreateChannelRequest,
   now = new Date(),
 ): Promise<ChannelResponse> {
-  if (input.departmentId !== null && !(await findDepartmentInUnit(db, p.orgUnitId, input.departmentId))) {
+  if (input.departmentId !== null && !(await findUnitDepartment(db, p.orgUnitId, input.departmentId))) {
     throw new AppError('validation_failed', '部门不存在 (unknown department)', [
       { path: 'departmentId', message: '不存在' },
     ]);

@@ -61,24 +61,6 @@ export async function listUsers(db: Db, orgUnitId: number): Promise<UserListRow[
     .execute();
 }
 
-export async function findDepartmentInUnit(db: Db, orgUnitId: number, departmentId: number) {
-  return db
-    .selectFrom('departments')
-    .select(['id', 'name'])
-    .where('id', '=', departmentId)
-    .where('org_unit_id', '=', orgUnitId)
-    .executeTakeFirst();
-}
-
-export async function findDepartmentByName(db: Db, orgUnitId: number, name: string) {
-  return db
-    .selectFrom('departments')
-    .select(['id', 'name'])
-    .where('name', '=', name)
-    .where('org_unit_id', '=', orgUnitId)
-    .executeTakeFirst();
-}
-
 export async function findUserIdInUnit(db: Db, orgUnitId: number, username: string) {
   return db
     .selectFrom('users')

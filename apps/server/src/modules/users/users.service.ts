@@ -5,13 +5,8 @@ import type { UserRole } from '../../db/schema.ts';
 import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { checkPasswordStrength } from '../auth/password-policy.ts';
-import {
-  countUsersWithRole,
-  findDepartmentInUnit,
-  findUserByUsername,
-  insertUser,
-  setUserHead,
-} from './users.repository.ts';
+import { findUnitDepartment } from '../departments/departments.service.ts';
+import { countUsersWithRole, findUserByUsername, insertUser, setUserHead } from './users.repository.ts';
 
 /** A random password people can type: 16 characters without look-alikes. */
 export function generatePassword(length = 16): string {
@@ -84,7 +79,7 @@ export async function createUser(
     if (input.departmentId === null) {
       throw new AppError('validation_failed', '部门用户必须指定所属部门', [{ path: 'departmentId', message: '必填' }]);
     }
-    if (!(await findDepartmentInUnit(db, actor.orgUnitId, input.departmentId))) {
+    if (!(await findUnitDepartment(db, actor.orgUnitId, input.departmentId))) {
       throw new AppError('validation_failed', '所属部门不存在', [{ path: 'departmentId', message: '部门不存在' }]);
     }
   }

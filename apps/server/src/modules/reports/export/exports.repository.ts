@@ -160,16 +160,6 @@ export async function findOrgUnitName(db: Db, orgUnitId: number): Promise<string
   return row?.name ?? '';
 }
 
-export async function findDepartmentName(db: Db, orgUnitId: number, id: number): Promise<string | null> {
-  const row = await db
-    .selectFrom('departments')
-    .select('name')
-    .where('org_unit_id', '=', orgUnitId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.name ?? null;
-}
-
 // ---------- export_snapshots ----------
 
 export interface SnapshotInsert {

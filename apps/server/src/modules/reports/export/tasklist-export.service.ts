@@ -3,12 +3,12 @@ import { todayInShanghai } from '@duban/shared/civil-date';
 import type { Db } from '../../../db/database.ts';
 import { AppError } from '../../../http/app-error.ts';
 import { appendAudit } from '../../audit/audit.service.ts';
+import { findUnitDepartment } from '../../departments/departments.service.ts';
 import { findYearTaskList } from '../dashboard.repository.ts';
 import { resolvePdfFonts } from '../pdf-fonts.ts';
 import { chineseDate, type ReportPeriod, statusDate } from '../report-period.ts';
 import { cellHash, type SnapshotRow } from './export-snapshot.ts';
 import {
-  findDepartmentName,
   findOrgUnitName,
   insertExportSnapshot,
   listExportAssignments,
@@ -75,7 +75,7 @@ export async function buildTaskSheet(db: Db, req: TaskSheetRequest): Promise<Tas
   const asOf = statusDate(period, req.today ?? todayInShanghai());
   const [zoneName, department, tasks, assignments, occurrences] = await Promise.all([
     findOrgUnitName(db, req.orgUnitId),
-    departmentId === null ? null : findDepartmentName(db, req.orgUnitId, departmentId),
+    departmentId === null ? null : findUnitDepartment(db, req.orgUnitId, departmentId).then((d) => d?.name ?? null),
     listExportTasks(db, list.id, departmentId),
     listExportAssignments(db, list.id, departmentId),
     listPeriodOccurrences(db, { taskListId: list.id, start: period.start, end: period.end, departmentId }),
