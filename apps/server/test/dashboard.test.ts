@@ -1,4 +1,5 @@
 import { addDays, toDayNumber } from '@duban/shared/civil-date';
+import type { DashboardResponse, StatusFigure } from '@duban/shared/contracts/dashboard';
 import {
   DUE_SOON_DAYS,
   OCCURRENCE_STATUSES,
@@ -8,7 +9,6 @@ import {
 } from '@duban/shared/occurrence-status';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
-import type { DashboardResponse, StatusFigure } from '../src/modules/reports/dashboard.schemas.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 

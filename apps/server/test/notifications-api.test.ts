@@ -1,6 +1,6 @@
+import { DEFAULT_REMINDER_POLICY } from '@duban/shared/contracts/reminders';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
-import { DEFAULT_REMINDER_POLICY } from '../src/modules/reminders/reminders.schemas.ts';
 import { runReminderScan } from '../src/modules/reminders/run-reminder-scan.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';

@@ -1,21 +1,18 @@
-import type { InjectOptions } from 'fastify';
-import { beforeAll, expect, it } from 'vitest';
+import { DEFAULT_REMINDER_POLICY } from '@duban/shared/contracts/reminders';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
-import { DEFAULT_REMINDER_POLICY } from '../src/modules/reminders/reminders.schemas.ts';
-import { type AccountName, buildTestApp, TEST_PASSWORD, type TestApp } from './app-harness.ts';
+import { buildTestApp, TEST_PASSWORD, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 import { seedBytes } from './fixtures.ts';
+import { DOMAIN_MATRICES } from './matrix/domains.ts';
+import { type Access, EVERY_SIGNED_IN, type MatrixCase, OFFICE_ONLY, WHO } from './matrix/matrix-types.ts';
 import { multipart } from './multipart.ts';
 
 /**
- * Every route × every role. 'ok' = allowed (any answer but 401/403/404), 'deny' = 403 (401 when anonymous),
- * 'hidden' = 404, identical to a record that does not exist. A route without a row here fails the test,
- * so a new route cannot ship without deciding who may use it.
+ * Every route × every role (the meaning of 'ok' / 'deny' / 'hidden' is in matrix/matrix-types.ts). The core loop's
+ * rows are here; other domains have theirs in matrix/<domain>.matrix.ts, listed in matrix/domains.ts. A route
+ * without a row anywhere fails the test, so a new route cannot ship without deciding who may use it.
  */
-type Access = 'ok' | 'deny' | 'hidden';
-type Who = 'anonymous' | AccountName;
-const WHO: Who[] = ['anonymous', 'admin', 'staff', 'leader', 'dept_a', 'dept_b', 'enterprise'];
-
 interface Fixture {
   departmentA: number;
   occurrenceA: number;
@@ -33,21 +30,8 @@ interface Fixture {
   n: number;
 }
 
-interface Case {
-  route: string;
-  request: (f: Fixture) => InjectOptions;
-  access: Partial<Record<Who, Access>>;
-}
+type Case = MatrixCase<Fixture>;
 
-const OFFICE_ONLY = { admin: 'ok', staff: 'ok' } as const;
-const EVERY_SIGNED_IN = {
-  admin: 'ok',
-  staff: 'ok',
-  leader: 'ok',
-  dept_a: 'ok',
-  dept_b: 'ok',
-  enterprise: 'ok',
-} as const;
 const READERS = { admin: 'ok', staff: 'ok', leader: 'ok', dept_a: 'ok', dept_b: 'ok' } as const;
 const RECORD_OF_A_READERS = { admin: 'ok', staff: 'ok', leader: 'ok', dept_a: 'ok', dept_b: 'hidden' } as const;
 const RECORD_OF_A_WRITERS = { admin: 'ok', staff: 'ok', dept_a: 'ok', dept_b: 'hidden' } as const;
@@ -398,26 +382,25 @@ describeEachDatabase('role × route matrix', (get) => {
     const registered = t.app.routeList
       .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.url}`);
-    expect([...new Set(registered)].sort()).toEqual(CASES.map((c) => c.route).sort());
+    const rows = [...CASES, ...DOMAIN_MATRICES.flatMap((m) => m.cases)].map((c) => c.route);
+    expect([...new Set(registered)].sort()).toEqual(rows.sort());
   });
 
   it.each(CASES.map((c) => [c.route, c] as const))('%s', async (_route, c) => {
-    const failures: string[] = [];
-    for (const who of WHO) {
-      const access: Access = who === 'anonymous' ? (c.access.anonymous ?? 'deny') : (c.access[who] ?? 'deny');
-      if (c.route === 'POST /api/auth/logout' && who !== 'anonymous') continue;
-      fixture.n += 1;
-      const request = c.request(fixture);
-      const res = who === 'anonymous' ? await t.app.inject(request) : await t.as(who, request);
-      const denied = who === 'anonymous' ? 401 : 403;
-      const ok =
-        access === 'ok'
-          ? ![401, 403, 404].includes(res.statusCode) && res.statusCode < 500 && !isBadId(res.body)
-          : res.statusCode === (access === 'deny' ? denied : 404);
-      if (!ok) failures.push(`${who}: expected ${access}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
-    }
-    expect(failures).toEqual([]);
+    expect(await checkCase(t, c, fixture)).toEqual([]);
   });
+
+  for (const matrix of DOMAIN_MATRICES) {
+    describe(matrix.name, () => {
+      let domainFixture: unknown;
+      beforeAll(async () => {
+        domainFixture = await matrix.setup(t, get().handle.db);
+      });
+      it.each(matrix.cases.map((c) => [c.route, c] as const))('%s', async (_route, c) => {
+        expect(await checkCase(t, c, domainFixture)).toEqual([]);
+      });
+    });
+  }
 
   it('hides another department’s record exactly like a missing one', async () => {
     const pairs = [
@@ -545,6 +528,27 @@ async function makeFixture(t: TestApp, db: Db): Promise<Fixture> {
       throw new Error(`fixture ${key} is ${String(value)}`);
   }
   return fixture;
+}
+
+/** Each role's answer against the row's expectation; the list of mismatches (empty when the row holds). */
+async function checkCase<F>(t: TestApp, c: MatrixCase<F>, fixture: F): Promise<string[]> {
+  const failures: string[] = [];
+  for (const who of WHO) {
+    const access: Access = who === 'anonymous' ? (c.access.anonymous ?? 'deny') : (c.access[who] ?? 'deny');
+    if (c.route === 'POST /api/auth/logout' && who !== 'anonymous') continue;
+    if (typeof fixture === 'object' && fixture !== null && 'n' in fixture && typeof fixture.n === 'number') {
+      fixture.n += 1;
+    }
+    const request = c.request(fixture);
+    const res = who === 'anonymous' ? await t.app.inject(request) : await t.as(who, request);
+    const denied = who === 'anonymous' ? 401 : 403;
+    const ok =
+      access === 'ok'
+        ? ![401, 403, 404].includes(res.statusCode) && res.statusCode < 500 && !isBadId(res.body)
+        : res.statusCode === (access === 'deny' ? denied : 404);
+    if (!ok) failures.push(`${who}: expected ${access}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+  }
+  return failures;
 }
 
 /** A 400 on the id itself means the case was built wrong, not that access was granted. */

@@ -1,7 +1,7 @@
 import { addDays, todayInShanghai } from '@duban/shared/civil-date';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Principal } from '../src/core/principal.ts';
 import type { Db } from '../src/db/database.ts';
-import type { Principal } from '../src/http/principal.ts';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.ts';
 import { requestExtension } from '../src/modules/supervision/request-extension.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';

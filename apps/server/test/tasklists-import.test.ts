@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../src/http/app-error.ts';
+import { AppError } from '../src/core/app-error.ts';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.ts';
 import type { DefaultScope } from '../src/modules/orgunits/orgunits.service.ts';
 import { getTaskTable } from '../src/modules/tasklists/tasklists.service.ts';

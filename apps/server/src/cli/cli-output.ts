@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../core/app-error.ts';
 
 /** Thrown by a command for a clean exit with a one-line reason on stderr. */
 export class CliError extends Error {

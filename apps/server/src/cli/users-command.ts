@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import { UserRoleSchema } from '@duban/shared/contracts/auth';
 import { prepareDatabase } from '../bootstrap.ts';
 import type { UserRole } from '../db/schema.ts';
-import { UserRoleSchema } from '../modules/auth/auth.schemas.ts';
 import { resetPassword } from '../modules/auth/auth.service.ts';
 import { findUnitDepartmentByName } from '../modules/departments/departments.service.ts';
 import { findUserIdInUnit, listUsers } from '../modules/users/users.repository.ts';

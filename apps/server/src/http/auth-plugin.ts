@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../core/app-error.ts';
+import type { Principal } from '../core/principal.ts';
 import type { Db } from '../db/database.ts';
 import { resolveApiToken, resolveSession } from '../modules/auth/auth.service.ts';
-import { AppError } from './app-error.ts';
+import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
 
-export const SESSION_COOKIE = 'duban_session';
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking; null when nobody signed in. Routes hand it to their module's policy. */
+    principal: Principal | null;
+  }
+}
+
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { AppError, HTTP_STATUS } from './app-error.ts';
+import { AppError } from '../core/app-error.ts';
+import { HTTP_STATUS } from './error-status.ts';
 
 /** Maps every error to `{error:{code,message,details}}`; 5xx bodies never carry internals. */
 export function registerErrorHandler(app: FastifyInstance): void {

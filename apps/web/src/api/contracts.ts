@@ -2,7 +2,7 @@
  * The server's zod contracts, as TypeScript types only (`import type`: nothing of zod reaches the bundle).
  * A change of a server schema breaks `tsc -p apps/web` here instead of at run time.
  */
-import type { z } from 'zod';
+
 import type {
   ChangePasswordRequest as ChangePasswordRequestSchema,
   LoginRequest as LoginRequestSchema,
@@ -10,8 +10,19 @@ import type {
   MeResponse as MeResponseSchema,
   PrincipalResponse,
   UserRoleSchema,
-} from '../../../server/src/modules/auth/auth.schemas.ts';
-import type { ListDepartmentsResponse as ListDepartmentsResponseSchema } from '../../../server/src/modules/departments/departments.schemas.ts';
+} from '@duban/shared/contracts/auth';
+import type {
+  BulletinListResponse as BulletinListResponseSchema,
+  BulletinResponse as BulletinResponseSchema,
+  BulletinSectionsSchema,
+  CreateBulletinRequest as CreateBulletinRequestSchema,
+} from '@duban/shared/contracts/bulletins';
+import type { DashboardResponse } from '@duban/shared/contracts/dashboard';
+import type { ListDepartmentsResponse as ListDepartmentsResponseSchema } from '@duban/shared/contracts/departments';
+import type {
+  ExportFormatSchema,
+  ReturnedSheetResponse as ReturnedSheetResponseSchema,
+} from '@duban/shared/contracts/exports';
 import type {
   AddEvidenceResponse,
   CreateReportRequest as CreateReportRequestSchema,
@@ -21,19 +32,8 @@ import type {
   ReportResponse,
   ReportStatusSchema,
   UpdateReportRequest as UpdateReportRequestSchema,
-} from '../../../server/src/modules/progress/progress.schemas.ts';
-import type {
-  BulletinListResponse as BulletinListResponseSchema,
-  BulletinResponse as BulletinResponseSchema,
-  BulletinSectionsSchema,
-  CreateBulletinRequest as CreateBulletinRequestSchema,
-} from '../../../server/src/modules/reports/bulletin/bulletins.schemas.ts';
-import type { DashboardResponse } from '../../../server/src/modules/reports/dashboard.schemas.ts';
-import type {
-  ExportFormatSchema,
-  ReturnedSheetResponse as ReturnedSheetResponseSchema,
-} from '../../../server/src/modules/reports/export/exports.schemas.ts';
-import type { OccurrenceStatusSchema } from '../../../server/src/modules/schedules/schedules.schemas.ts';
+} from '@duban/shared/contracts/progress';
+import type { OccurrenceStatusSchema } from '@duban/shared/contracts/schedules';
 import type {
   DecideExtensionRequest as DecideExtensionRequestSchema,
   ExtensionResponse,
@@ -45,17 +45,18 @@ import type {
   RequestExtensionRequest as RequestExtensionRequestSchema,
   SupervisionActionResponse,
   SupervisionKindSchema,
-} from '../../../server/src/modules/supervision/supervision.schemas.ts';
+} from '@duban/shared/contracts/supervision';
 import type {
   ImportCommitResponse,
   ImportPreviewResponse,
   ListTasksResponse,
   TaskListIndexResponse as TaskListIndexResponseSchema,
-} from '../../../server/src/modules/tasklists/tasklists.schemas.ts';
+} from '@duban/shared/contracts/tasklists';
 import type {
   CreateUserRequest as CreateUserRequestSchema,
   ListUsersResponse as ListUsersResponseSchema,
-} from '../../../server/src/modules/users/users.schemas.ts';
+} from '@duban/shared/contracts/users';
+import type { z } from 'zod';
 
 export type UserRole = z.infer<typeof UserRoleSchema>;
 export type Principal = z.infer<typeof PrincipalResponse>;

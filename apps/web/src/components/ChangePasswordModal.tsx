@@ -1,9 +1,9 @@
+import { MIN_PASSWORD_LENGTH } from '@duban/shared/password-rules';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { changePassword } from '../api/auth.ts';
 import { errorText } from '../api/error-text.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { MIN_PASSWORD_LENGTH } from './password-rules.ts';
 import { useToast } from './toast.tsx';
 
 interface Values {

@@ -1,8 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app-context.ts';
-import { SESSION_COOKIE } from '../../http/auth-plugin.ts';
-import { type Principal, requirePrincipal, requireRole } from '../../http/principal.ts';
 import {
   ChangePasswordRequest,
   CreateApiTokenRequest,
@@ -11,8 +6,13 @@ import {
   LoginResponse,
   MeResponse,
   OkResponse,
-} from './auth.schemas.ts';
+} from '@duban/shared/contracts/auth';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { type Principal, requirePrincipal, requireRole } from '../../core/principal.ts';
 import { changePassword, createApiToken, login, logout, resolveSession, SESSION_HOURS } from './auth.service.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 
 const presentPrincipal = (p: Principal) => ({
   userId: p.userId,
@@ -48,7 +48,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
     '/api/auth/logout',
     { schema: { tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } } },
     async (request, reply) => {
-      const principal = requirePrincipal(request);
+      const principal = requirePrincipal(request.principal);
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(ctx.db, token, principal);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -60,7 +60,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
     '/api/auth/me',
     { schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeResponse } } },
     async (request) => {
-      const principal = requirePrincipal(request);
+      const principal = requirePrincipal(request.principal);
       const token = request.cookies[SESSION_COOKIE];
       const session = token ? await resolveSession(ctx.db, token) : null;
       return { user: presentPrincipal(principal), csrfToken: session?.csrfToken ?? null };
@@ -71,7 +71,12 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
     '/api/auth/password',
     { schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordRequest, response: { 200: OkResponse } } },
     async (request) => {
-      await changePassword(ctx.db, requirePrincipal(request), request.body.oldPassword, request.body.newPassword);
+      await changePassword(
+        ctx.db,
+        requirePrincipal(request.principal),
+        request.body.oldPassword,
+        request.body.newPassword,
+      );
       return { ok: true as const };
     },
   );
@@ -87,7 +92,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ['office_admin']);
+      const principal = requireRole(request.principal, ['office_admin']);
       reply.status(201);
       return createApiToken(ctx.db, principal, request.body);
     },

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
+import { AppError } from '../../core/app-error.ts';
+import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { UserRole } from '../../db/schema.ts';
-import { AppError } from '../../http/app-error.ts';
-import type { Principal } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../users/users.service.ts';
 import {

@@ -1,6 +1,7 @@
-import { AppError } from '../../http/app-error.ts';
+import { MIN_PASSWORD_LENGTH } from '@duban/shared/password-rules';
+import { AppError } from '../../core/app-error.ts';
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 export function checkPasswordStrength(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {

@@ -1,6 +1,6 @@
+import { AppError } from '../../core/app-error.ts';
+import { isOffice, type Principal } from '../../core/principal.ts';
 import type { UserRole } from '../../db/schema.ts';
-import { AppError } from '../../http/app-error.ts';
-import { isOffice, type Principal } from '../../http/principal.ts';
 
 /**
  * Calendar feeds: the office, leaders and department accounts may subscribe. A department account gets a feed of

@@ -1,9 +1,3 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app-context.ts';
-import type { UserRole } from '../../db/schema.ts';
-import { requirePrincipal, requireRole } from '../../http/principal.ts';
-import { FEED_USERS } from './calendar-feeds.policy.ts';
 import {
   CreateFeedRequest,
   CreateFeedResponse,
@@ -11,12 +5,18 @@ import {
   IdParams,
   ListFeedsResponse,
   TokenParams,
-} from './calendar-feeds.schemas.ts';
+} from '@duban/shared/contracts/calendar-feeds';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { requirePrincipal, requireRole } from '../../core/principal.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { FEED_USERS } from './calendar-feeds.policy.ts';
 import { createFeed, listMyFeeds, renderFeed, revokeMyFeed } from './calendar-feeds.service.ts';
 
 const only = (roles: readonly UserRole[]) => ({
   preValidation: async (request: FastifyRequest) => {
-    requireRole(request, roles);
+    requireRole(request.principal, roles);
   },
 });
 
@@ -28,7 +28,7 @@ export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.get(
     '/api/calendar-feeds',
     { ...only(FEED_USERS), schema: { tags, summary: '我的日历订阅', response: { 200: ListFeedsResponse } } },
-    async (request) => ({ feeds: await listMyFeeds(ctx.db, requirePrincipal(request)) }),
+    async (request) => ({ feeds: await listMyFeeds(ctx.db, requirePrincipal(request.principal)) }),
   );
 
   app.post(
@@ -43,7 +43,7 @@ export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppCont
       },
     },
     async (request, reply) => {
-      const feed = await createFeed(ctx.db, requirePrincipal(request), request.body);
+      const feed = await createFeed(ctx.db, requirePrincipal(request.principal), request.body);
       reply.status(201);
       return feed;
     },
@@ -55,7 +55,7 @@ export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppCont
       ...only(FEED_USERS),
       schema: { tags, summary: '撤销日历订阅（链接立即失效）', params: IdParams, response: { 200: FeedResponse } },
     },
-    async (request) => revokeMyFeed(ctx.db, requirePrincipal(request), request.params.id),
+    async (request) => revokeMyFeed(ctx.db, requirePrincipal(request.principal), request.params.id),
   );
 
   // No session: the secret token in the URL is the credential (calendar apps cannot sign in).

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { CreateFeedRequest, CreateFeedResponse, FeedResponse } from '@duban/shared/contracts/calendar-feeds';
+import { AppError } from '../../core/app-error.ts';
+import { OFFICE_ROLES, type Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import { OFFICE_ROLES, type Principal } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
 import { feedNotFound, feedOwner, mayFollowDepartment, seesAllFeeds } from './calendar-feeds.policy.ts';
@@ -16,7 +17,6 @@ import {
   listFeeds,
   revokeFeed,
 } from './calendar-feeds.repository.ts';
-import type { CreateFeedRequest, CreateFeedResponse, FeedResponse } from './calendar-feeds.schemas.ts';
 import { feedEvents } from './feed-events.ts';
 import { buildCalendar } from './ics-writer.ts';
 

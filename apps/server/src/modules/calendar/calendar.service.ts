@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { type HolidayYear, validateHolidayYear, WorkdayCalendar } from '@duban/shared/workdays/holiday-calendar';
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { listHolidayYears, upsertHolidayYear } from './calendar.repository.ts';
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../http/app-error.ts';
-import { isOffice, type Principal } from '../../http/principal.ts';
+import { AppError } from '../../core/app-error.ts';
+import { isOffice, type Principal } from '../../core/principal.ts';
 
 /** Department names are not secret inside the unit: the office, leaders and departments read the registry. */
 export function assertCanReadDepartments(p: Principal): void {

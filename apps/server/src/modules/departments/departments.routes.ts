@@ -1,10 +1,10 @@
+import { OkResponse } from '@duban/shared/contracts/auth';
+import { DepartmentIdParams, ListDepartmentsResponse } from '@duban/shared/contracts/departments';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal } from '../../http/principal.ts';
-import { OkResponse } from '../auth/auth.schemas.ts';
+import { requirePrincipal } from '../../core/principal.ts';
 import { assertCanManageDepartments, assertCanReadDepartments } from './departments.policy.ts';
-import { DepartmentIdParams, ListDepartmentsResponse } from './departments.schemas.ts';
 import { confirmImportedDepartment, listDepartmentRegistry } from './departments.service.ts';
 
 export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -19,7 +19,7 @@ export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       assertCanReadDepartments(p);
       return { departments: await listDepartmentRegistry(ctx.db, p.orgUnitId) };
     },
@@ -35,7 +35,7 @@ export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       assertCanManageDepartments(p);
       await confirmImportedDepartment(ctx.db, p, request.params.id);
       return { ok: true as const };

@@ -1,6 +1,6 @@
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import type { DepartmentKind } from '../../db/schema.ts';
-import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { DEMO_DEPARTMENTS } from './demo-registry.ts';
 import { DepartmentRegistry } from './department-registry.ts';

@@ -1,6 +1,14 @@
+import {
+  type ChannelResponse,
+  type CreateChannelRequest,
+  channelTargetProblem,
+  type DeliveryResponse,
+  type ListDeliveriesQuery,
+  type UpdateChannelRequest,
+} from '@duban/shared/contracts/notifications';
+import { AppError } from '../../core/app-error.ts';
+import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import type { Principal } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
 import {
@@ -13,14 +21,6 @@ import {
 } from './channels.repository.ts';
 import { cancelPendingDeliveriesOfChannel, type DeliveryRow, listDeliveries } from './deliveries.repository.ts';
 import { channelNotFound } from './notifications.policy.ts';
-import {
-  type ChannelResponse,
-  type CreateChannelRequest,
-  channelTargetProblem,
-  type DeliveryResponse,
-  type ListDeliveriesQuery,
-  type UpdateChannelRequest,
-} from './notifications.schemas.ts';
 
 /**
  * The office manages channels per department (or for the unit itself). Secrets and the tokens inside webhook

@@ -1,3 +1,4 @@
+import { NotificationItem } from '@duban/shared/contracts/notifications';
 import type { Db } from '../../db/database.ts';
 import type { ChannelKind } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -13,7 +14,6 @@ import {
   type QueueRecipient,
   takeQueuedItems,
 } from './notifications.repository.ts';
-import { NotificationItem } from './notifications.schemas.ts';
 import { outsideQuietHours, quietHoursOf } from './quiet-hours.ts';
 
 /**

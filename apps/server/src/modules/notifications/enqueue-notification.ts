@@ -1,9 +1,9 @@
+import type { Audience, NotificationItem } from '@duban/shared/contracts/notifications';
+import { OFFICE_ROLES } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { OFFICE_ROLES } from '../../http/principal.ts';
 import { listUsers } from '../users/users.repository.ts';
 import { listEnabledChannels } from './channels.repository.ts';
 import { insertQueueItems } from './notifications.repository.ts';
-import type { Audience, NotificationItem } from './notifications.schemas.ts';
 
 /**
  * The entry point for other domains: who hears about a department's step (accounts and channels, from the

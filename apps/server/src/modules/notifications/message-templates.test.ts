@@ -1,6 +1,6 @@
+import type { NotificationItem } from '@duban/shared/contracts/notifications';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from './message-templates.ts';
-import type { NotificationItem } from './notifications.schemas.ts';
 
 const item = (over: Partial<NotificationItem>): NotificationItem => ({
   occurrenceId: 1,

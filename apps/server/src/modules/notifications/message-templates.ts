@@ -1,4 +1,4 @@
-import type { NotificationItem } from './notifications.schemas.ts';
+import type { NotificationItem } from '@duban/shared/contracts/notifications';
 
 /**
  * Chinese message templates: one item → a message about that step; several → one digest listing them all.

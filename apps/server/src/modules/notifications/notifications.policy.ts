@@ -1,6 +1,6 @@
+import { AppError } from '../../core/app-error.ts';
+import { OFFICE_ROLES, type Principal } from '../../core/principal.ts';
 import type { UserRole } from '../../db/schema.ts';
-import { AppError } from '../../http/app-error.ts';
-import { OFFICE_ROLES, type Principal } from '../../http/principal.ts';
 
 /**
  * Who may do what with notifications. Every signed-in account has its own notification centre and preferences

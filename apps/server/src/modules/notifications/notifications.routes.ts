@@ -1,11 +1,3 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { AppContext } from '../../app-context.ts';
-import type { UserRole } from '../../db/schema.ts';
-import { requirePrincipal, requireRole } from '../../http/principal.ts';
-import { changeChannel, createChannel, deliveryLog, listAllChannels, removeChannel } from './channels.service.ts';
-import { CENTRE_USERS, CHANNEL_MANAGERS } from './notifications.policy.ts';
 import {
   ChannelResponse,
   CreateChannelRequest,
@@ -20,13 +12,21 @@ import {
   PreferencesBody,
   ReadAllResponse,
   UpdateChannelRequest,
-} from './notifications.schemas.ts';
+} from '@duban/shared/contracts/notifications';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { requirePrincipal, requireRole } from '../../core/principal.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { changeChannel, createChannel, deliveryLog, listAllChannels, removeChannel } from './channels.service.ts';
+import { CENTRE_USERS, CHANNEL_MANAGERS } from './notifications.policy.ts';
 import { getPreferences, listMyNotifications, markAllRead, markRead, setPreferences } from './notifications.service.ts';
 
 /** Role check before body validation: anonymous gets 401 and a wrong role 403 whatever they send. */
 const only = (roles: readonly UserRole[]) => ({
   preValidation: async (request: FastifyRequest) => {
-    requireRole(request, roles);
+    requireRole(request.principal, roles);
   },
 });
 
@@ -46,7 +46,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
         response: { 200: ListNotificationsResponse },
       },
     },
-    async (request) => listMyNotifications(ctx.db, requirePrincipal(request), request.query),
+    async (request) => listMyNotifications(ctx.db, requirePrincipal(request.principal), request.query),
   );
 
   app.post(
@@ -55,13 +55,13 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       ...only(CENTRE_USERS),
       schema: { tags, summary: '标记通知为已读', params: IdParams, response: { 200: NotificationResponse } },
     },
-    async (request) => markRead(ctx.db, requirePrincipal(request), request.params.id),
+    async (request) => markRead(ctx.db, requirePrincipal(request.principal), request.params.id),
   );
 
   app.post(
     '/api/notifications/read-all',
     { ...only(CENTRE_USERS), schema: { tags, summary: '全部标记为已读', response: { 200: ReadAllResponse } } },
-    async (request) => markAllRead(ctx.db, requirePrincipal(request)),
+    async (request) => markAllRead(ctx.db, requirePrincipal(request.principal)),
   );
 
   app.get(
@@ -70,7 +70,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       ...only(CENTRE_USERS),
       schema: { tags, summary: '我的通知偏好（邮箱、汇总、免打扰）', response: { 200: PreferencesBody } },
     },
-    async (request) => getPreferences(ctx.db, requirePrincipal(request)),
+    async (request) => getPreferences(ctx.db, requirePrincipal(request.principal)),
   );
 
   app.put(
@@ -79,7 +79,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       ...only(CENTRE_USERS),
       schema: { tags, summary: '设置通知偏好', body: PreferencesBody, response: { 200: PreferencesBody } },
     },
-    async (request) => setPreferences(ctx.db, requirePrincipal(request), request.body),
+    async (request) => setPreferences(ctx.db, requirePrincipal(request.principal), request.body),
   );
 
   app.get(
@@ -88,7 +88,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       ...only(CHANNEL_MANAGERS),
       schema: { tags, summary: '通知渠道（密钥不返回）', response: { 200: ListChannelsResponse } },
     },
-    async (request) => ({ channels: await listAllChannels(ctx.db, requirePrincipal(request)) }),
+    async (request) => ({ channels: await listAllChannels(ctx.db, requirePrincipal(request.principal)) }),
   );
 
   app.post(
@@ -103,7 +103,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       },
     },
     async (request, reply) => {
-      const channel = await createChannel(ctx.db, requirePrincipal(request), request.body);
+      const channel = await createChannel(ctx.db, requirePrincipal(request.principal), request.body);
       reply.status(201);
       return channel;
     },
@@ -121,7 +121,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
         response: { 200: ChannelResponse },
       },
     },
-    async (request) => changeChannel(ctx.db, requirePrincipal(request), request.params.id, request.body),
+    async (request) => changeChannel(ctx.db, requirePrincipal(request.principal), request.params.id, request.body),
   );
 
   app.delete(
@@ -137,7 +137,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       },
     },
     async (request, reply) => {
-      await removeChannel(ctx.db, requirePrincipal(request), request.params.id, request.query.version);
+      await removeChannel(ctx.db, requirePrincipal(request.principal), request.params.id, request.query.version);
       reply.status(204);
       return null;
     },
@@ -154,6 +154,6 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
         response: { 200: ListDeliveriesResponse },
       },
     },
-    async (request) => ({ deliveries: await deliveryLog(ctx.db, requirePrincipal(request), request.query) }),
+    async (request) => ({ deliveries: await deliveryLog(ctx.db, requirePrincipal(request.principal), request.query) }),
   );
 }

@@ -1,5 +1,12 @@
+import {
+  type ListNotificationsQuery,
+  type ListNotificationsResponse,
+  NotificationItem,
+  type NotificationResponse,
+  type PreferencesBody,
+} from '@duban/shared/contracts/notifications';
+import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import type { Principal } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { centreOwner, notificationNotFound } from './notifications.policy.ts';
 import {
@@ -12,13 +19,6 @@ import {
   type NotificationRow,
   upsertPreferences,
 } from './notifications.repository.ts';
-import {
-  type ListNotificationsQuery,
-  type ListNotificationsResponse,
-  NotificationItem,
-  type NotificationResponse,
-  type PreferencesBody,
-} from './notifications.schemas.ts';
 
 /** The notification centre (list, unread count, mark read) and the account's own delivery preferences. */
 

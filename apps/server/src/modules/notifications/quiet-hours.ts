@@ -1,4 +1,4 @@
-import type { QuietHours } from './notifications.schemas.ts';
+import type { QuietHours } from '@duban/shared/contracts/notifications';
 
 /** Quiet hours in Asia/Shanghai (UTC+8, no daylight saving): external deliveries wait until they end. */
 const OFFSET_MS = 8 * 3_600_000;

@@ -1,3 +1,4 @@
+import { NotificationItem } from '@duban/shared/contracts/notifications';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findChannel } from './channels.repository.ts';
@@ -10,7 +11,6 @@ import {
 } from './deliveries.repository.ts';
 import { type RenderedMessage, renderMessage } from './message-templates.ts';
 import { openOccurrenceIds } from './notifications.repository.ts';
-import { NotificationItem } from './notifications.schemas.ts';
 import { outsideQuietHours, quietHoursOf } from './quiet-hours.ts';
 import type { MailSender } from './senders/mail-sender.ts';
 import { type FetchLike, sendHttp } from './senders/send-http.ts';

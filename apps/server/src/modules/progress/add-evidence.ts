@@ -1,12 +1,12 @@
+import type { AddEvidenceResponse } from '@duban/shared/contracts/progress';
 import { isEditable } from '@duban/shared/progress/report-workflow';
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { sanitizeFileName } from './evidence-file-name.ts';
 import { ACCEPTED_TYPES_LABEL, type SniffedType, sniffFileType } from './file-type.ts';
 import type { ActingScope } from './progress.policy.ts';
 import { insertEvidence, listEvidenceOfReports } from './progress.repository.ts';
-import type { AddEvidenceResponse } from './progress.schemas.ts';
 import { toEvidence } from './progress.views.ts';
 import { changeReport, loadReport, stateConflict } from './report-writes.ts';
 import type { EvidenceStorage } from './storage/evidence-storage.ts';

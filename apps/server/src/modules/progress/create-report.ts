@@ -1,11 +1,11 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { CreateReportRequest, ReportResponse } from '@duban/shared/contracts/progress';
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/app-error.ts';
 import { findOccurrenceState, updateOccurrenceState } from './occurrences.repository.ts';
 import { type ActingScope, canSee, occurrenceNotFound } from './progress.policy.ts';
 import { findOpenReportId, insertReport } from './progress.repository.ts';
-import type { CreateReportRequest, ReportResponse } from './progress.schemas.ts';
 import { auditReport, checkWorkDate, occurrenceSnapshot, reportView } from './report-writes.ts';
 
 /**

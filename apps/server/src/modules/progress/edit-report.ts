@@ -1,9 +1,9 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { ReportResponse, UpdateReportRequest } from '@duban/shared/contracts/progress';
 import { isEditable } from '@duban/shared/progress/report-workflow';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { ActingScope } from './progress.policy.ts';
-import type { ReportResponse, UpdateReportRequest } from './progress.schemas.ts';
 import {
   auditReport,
   changeReport,

@@ -1,5 +1,5 @@
-import { AppError } from '../../http/app-error.ts';
-import { isOffice, type Principal, requireUserId } from '../../http/principal.ts';
+import { AppError } from '../../core/app-error.ts';
+import { isOffice, type Principal, requireUserId } from '../../core/principal.ts';
 
 /**
  * Who may do what with progress reports, in one place.

@@ -1,15 +1,4 @@
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app-context.ts';
-import { AppError } from '../../http/app-error.ts';
-import { MAX_UPLOAD_BYTES } from '../../http/limits.ts';
-import { requirePrincipal } from '../../http/principal.ts';
-import { addEvidence, type UploadPart } from './add-evidence.ts';
-import { createReport } from './create-report.ts';
-import { editReport } from './edit-report.ts';
-import { attachmentDisposition, sanitizeFileName } from './evidence-file-name.ts';
-import { readScope, reviewScope, writeScope } from './progress.policy.ts';
 import {
   AcceptReportRequest,
   AddEvidenceResponse,
@@ -24,7 +13,18 @@ import {
   ReturnReportRequest,
   SubmitReportRequest,
   UpdateReportRequest,
-} from './progress.schemas.ts';
+} from '@duban/shared/contracts/progress';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../core/app-error.ts';
+import { MAX_UPLOAD_BYTES } from '../../core/limits.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { addEvidence, type UploadPart } from './add-evidence.ts';
+import { createReport } from './create-report.ts';
+import { editReport } from './edit-report.ts';
+import { attachmentDisposition, sanitizeFileName } from './evidence-file-name.ts';
+import { readScope, reviewScope, writeScope } from './progress.policy.ts';
 import { getInbox, getOccurrenceDetail, getReport, getReportList, openEvidence } from './read-progress.ts';
 import { reviewReport } from './review-report.ts';
 import { LocalEvidenceStorage } from './storage/local-evidence-storage.ts';
@@ -47,7 +47,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
         response: { 200: InboxResponse },
       },
     },
-    async (request) => getInbox(ctx.db, readScope(requirePrincipal(request)), request.query),
+    async (request) => getInbox(ctx.db, readScope(requirePrincipal(request.principal)), request.query),
   );
 
   app.get(
@@ -60,7 +60,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
         response: { 200: OccurrenceDetailResponse },
       },
     },
-    async (request) => getOccurrenceDetail(ctx.db, readScope(requirePrincipal(request)), request.params.id),
+    async (request) => getOccurrenceDetail(ctx.db, readScope(requirePrincipal(request.principal)), request.params.id),
   );
 
   app.get(
@@ -68,13 +68,13 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
     {
       schema: { tags, summary: '工作进展列表', querystring: ListReportsQuery, response: { 200: ListReportsResponse } },
     },
-    async (request) => getReportList(ctx.db, readScope(requirePrincipal(request)), request.query),
+    async (request) => getReportList(ctx.db, readScope(requirePrincipal(request.principal)), request.query),
   );
 
   app.get(
     '/api/reports/:id',
     { schema: { tags, summary: '工作进展详情', params: IdParams, response: { 200: ReportResponse } } },
-    async (request) => getReport(ctx.db, readScope(requirePrincipal(request)), request.params.id),
+    async (request) => getReport(ctx.db, readScope(requirePrincipal(request.principal)), request.params.id),
   );
 
   app.post(
@@ -83,7 +83,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
       schema: { tags, summary: '新建工作进展（草稿）', body: CreateReportRequest, response: { 201: ReportResponse } },
     },
     async (request, reply) => {
-      const report = await createReport(ctx.db, writeScope(requirePrincipal(request)), request.body);
+      const report = await createReport(ctx.db, writeScope(requirePrincipal(request.principal)), request.body);
       reply.status(201);
       return report;
     },
@@ -100,7 +100,8 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
         response: { 200: ReportResponse },
       },
     },
-    async (request) => editReport(ctx.db, writeScope(requirePrincipal(request)), request.params.id, request.body),
+    async (request) =>
+      editReport(ctx.db, writeScope(requirePrincipal(request.principal)), request.params.id, request.body),
   );
 
   app.post(
@@ -115,7 +116,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (request) =>
-      submitReport(ctx.db, writeScope(requirePrincipal(request)), request.params.id, request.body.version),
+      submitReport(ctx.db, writeScope(requirePrincipal(request.principal)), request.params.id, request.body.version),
   );
 
   app.post(
@@ -130,7 +131,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (request) =>
-      reviewReport(ctx.db, reviewScope(requirePrincipal(request)), request.params.id, request.body.version, {
+      reviewReport(ctx.db, reviewScope(requirePrincipal(request.principal)), request.params.id, request.body.version, {
         kind: 'accept',
       }),
   );
@@ -147,7 +148,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (request) =>
-      reviewReport(ctx.db, reviewScope(requirePrincipal(request)), request.params.id, request.body.version, {
+      reviewReport(ctx.db, reviewScope(requirePrincipal(request.principal)), request.params.id, request.body.version, {
         kind: 'return',
         reason: request.body.reason,
       }),
@@ -165,7 +166,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (request, reply) => {
-      const scope = writeScope(requirePrincipal(request));
+      const scope = writeScope(requirePrincipal(request.principal));
       const result = await addEvidence(ctx.db, storage, scope, request.params.id, uploadParts(request));
       reply.status(201);
       return result;
@@ -179,7 +180,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
       const { record, body } = await openEvidence(
         ctx.db,
         storage,
-        readScope(requirePrincipal(request)),
+        readScope(requirePrincipal(request.principal)),
         request.params.id,
       );
       return reply

@@ -1,8 +1,13 @@
 import { addDays, todayInShanghai } from '@duban/shared/civil-date';
+import type {
+  EvidenceResponse,
+  OccurrenceSummary,
+  ReportListItem,
+  ReportResponse,
+} from '@duban/shared/contracts/progress';
 import { DUE_SOON_DAYS, occurrenceStatus } from '@duban/shared/occurrence-status';
 import type { OccurrenceRow } from './occurrences.repository.ts';
 import type { EvidenceRow, ReportListRow, ReportRow } from './progress.repository.ts';
-import type { EvidenceResponse, OccurrenceSummary, ReportListItem, ReportResponse } from './progress.schemas.ts';
 
 /** Rows → contract shapes (camelCase, nested references). No rules here. */
 

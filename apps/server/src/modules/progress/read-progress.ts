@@ -1,4 +1,12 @@
 import type { Readable } from 'node:stream';
+import type {
+  InboxQuery,
+  InboxResponse,
+  ListReportsQuery,
+  ListReportsResponse,
+  OccurrenceDetailResponse,
+  ReportResponse,
+} from '@duban/shared/contracts/progress';
 import type { Db } from '../../db/database.ts';
 import { findOccurrence, listInbox } from './occurrences.repository.ts';
 import {
@@ -17,14 +25,6 @@ import {
   listReports,
   listReportsOfOccurrence,
 } from './progress.repository.ts';
-import type {
-  InboxQuery,
-  InboxResponse,
-  ListReportsQuery,
-  ListReportsResponse,
-  OccurrenceDetailResponse,
-  ReportResponse,
-} from './progress.schemas.ts';
 import { statusClock, toOccurrenceSummary, toReport, toReportListItem } from './progress.views.ts';
 import type { EvidenceStorage } from './storage/evidence-storage.ts';
 

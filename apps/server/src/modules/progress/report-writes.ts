@@ -1,6 +1,7 @@
+import type { ReportResponse } from '@duban/shared/contracts/progress';
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import type { ReportStatus } from '../../db/schema.ts';
-import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { OccurrenceStateRow } from './occurrences.repository.ts';
 import { type ActingScope, canSee, reportNotFound } from './progress.policy.ts';
@@ -12,7 +13,6 @@ import {
   type ReportRow,
   updateReport,
 } from './progress.repository.ts';
-import type { ReportResponse } from './progress.schemas.ts';
 import { toReport } from './progress.views.ts';
 
 /** Pieces every report write shares: load within reach, check state and version, change, audit. */

@@ -1,9 +1,9 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { ReportResponse } from '@duban/shared/contracts/progress';
 import { isAwaitingReview } from '@duban/shared/progress/report-workflow';
 import type { Db } from '../../db/database.ts';
 import { findOccurrenceState, updateOccurrenceState } from './occurrences.repository.ts';
 import type { ActingScope } from './progress.policy.ts';
-import type { ReportResponse } from './progress.schemas.ts';
 import {
   auditReport,
   changeReport,

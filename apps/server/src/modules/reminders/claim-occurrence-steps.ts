@@ -1,4 +1,6 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { NotificationItem } from '@duban/shared/contracts/notifications';
+import type { ReminderPolicy } from '@duban/shared/contracts/reminders';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import {
@@ -7,7 +9,6 @@ import {
   resolveRecipients,
 } from '../notifications/enqueue-notification.ts';
 import { shorten } from '../notifications/message-templates.ts';
-import type { NotificationItem } from '../notifications/notifications.schemas.ts';
 import {
   findOccurrenceDue,
   insertSupervisionAction,
@@ -16,7 +17,6 @@ import {
 } from '../supervision/supervision.repository.ts';
 import type { PlannedStep, WorkingDayArithmetic } from './plan-steps.ts';
 import { claimStep, type ScanCandidate, setStepSupervisionAction } from './reminders.repository.ts';
-import type { ReminderPolicy } from './reminders.schemas.ts';
 
 /**
  * Takes the due steps of ONE occurrence in ONE transaction: lock the occurrence, check it is still open with the

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_REMINDER_POLICY, ReminderPolicySchema } from '@duban/shared/contracts/reminders';
 import { type HolidayYear, WorkdayCalendar } from '@duban/shared/workdays/holiday-calendar';
 import { describe, expect, it } from 'vitest';
 import { planSteps, scanDateOf } from './plan-steps.ts';
-import { DEFAULT_REMINDER_POLICY, ReminderPolicySchema } from './reminders.schemas.ts';
 
 const year = (y: number): HolidayYear =>
   JSON.parse(readFileSync(new URL(`../../../seed/holidays/${y}.json`, import.meta.url), 'utf8'));

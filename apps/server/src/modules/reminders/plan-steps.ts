@@ -1,5 +1,5 @@
 import { addDays, fromDayNumber } from '@duban/shared/civil-date';
-import type { ReminderPolicy } from './reminders.schemas.ts';
+import type { ReminderPolicy } from '@duban/shared/contracts/reminders';
 
 /**
  * Which reminder and escalation steps of one open occurrence are due on a scan day. Pure: the caller passes the

@@ -1,16 +1,16 @@
+import { ReminderPolicyResponse, UpdateReminderPolicyRequest } from '@duban/shared/contracts/reminders';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { requirePrincipal, requireRole } from '../../core/principal.ts';
 import type { UserRole } from '../../db/schema.ts';
-import { requirePrincipal, requireRole } from '../../http/principal.ts';
 import { POLICY_READERS, POLICY_WRITERS } from './reminders.policy.ts';
-import { ReminderPolicyResponse, UpdateReminderPolicyRequest } from './reminders.schemas.ts';
 import { getReminderPolicy, setReminderPolicy } from './reminders.service.ts';
 
 const only = (roles: readonly UserRole[]) => ({
   preValidation: async (request: FastifyRequest) => {
-    requireRole(request, roles);
+    requireRole(request.principal, roles);
   },
 });
 
@@ -34,7 +34,7 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) =>
-      getReminderPolicy(ctx.db, requirePrincipal(request), request.query.campaignId ?? ctx.scope.campaignId),
+      getReminderPolicy(ctx.db, requirePrincipal(request.principal), request.query.campaignId ?? ctx.scope.campaignId),
   );
 
   app.put(
@@ -52,7 +52,7 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
     async (request) =>
       setReminderPolicy(
         ctx.db,
-        requirePrincipal(request),
+        requirePrincipal(request.principal),
         request.query.campaignId ?? ctx.scope.campaignId,
         request.body,
       ),

@@ -1,15 +1,15 @@
-import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import type { Principal } from '../../http/principal.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { findCampaignInUnit, findPolicy, insertPolicy, type PolicyRow, updatePolicy } from './reminders.repository.ts';
 import {
   DEFAULT_REMINDER_POLICY,
   type ReminderPolicy,
   type ReminderPolicyResponse,
   ReminderPolicySchema,
   type UpdateReminderPolicyRequest,
-} from './reminders.schemas.ts';
+} from '@duban/shared/contracts/reminders';
+import { AppError } from '../../core/app-error.ts';
+import type { Principal } from '../../core/principal.ts';
+import type { Db } from '../../db/database.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { findCampaignInUnit, findPolicy, insertPolicy, type PolicyRow, updatePolicy } from './reminders.repository.ts';
 
 /** The reminder policy of a campaign: read (defaults when none is stored) and change (versioned, audited). */
 

@@ -1,9 +1,9 @@
+import { DashboardQuery, DashboardResponse } from '@duban/shared/contracts/dashboard';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { requireRole } from '../../http/principal.ts';
+import { requireRole } from '../../core/principal.ts';
 import { DASHBOARD_ROLES } from './dashboard.policy.ts';
-import { DashboardQuery, DashboardResponse } from './dashboard.schemas.ts';
 import { getDashboard } from './dashboard.service.ts';
 
 /** Dashboard read model: status counts and rates by category, department and month, and the overdue list. */
@@ -21,7 +21,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) => {
-      const principal = requireRole(request, DASHBOARD_ROLES);
+      const principal = requireRole(request.principal, DASHBOARD_ROLES);
       return getDashboard(ctx.db, principal.orgUnitId, request.query.year, request.query.asOf);
     },
   );

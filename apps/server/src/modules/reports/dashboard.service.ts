@@ -1,7 +1,8 @@
 import { addDays, toDayNumber, todayInShanghai } from '@duban/shared/civil-date';
+import type { DashboardResponse, OverdueItem, StatusCounts, StatusFigure } from '@duban/shared/contracts/dashboard';
 import { DUE_SOON_DAYS, type OccurrenceStatus } from '@duban/shared/occurrence-status';
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
 import type { StatusWindow } from '../schedules/occurrence-status-sql.ts';
 import {
   type DashboardGroupRow,
@@ -10,7 +11,6 @@ import {
   listOverdue,
   type OverdueRow,
 } from './dashboard.repository.ts';
-import type { DashboardResponse, OverdueItem, StatusCounts, StatusFigure } from './dashboard.schemas.ts';
 
 /** At most this many overdue occurrences are listed; the total is always given. */
 export const OVERDUE_LIMIT = 200;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../core/app-error.ts';
 import { FONT_DIRECTORIES, resolvePdfFonts } from './pdf-fonts.ts';
 
 it('without the CJK font, PDF export fails with a Chinese message naming the package to install', () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TFontDictionary } from 'pdfmake/interfaces';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../core/app-error.ts';
 
 /**
  * The CJK fonts PDF exports embed: Noto Sans CJK (headings, 黑体-like) and, when present, Noto Serif CJK (body,

@@ -1,5 +1,5 @@
 import { endOfMonth, formatDate, isCivilDate, parseCivilDate } from '@duban/shared/civil-date';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../core/app-error.ts';
 
 /**
  * A reporting period of the exports and bulletins: a month (2024-03), a quarter (2024-Q1), a half-year (2024-H1),

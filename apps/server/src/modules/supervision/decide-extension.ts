@@ -1,6 +1,7 @@
+import type { DecideExtensionRequest, ExtensionWithOccurrenceResponse } from '@duban/shared/contracts/supervision';
+import { AppError } from '../../core/app-error.ts';
+import { type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import { type Principal, requireUserId } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { assertOffice, extensionNotFound, occurrenceNotFound } from './supervision.policy.ts';
 import { presentExtension, presentOccurrenceDue } from './supervision.present.ts';
@@ -12,7 +13,6 @@ import {
   setOccurrenceExtendedDue,
   writeExtensionDecision,
 } from './supervision.repository.ts';
-import type { DecideExtensionRequest, ExtensionWithOccurrenceResponse } from './supervision.schemas.ts';
 
 /**
  * The office approves or refuses a pending extension, once. Approval sets occurrences.extended_due to the

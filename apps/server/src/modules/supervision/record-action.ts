@@ -1,12 +1,12 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { RecordActionRequest, SupervisionActionResponse } from '@duban/shared/contracts/supervision';
+import { AppError } from '../../core/app-error.ts';
+import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import type { Principal } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { assertOffice, occurrenceNotFound } from './supervision.policy.ts';
 import { presentAction } from './supervision.present.ts';
 import { findOccurrenceDue, insertSupervisionAction } from './supervision.repository.ts';
-import type { RecordActionRequest, SupervisionActionResponse } from './supervision.schemas.ts';
 
 /**
  * The office records one step of the ladder (提醒 → 催办通知 → 督办单 → 约谈 → 通报批评) on an occurrence.

@@ -1,11 +1,11 @@
+import type { ReplyToNoticeRequest, SupervisionActionResponse } from '@duban/shared/contracts/supervision';
+import { AppError } from '../../core/app-error.ts';
+import { type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import { type Principal, requireUserId } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { assertDepartmentUser, canSeeDepartment, supervisionActionNotFound } from './supervision.policy.ts';
 import { presentAction } from './supervision.present.ts';
 import { findSupervisionAction, type SupervisionActionRow, writeNoticeReply } from './supervision.repository.ts';
-import type { ReplyToNoticeRequest, SupervisionActionResponse } from './supervision.schemas.ts';
 
 /** A user of the notice's department answers a 督办单 in writing, once. */
 export async function replyToNotice(

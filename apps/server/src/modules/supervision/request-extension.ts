@@ -1,12 +1,12 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { ExtensionWithOccurrenceResponse, RequestExtensionRequest } from '@duban/shared/contracts/supervision';
+import { AppError } from '../../core/app-error.ts';
+import { type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import { type Principal, requireUserId } from '../../http/principal.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { assertDepartmentUser, occurrenceNotFound } from './supervision.policy.ts';
 import { presentExtension, presentOccurrenceDue } from './supervision.present.ts';
 import { findOccurrenceDue, findPendingExtension, insertExtension, lockOccurrence } from './supervision.repository.ts';
-import type { ExtensionWithOccurrenceResponse, RequestExtensionRequest } from './supervision.schemas.ts';
 
 /**
  * A user of the occurrence's department asks for a later due date (延期). Only before the effective due date

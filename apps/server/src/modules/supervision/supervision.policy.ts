@@ -1,6 +1,6 @@
+import { AppError } from '../../core/app-error.ts';
+import { isOffice, OFFICE_ROLES, type Principal } from '../../core/principal.ts';
 import type { UserRole } from '../../db/schema.ts';
-import { AppError } from '../../http/app-error.ts';
-import { isOffice, OFFICE_ROLES, type Principal } from '../../http/principal.ts';
 
 /**
  * Who may do what in supervision. The office (安委办) records ladder steps and decides extensions; a department

@@ -1,5 +1,9 @@
+import type {
+  ExtensionResponse,
+  OccurrenceDueResponse,
+  SupervisionActionResponse,
+} from '@duban/shared/contracts/supervision';
 import type { ExtensionRow, OccurrenceDueRow, SupervisionActionRow } from './supervision.repository.ts';
-import type { ExtensionResponse, OccurrenceDueResponse, SupervisionActionResponse } from './supervision.schemas.ts';
 
 /** Table rows → the response contracts of supervision.schemas.ts. */
 

@@ -1,13 +1,3 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app-context.ts';
-import type { UserRole } from '../../db/schema.ts';
-import { requirePrincipal, requireRole } from '../../http/principal.ts';
-import { decideExtension } from './decide-extension.ts';
-import { recordSupervisionAction } from './record-action.ts';
-import { replyToNotice } from './reply-to-notice.ts';
-import { requestExtension } from './request-extension.ts';
-import { DEPARTMENT_ONLY, SUPERVISION_OFFICE, SUPERVISION_READERS } from './supervision.policy.ts';
 import {
   DecideExtensionRequest,
   ExtensionWithOccurrenceResponse,
@@ -20,13 +10,23 @@ import {
   ReplyToNoticeRequest,
   RequestExtensionRequest,
   SupervisionActionResponse,
-} from './supervision.schemas.ts';
+} from '@duban/shared/contracts/supervision';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { requirePrincipal, requireRole } from '../../core/principal.ts';
+import type { UserRole } from '../../db/schema.ts';
+import { decideExtension } from './decide-extension.ts';
+import { recordSupervisionAction } from './record-action.ts';
+import { replyToNotice } from './reply-to-notice.ts';
+import { requestExtension } from './request-extension.ts';
+import { DEPARTMENT_ONLY, SUPERVISION_OFFICE, SUPERVISION_READERS } from './supervision.policy.ts';
 import { getAction, getExtensionRequest, listActions, listExtensionRequests } from './supervision.service.ts';
 
 /** Role check before body validation: anonymous gets 401 and a leader 403 whatever they send. */
 const only = (roles: readonly UserRole[]) => ({
   preValidation: async (request: FastifyRequest) => {
-    requireRole(request, roles);
+    requireRole(request.principal, roles);
   },
 });
 
@@ -48,7 +48,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       const action = await recordSupervisionAction(ctx.db, p, request.params.id, request.body);
       reply.status(201);
       return action;
@@ -67,7 +67,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       return { actions: await listActions(ctx.db, p, request.query) };
     },
   );
@@ -79,7 +79,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       schema: { tags, summary: '督办记录详情', params: IdParams, response: { 200: SupervisionActionResponse } },
     },
     async (request) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       return getAction(ctx.db, p, request.params.id);
     },
   );
@@ -97,7 +97,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       return replyToNotice(ctx.db, p, request.params.id, request.body);
     },
   );
@@ -115,7 +115,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       const result = await requestExtension(ctx.db, p, request.params.id, request.body);
       reply.status(201);
       return result;
@@ -134,7 +134,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       return { extensions: await listExtensionRequests(ctx.db, p, request.query) };
     },
   );
@@ -151,7 +151,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       return getExtensionRequest(ctx.db, p, request.params.id);
     },
   );
@@ -169,7 +169,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request);
+      const p = requirePrincipal(request.principal);
       return decideExtension(ctx.db, p, request.params.id, request.body);
     },
   );

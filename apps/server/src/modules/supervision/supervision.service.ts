@@ -1,5 +1,12 @@
+import type {
+  ExtensionResponse,
+  ExtensionWithOccurrenceResponse,
+  ListActionsQuery,
+  ListExtensionsQuery,
+  SupervisionActionResponse,
+} from '@duban/shared/contracts/supervision';
+import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import type { Principal } from '../../http/principal.ts';
 import {
   canSeeDepartment,
   extensionNotFound,
@@ -15,13 +22,6 @@ import {
   listExtensions,
   listSupervisionActions,
 } from './supervision.repository.ts';
-import type {
-  ExtensionResponse,
-  ExtensionWithOccurrenceResponse,
-  ListActionsQuery,
-  ListExtensionsQuery,
-  SupervisionActionResponse,
-} from './supervision.schemas.ts';
 
 /**
  * Read use cases. Writes are one file each: record-action.ts, reply-to-notice.ts, request-extension.ts,

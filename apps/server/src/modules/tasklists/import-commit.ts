@@ -1,7 +1,8 @@
+import type { ImportCommitResponse } from '@duban/shared/contracts/tasklists';
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import { isForeignKeyViolation } from '../../db/db-errors.ts';
 import type { DepartmentKind } from '../../db/schema.ts';
-import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { guessDepartmentKind } from '../departments/department-registry.ts';
 import {
@@ -21,7 +22,6 @@ import {
   type TaskListSource,
   updateTaskListSource,
 } from './tasklists.repository.ts';
-import type { ImportCommitResponse } from './tasklists.schemas.ts';
 
 export interface ImportContext {
   orgUnitId: number;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { ImportDryRunResponse } from '@duban/shared/contracts/tasklists';
 import { type ParsedDeadline, parseDeadline } from '@duban/shared/deadline/parse-deadline';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../core/app-error.ts';
 import type { DepartmentRegistry } from '../departments/department-registry.ts';
 import { parseTaskListFile } from './parse/parse-tasklist-file.ts';
 import { TaskListFileError } from './parse/tasklist-file-error.ts';
 import type { AssignmentRole, ImportProblem, RawTaskRow } from './parse/tasklist-parse.types.ts';
-import type { ImportDryRunResponse } from './tasklists.schemas.ts';
 
 export interface PreviewDepartment {
   /** Registry name when matched, else the cleaned name from the file. */

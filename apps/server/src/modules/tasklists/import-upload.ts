@@ -1,6 +1,6 @@
+import { ImportFormFields } from '@duban/shared/contracts/tasklists';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../http/app-error.ts';
-import { ImportFormFields } from './tasklists.schemas.ts';
+import { AppError } from '../../core/app-error.ts';
 
 export interface ImportUpload {
   bytes: Buffer;

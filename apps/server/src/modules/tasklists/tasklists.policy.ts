@@ -1,5 +1,5 @@
-import { AppError } from '../../http/app-error.ts';
-import { isOffice, type Principal } from '../../http/principal.ts';
+import { AppError } from '../../core/app-error.ts';
+import { isOffice, type Principal } from '../../core/principal.ts';
 
 /**
  * Who may read a task table: the office and leaders see every task; a department sees only the tasks it is

@@ -1,14 +1,3 @@
-import { expandOccurrences } from '@duban/shared/deadline/expand-occurrences';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal } from '../../http/principal.ts';
-import { loadDepartmentRegistry } from '../departments/departments.service.ts';
-import { commitTaskListImport } from './import-commit.ts';
-import { type ImportPreview, previewTaskListImport } from './import-preview.ts';
-import { readImportUpload } from './import-upload.ts';
-import { assertCanImport, taskTableScope } from './tasklists.policy.ts';
-import { findTaskList } from './tasklists.repository.ts';
 import {
   ImportCommitResponse,
   ImportPreviewResponse,
@@ -16,7 +5,18 @@ import {
   ListTasksQuery,
   ListTasksResponse,
   TaskListIndexResponse,
-} from './tasklists.schemas.ts';
+} from '@duban/shared/contracts/tasklists';
+import { expandOccurrences } from '@duban/shared/deadline/expand-occurrences';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { loadDepartmentRegistry } from '../departments/departments.service.ts';
+import { commitTaskListImport } from './import-commit.ts';
+import { type ImportPreview, previewTaskListImport } from './import-preview.ts';
+import { readImportUpload } from './import-upload.ts';
+import { assertCanImport, taskTableScope } from './tasklists.policy.ts';
+import { findTaskList } from './tasklists.repository.ts';
 import { getTaskTable, listTaskLists } from './tasklists.service.ts';
 
 export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -27,7 +27,7 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       schema: { tags: ['tasklists'], summary: '已导入的任务清单（按年份）', response: { 200: TaskListIndexResponse } },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
+      const principal = requirePrincipal(request.principal);
       taskTableScope(principal);
       return { taskLists: await listTaskLists(ctx.db, principal.orgUnitId) };
     },
@@ -45,7 +45,7 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
+      const principal = requirePrincipal(request.principal);
       const { departmentId } = taskTableScope(principal);
       return getTaskTable(ctx.db, principal.orgUnitId, request.params.year, request.query.asOf, departmentId);
     },
@@ -62,7 +62,7 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
+      const principal = requirePrincipal(request.principal);
       assertCanImport(principal);
       const upload = await readImportUpload(request);
       const registry = await loadDepartmentRegistry(ctx.db, principal.orgUnitId);
@@ -85,7 +85,7 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
+      const principal = requirePrincipal(request.principal);
       assertCanImport(principal);
       const upload = await readImportUpload(request);
       const registry = await loadDepartmentRegistry(ctx.db, principal.orgUnitId);

@@ -1,7 +1,8 @@
 import { addDays, todayInShanghai } from '@duban/shared/civil-date';
+import type { ListTasksResponse } from '@duban/shared/contracts/tasklists';
 import { DUE_SOON_DAYS, type OccurrenceStatus, rollupStatus } from '@duban/shared/occurrence-status';
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
 import {
   findTaskListByYear,
   listCategories,
@@ -11,7 +12,6 @@ import {
   listTaskStatusCounts,
   listTasks,
 } from './tasklists.repository.ts';
-import type { ListTasksResponse } from './tasklists.schemas.ts';
 
 /** A list's tasks grouped by category, with their departments (lead first) and next due occurrence. */
 export async function getTaskTable(

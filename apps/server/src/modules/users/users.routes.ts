@@ -1,17 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app-context.ts';
-import { requireRole } from '../../http/principal.ts';
-import { OkResponse } from '../auth/auth.schemas.ts';
-import { resetPassword } from '../auth/auth.service.ts';
-import { listUsers } from './users.repository.ts';
+import { OkResponse } from '@duban/shared/contracts/auth';
 import {
   CreateUserRequest,
   CreateUserResponse,
   ListUsersResponse,
   ResetPasswordRequest,
   UserIdParams,
-} from './users.schemas.ts';
+} from '@duban/shared/contracts/users';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { requireRole } from '../../core/principal.ts';
+import { resetPassword } from '../auth/auth.service.ts';
+import { listUsers } from './users.repository.ts';
 import { createUser } from './users.service.ts';
 
 export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -21,7 +21,7 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
     '/api/users',
     { schema: { tags: ['users'], summary: '用户列表', response: { 200: ListUsersResponse } } },
     async (request) => {
-      const p = requireRole(request, ['office_admin', 'office_staff']);
+      const p = requireRole(request.principal, ['office_admin', 'office_staff']);
       const rows = await listUsers(ctx.db, p.orgUnitId);
       return {
         users: rows.map((u) => ({
@@ -45,7 +45,7 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
       schema: { tags: ['users'], summary: '新建用户', body: CreateUserRequest, response: { 201: CreateUserResponse } },
     },
     async (request, reply) => {
-      const p = requireRole(request, ['office_admin']);
+      const p = requireRole(request.principal, ['office_admin']);
       const id = await createUser(ctx.db, p, request.body);
       reply.status(201);
       return { id };
@@ -64,7 +64,7 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
       },
     },
     async (request) => {
-      const p = requireRole(request, ['office_admin']);
+      const p = requireRole(request.principal, ['office_admin']);
       await resetPassword(ctx.db, p, request.params.id, request.body.password);
       return { ok: true as const };
     },

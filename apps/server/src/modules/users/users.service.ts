@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import type { UserRole } from '../../db/schema.ts';
-import { AppError } from '../../http/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { checkPasswordStrength } from '../auth/password-policy.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';

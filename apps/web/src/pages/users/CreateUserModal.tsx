@@ -1,9 +1,9 @@
+import { MIN_PASSWORD_LENGTH } from '@duban/shared/password-rules';
 import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { UserRole } from '../../api/contracts.ts';
 import { errorText } from '../../api/error-text.ts';
 import { createUser } from '../../api/users.ts';
-import { MIN_PASSWORD_LENGTH } from '../../components/password-rules.ts';
 import { useToast } from '../../components/toast.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { generatePassword } from './password.ts';

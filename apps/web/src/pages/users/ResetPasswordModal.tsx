@@ -1,9 +1,9 @@
+import { MIN_PASSWORD_LENGTH } from '@duban/shared/password-rules';
 import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import type { UserRow } from '../../api/contracts.ts';
 import { errorText } from '../../api/error-text.ts';
 import { resetUserPassword } from '../../api/users.ts';
-import { MIN_PASSWORD_LENGTH } from '../../components/password-rules.ts';
 import { useToast } from '../../components/toast.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { generatePassword } from './password.ts';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
+import type { NotificationItem } from '@duban/shared/contracts/notifications';
 import type { RenderedMessage } from '../message-templates.ts';
-import type { NotificationItem } from '../notifications.schemas.ts';
 
 /**
  * The HTTP requests of the chat robots and the generic webhook, built without sending (pure, testable):

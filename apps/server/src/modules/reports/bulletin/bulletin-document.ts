@@ -1,9 +1,9 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { BulletinResponse } from '@duban/shared/contracts/bulletins';
 import type { CellRun, Light } from '../export/progress-cell.ts';
 import { LIGHT_NAME } from '../office-style.ts';
 import { chineseDate } from '../report-period.ts';
 import { percent } from './bulletin-figures.ts';
-import type { BulletinResponse } from './bulletins.schemas.ts';
 
 /**
  * A bulletin as a document, before any file format: headings, paragraphs, charts and tables. The .docx and PDF

@@ -1,5 +1,5 @@
-import type { DashboardResponse, StatusFigure } from '../dashboard.schemas.ts';
-import type { BulletinDepartment, BulletinFigures } from './bulletins.schemas.ts';
+import type { BulletinDepartment, BulletinFigures } from '@duban/shared/contracts/bulletins';
+import type { DashboardResponse, StatusFigure } from '@duban/shared/contracts/dashboard';
 
 /**
  * A bulletin's figures from the dashboard read model (reports/dashboard.service.ts), as of the bulletin's date:

@@ -1,6 +1,6 @@
+import type { BulletinFigures, BulletinSections } from '@duban/shared/contracts/bulletins';
 import { chineseDate, type ReportPeriod } from '../report-period.ts';
 import { percent } from './bulletin-figures.ts';
-import type { BulletinFigures, BulletinSections } from './bulletins.schemas.ts';
 
 /**
  * The generated first draft of a bulletin's text: what the figures say, in the register of a 通报. The office edits

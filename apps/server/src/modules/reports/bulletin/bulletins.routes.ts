@@ -1,10 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../../app-context.ts';
-import { requirePrincipal } from '../../../http/principal.ts';
-import { attachmentDisposition } from '../../progress/evidence-file-name.ts';
-import { exportBulletin } from './bulletin-export.ts';
-import { bulletinReadScope, bulletinWriteScope } from './bulletins.policy.ts';
 import {
   BulletinExportQuery,
   BulletinIdParams,
@@ -14,7 +7,14 @@ import {
   ListBulletinsQuery,
   PublishBulletinRequest,
   UpdateBulletinRequest,
-} from './bulletins.schemas.ts';
+} from '@duban/shared/contracts/bulletins';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../../app-context.ts';
+import { requirePrincipal } from '../../../core/principal.ts';
+import { attachmentDisposition } from '../../progress/evidence-file-name.ts';
+import { exportBulletin } from './bulletin-export.ts';
+import { bulletinReadScope, bulletinWriteScope } from './bulletins.policy.ts';
 import { createBulletin, editBulletin, getBulletin, listBulletins, publishBulletin } from './bulletins.service.ts';
 
 const tags = ['reports'];
@@ -34,7 +34,11 @@ export async function bulletinsRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request, reply) => {
-      const bulletin = await createBulletin(ctx.db, bulletinWriteScope(requirePrincipal(request)), request.body);
+      const bulletin = await createBulletin(
+        ctx.db,
+        bulletinWriteScope(requirePrincipal(request.principal)),
+        request.body,
+      );
       reply.status(201);
       return bulletin;
     },
@@ -50,13 +54,14 @@ export async function bulletinsRoutes(fastify: FastifyInstance, ctx: AppContext)
         response: { 200: BulletinListResponse },
       },
     },
-    async (request) => listBulletins(ctx.db, bulletinReadScope(requirePrincipal(request)), request.query.year),
+    async (request) =>
+      listBulletins(ctx.db, bulletinReadScope(requirePrincipal(request.principal)), request.query.year),
   );
 
   app.get(
     '/api/bulletins/:id',
     { schema: { tags, summary: '通报详情', params: BulletinIdParams, response: { 200: BulletinResponse } } },
-    async (request) => getBulletin(ctx.db, bulletinReadScope(requirePrincipal(request)), request.params.id),
+    async (request) => getBulletin(ctx.db, bulletinReadScope(requirePrincipal(request.principal)), request.params.id),
   );
 
   app.patch(
@@ -71,7 +76,7 @@ export async function bulletinsRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) =>
-      editBulletin(ctx.db, bulletinWriteScope(requirePrincipal(request)), request.params.id, request.body),
+      editBulletin(ctx.db, bulletinWriteScope(requirePrincipal(request.principal)), request.params.id, request.body),
   );
 
   app.post(
@@ -86,7 +91,12 @@ export async function bulletinsRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) =>
-      publishBulletin(ctx.db, bulletinWriteScope(requirePrincipal(request)), request.params.id, request.body.version),
+      publishBulletin(
+        ctx.db,
+        bulletinWriteScope(requirePrincipal(request.principal)),
+        request.params.id,
+        request.body.version,
+      ),
   );
 
   app.get(
@@ -101,7 +111,7 @@ export async function bulletinsRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request, reply) => {
-      const scope = bulletinReadScope(requirePrincipal(request));
+      const scope = bulletinReadScope(requirePrincipal(request.principal));
       const file = await exportBulletin(ctx.db, scope, request.params.id, request.query.format);
       return reply
         .header('Content-Type', file.contentType)

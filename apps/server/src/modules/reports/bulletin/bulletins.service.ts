@@ -1,6 +1,14 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import {
+  BulletinFiguresSchema,
+  type BulletinListResponse,
+  type BulletinResponse,
+  BulletinSectionsSchema,
+  type CreateBulletinRequest,
+  type UpdateBulletinRequest,
+} from '@duban/shared/contracts/bulletins';
+import { AppError } from '../../../core/app-error.ts';
 import type { Db } from '../../../db/database.ts';
-import { AppError } from '../../../http/app-error.ts';
 import { appendAudit } from '../../audit/audit.service.ts';
 import { findYearTaskList } from '../dashboard.repository.ts';
 import { getDashboard } from '../dashboard.service.ts';
@@ -17,14 +25,6 @@ import {
   listBulletinRows,
   updateBulletin,
 } from './bulletins.repository.ts';
-import {
-  BulletinFiguresSchema,
-  type BulletinListResponse,
-  type BulletinResponse,
-  BulletinSectionsSchema,
-  type CreateBulletinRequest,
-  type UpdateBulletinRequest,
-} from './bulletins.schemas.ts';
 
 /** Use cases of bulletins (通报): draft from the figures, edit (versioned), publish (frozen), read. */
 

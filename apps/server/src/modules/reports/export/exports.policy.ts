@@ -1,5 +1,5 @@
-import { AppError } from '../../../http/app-error.ts';
-import { isOffice, type Principal } from '../../../http/principal.ts';
+import { AppError } from '../../../core/app-error.ts';
+import { isOffice, type Principal } from '../../../core/principal.ts';
 import { type ActingScope, writeScope } from '../../progress/progress.policy.ts';
 
 /**

@@ -1,11 +1,11 @@
+import { ExportTaskListQuery, ReturnedSheetResponse } from '@duban/shared/contracts/exports';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../app-context.ts';
-import { requirePrincipal } from '../../../http/principal.ts';
+import { requirePrincipal } from '../../../core/principal.ts';
 import { attachmentDisposition } from '../../progress/evidence-file-name.ts';
 import { resolveReportPeriod } from '../report-period.ts';
 import { exportScope, returnScope } from './exports.policy.ts';
-import { ExportTaskListQuery, ReturnedSheetResponse } from './exports.schemas.ts';
 import { applyReturnedSheet } from './returned-sheet.service.ts';
 import { readReturnedSheet } from './returned-sheet-read.ts';
 import { readReturnedUpload } from './returned-upload.ts';
@@ -33,7 +33,7 @@ export async function exportsRoutes(fastify: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request, reply) => {
-      const principal = requirePrincipal(request);
+      const principal = requirePrincipal(request.principal);
       const { departmentId } = exportScope(principal);
       const period = resolveReportPeriod(request.query);
       const file = await exportTaskList(ctx.db, {
@@ -63,7 +63,7 @@ export async function exportsRoutes(fastify: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request) => {
-      const scope = returnScope(requirePrincipal(request));
+      const scope = returnScope(requirePrincipal(request.principal));
       const upload = await readReturnedUpload(request);
       const sheet = await readReturnedSheet(upload.bytes);
       return applyReturnedSheet(ctx.db, scope, { sheet, dryRun: upload.dryRun });

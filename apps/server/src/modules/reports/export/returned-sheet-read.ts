@@ -1,6 +1,6 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../http/app-error.ts';
+import { AppError } from '../../../core/app-error.ts';
 import { cellValueText } from '../../tasklists/parse/xlsx-reader.ts';
 import { MARKER_LABEL, MARKER_SHEET, type SheetMarker } from './export-snapshot.ts';
 import { DATA_SHEET_NAME } from './render-xlsx.ts';

@@ -1,4 +1,5 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import type { ReturnedCreated, ReturnedProblem, ReturnedSheetResponse } from '@duban/shared/contracts/exports';
 import type { Db } from '../../../db/database.ts';
 import { appendAudit } from '../../audit/audit.service.ts';
 import { createReport } from '../../progress/create-report.ts';
@@ -15,7 +16,6 @@ import {
   type PeriodOccurrenceRow,
   type SnapshotRow as SnapshotRecord,
 } from './exports.repository.ts';
-import type { ReturnedCreated, ReturnedProblem, ReturnedSheetResponse } from './exports.schemas.ts';
 import { notOurFile, type ReturnedRow, type ReturnedSheet } from './returned-sheet-read.ts';
 import { type NamedDepartment, newProgressText, splitByDepartment } from './returned-text.ts';
 

@@ -1,6 +1,6 @@
+import { ReturnedSheetFields } from '@duban/shared/contracts/exports';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../../http/app-error.ts';
-import { ReturnedSheetFields } from './exports.schemas.ts';
+import { AppError } from '../../../core/app-error.ts';
 
 /** The returned-sheet form: one `file` (.xlsx) and an optional `dryRun` field. */
 export async function readReturnedUpload(request: FastifyRequest): Promise<{ bytes: Buffer; dryRun: boolean }> {

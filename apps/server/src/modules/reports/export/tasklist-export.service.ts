@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { todayInShanghai } from '@duban/shared/civil-date';
+import { AppError } from '../../../core/app-error.ts';
 import type { Db } from '../../../db/database.ts';
-import { AppError } from '../../../http/app-error.ts';
 import { appendAudit } from '../../audit/audit.service.ts';
 import { findUnitDepartment } from '../../departments/departments.service.ts';
 import { findYearTaskList } from '../dashboard.repository.ts';

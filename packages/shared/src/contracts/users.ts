@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserRoleSchema } from '../auth/auth.schemas.ts';
+import { UserRoleSchema } from './auth.ts';
 
 export const CreateUserRequest = z.object({
   username: z.string().min(2).max(64),

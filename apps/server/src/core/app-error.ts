@@ -1,6 +1,6 @@
 /**
  * The one application error: a stable string code, a Chinese message for people (English after it where useful),
- * and details for machines. http/error-handler.ts maps codes to HTTP status.
+ * and details for machines. Nothing here knows HTTP: http/error-status.ts maps codes to status codes.
  */
 export type AppErrorCode =
   | 'bad_request'
@@ -30,22 +30,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  bad_request: 400,
-  validation_failed: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_many_attempts: 429,
-  payload_too_large: 413,
-  unsupported_file_type: 415,
-  csrf_failed: 403,
-  unreadable_file: 422,
-  import_has_problems: 422,
-  unknown_departments: 422,
-  not_our_file: 422,
-  dependency_missing: 503,
-  internal: 500,
-};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIENCES, AudienceSchema } from '../notifications/notifications.schemas.ts';
+import { AUDIENCES, AudienceSchema } from './notifications.ts';
 
 /**
  * The reminder policy of a campaign (stored as JSON in reminder_policies; the defaults when none is stored).

@@ -1,5 +1,5 @@
-import { isCivilDate } from '@duban/shared/civil-date';
 import { z } from 'zod';
+import { isCivilDate } from '../civil-date.ts';
 
 /** Contracts of the dashboard read model (GET /api/dashboard). */
 export const DashboardQuery = z.object({

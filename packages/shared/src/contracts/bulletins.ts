@@ -1,5 +1,5 @@
-import { isCivilDate } from '@duban/shared/civil-date';
 import { z } from 'zod';
+import { isCivilDate } from '../civil-date.ts';
 
 /** Contracts of bulletins (通报): figures frozen at drafting, text sections the office edits, then published. */
 const Light = z.enum(['green', 'yellow', 'red']);

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { UserRole } from '../db/schema.ts';
 import { AppError } from './app-error.ts';
 
@@ -17,27 +16,21 @@ export interface Principal {
   actor: string;
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal | null;
-  }
-}
-
 export const OFFICE_ROLES: readonly UserRole[] = ['office_admin', 'office_staff'];
 
 export function isOffice(p: Principal): boolean {
   return OFFICE_ROLES.includes(p.role);
 }
 
-/** The signed-in principal, or 401. */
-export function requirePrincipal(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthorized', '请先登录 (sign in first)');
-  return request.principal;
+/** The signed-in principal (http/auth-plugin.ts sets `request.principal`), or 401. */
+export function requirePrincipal(principal: Principal | null): Principal {
+  if (!principal) throw new AppError('unauthorized', '请先登录 (sign in first)');
+  return principal;
 }
 
 /** The principal when it has one of the roles, else 403. */
-export function requireRole(request: FastifyRequest, roles: readonly UserRole[]): Principal {
-  const p = requirePrincipal(request);
+export function requireRole(principal: Principal | null, roles: readonly UserRole[]): Principal {
+  const p = requirePrincipal(principal);
   if (!roles.includes(p.role)) throw new AppError('forbidden', '没有权限执行此操作 (forbidden)');
   return p;
 }

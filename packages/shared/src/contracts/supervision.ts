@@ -1,5 +1,5 @@
-import { isCivilDate } from '@duban/shared/civil-date';
 import { z } from 'zod';
+import { isCivilDate } from '../civil-date.ts';
 
 /** 提醒 · 催办通知 · 督办单 · 约谈 · 通报批评: the escalation ladder for late work, in order. */
 export const SUPERVISION_KINDS = ['reminder', 'urge', 'notice', 'interview', 'bulletin'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OccurrenceStatusSchema } from '../schedules/schedules.schemas.ts';
+import { OccurrenceStatusSchema } from './schedules.ts';
 
 /** Contracts of the task-list domain: the CLI's JSON and the HTTP API share them. */
 export const AssignmentRoleSchema = z.enum(['lead', 'co', 'supervise']);

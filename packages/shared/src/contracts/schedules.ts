@@ -1,5 +1,5 @@
-import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
 import { z } from 'zod';
+import type { OccurrenceStatus } from '../occurrence-status.ts';
 
 /** The statuses of packages/shared/src/occurrence-status.ts as a zod enum, for every API that returns one. */
 export const OccurrenceStatusSchema = z.enum([

@@ -1,6 +1,6 @@
-import { isCivilDate } from '@duban/shared/civil-date';
 import { z } from 'zod';
-import { OccurrenceStatusSchema } from '../schedules/schedules.schemas.ts';
+import { isCivilDate } from '../civil-date.ts';
+import { OccurrenceStatusSchema } from './schedules.ts';
 
 /** Contracts of the progress domain (工作进展, evidence, review); the web uses the same types. */
 export const CivilDateSchema = z.string().refine(isCivilDate, '日期格式应为 YYYY-MM-DD');

@@ -1,5 +1,5 @@
-import { isCivilDate } from '@duban/shared/civil-date';
 import { z } from 'zod';
+import { isCivilDate } from '../civil-date.ts';
 
 /** Contracts of the task-list export (GET /api/exports/tasklist) and of returned sheets. */
 export const ExportFormatSchema = z.enum(['xlsx', 'docx', 'pdf']);

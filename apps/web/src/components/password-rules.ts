@@ -1,2 +1,0 @@
-/** The server's password policy (apps/server/src/modules/auth/password-policy.ts). */
-export const MIN_PASSWORD_LENGTH = 10;
