@@ -8,8 +8,8 @@ import { ensureDefaultScope } from '../apps/server/src/modules/orgunits/orgunits
 import {
   type ExportFormat,
   exportTaskList,
-} from '../apps/server/src/modules/reports/export/tasklist-export.service.ts';
-import { parseReportPeriod } from '../apps/server/src/modules/reports/report-period.ts';
+} from '../apps/server/src/modules/documents/export/tasklist-export.service.ts';
+import { parseReportPeriod } from '../apps/server/src/modules/documents/report-period.ts';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.ts';
 
 /**

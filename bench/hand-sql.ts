@@ -7,7 +7,7 @@ import type { BenchDatabase } from './bench-database.ts';
 /**
  * What GET /api/dashboard computes, written by hand and run straight on the driver (pg `Client`, better-sqlite3):
  * the floor the HTTP dashboard is compared with (dashboardSqlRatio). The endpoint issues two statements after
- * looking up the list, so there are two here too: the SQL of apps/server/src/modules/reports/dashboard.repository.ts
+ * looking up the list, so there are two here too: the SQL of apps/server/src/modules/documents/dashboard.repository.ts
  * written out by hand, with the list found by unit and year inside each statement:
  * - FIGURES: the list's occurrences counted by (category, department, due month, status, due by asOf), plus one
  *   row per category and per department for the names: everything byCategory, byDepartment, byMonth, the totals

@@ -323,7 +323,7 @@ const CASES: Case[] = [
     request: (f) => ({ method: 'GET', url: f.feedPath }),
     access: { anonymous: 'ok', ...EVERY_SIGNED_IN },
   },
-  // Task-list exports, returned sheets and bulletins (modules/reports/export, modules/reports/bulletin).
+  // Task-list exports, returned sheets and bulletins (modules/documents/export, modules/documents/bulletin).
   {
     route: 'GET /api/exports/tasklist',
     request: () => ({ method: 'GET', url: '/api/exports/tasklist?year=2024&period=2024-Q1&format=xlsx' }),

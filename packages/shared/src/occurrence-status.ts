@@ -1,6 +1,6 @@
 /**
  * The status of one dated obligation (occurrence), derived from its report state and dates.
- * The dashboard's SQL mirrors this function (apps/server/src/modules/reports/); keep them in step.
+ * The dashboard's SQL mirrors this function (apps/server/src/modules/documents/); keep them in step.
  */
 export type OccurrenceStatus = 'pending' | 'due-soon' | 'submitted' | 'accepted' | 'returned' | 'overdue' | 'done-late';
 

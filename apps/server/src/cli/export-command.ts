@@ -3,9 +3,9 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isCivilDate } from '@duban/shared/civil-date';
 import { prepareDatabase } from '../bootstrap.ts';
-import { findDepartmentIdByName } from '../modules/reports/export/exports.repository.ts';
-import { type ExportFormat, exportTaskList } from '../modules/reports/export/tasklist-export.service.ts';
-import { resolveReportPeriod } from '../modules/reports/report-period.ts';
+import { findDepartmentIdByName } from '../modules/documents/export/exports.repository.ts';
+import { type ExportFormat, exportTaskList } from '../modules/documents/export/tasklist-export.service.ts';
+import { resolveReportPeriod } from '../modules/documents/report-period.ts';
 import { CliError } from './cli-output.ts';
 
 export const EXPORT_USAGE = `用法: duban export --year 2024 (--period 2024-Q1 | --as-of 2024-06-30) --format xlsx|docx|pdf --out <文件> [--department 名称]

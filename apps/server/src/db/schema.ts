@@ -262,13 +262,13 @@ export interface HolidayYearTable {
   loaded_at: string;
 }
 
-/** What an exported .xlsx held (modules/reports/export): a returned sheet is read against it. */
+/** What an exported .xlsx held (modules/documents/export): a returned sheet is read against it. */
 export interface ExportSnapshotTable {
   id: Generated<number>;
   org_unit_id: number;
   task_list_id: number;
   year: number;
-  /** '2024-03', '2024-Q1', '2024-H1', '2024' or 'asof-2024-06-30' (modules/reports/report-period.ts). */
+  /** '2024-03', '2024-Q1', '2024-H1', '2024' or 'asof-2024-06-30' (modules/documents/report-period.ts). */
   period_key: string;
   /** Set when a department exported its own rows. */
   department_id: number | null;
