@@ -4,12 +4,12 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { DialectName } from '../apps/server/src/db/database.ts';
 import { openDatabase } from '../apps/server/src/db/database.ts';
-import { ensureDefaultScope } from '../apps/server/src/modules/orgunits/orgunits.service.ts';
 import {
   type ExportFormat,
   exportTaskList,
 } from '../apps/server/src/modules/documents/export/tasklist-export.service.ts';
 import { parseReportPeriod } from '../apps/server/src/modules/documents/report-period.ts';
+import { ensureDefaultScope } from '../apps/server/src/modules/orgunits/orgunits.service.ts';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.ts';
 
 /**
