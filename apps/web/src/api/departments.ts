@@ -1,8 +1,9 @@
 import { api } from './client.ts';
 import type { ListDepartmentsResponse } from './contracts.ts';
-import { wrote } from './write-generation.ts';
+import { invalidating, WRITES_CHANGE } from './query.ts';
 
 export const fetchDepartments = (signal?: AbortSignal) =>
   api.get<ListDepartmentsResponse>('/api/departments', { signal });
 
-export const confirmDepartment = (id: number) => wrote(api.post<{ ok: true }>(`/api/departments/${id}/confirm`));
+export const confirmDepartment = (id: number) =>
+  invalidating(api.post<{ ok: true }>(`/api/departments/${id}/confirm`), WRITES_CHANGE.department);

@@ -11,7 +11,7 @@ import type {
   ReportStatus,
   UpdateReportRequest,
 } from './contracts.ts';
-import { writeGeneration, wrote } from './write-generation.ts';
+import { invalidating, queryClient, queryKeys, WRITES_CHANGE } from './query.ts';
 
 export interface InboxQuery {
   year?: number | null;
@@ -39,18 +39,13 @@ export async function fetchAllInbox(q: Omit<InboxQuery, 'limit' | 'offset'>, sig
   return { items, total: first.total, today: first.today };
 }
 
-/** One year's occurrences, kept for a minute (or until the next write): drill-downs and detail pages share it. */
-const yearCache = new Map<
-  number,
-  { at: number; generation: number; value: Promise<{ items: Occurrence[]; today: string }> }
->();
+/** One year's occurrences, kept for a minute (or until a write marks them stale): drill-downs and detail pages share it. */
 export function fetchYearOccurrences(year: number): Promise<{ items: Occurrence[]; today: string }> {
-  const hit = yearCache.get(year);
-  if (hit && hit.generation === writeGeneration() && Date.now() - hit.at < 60_000) return hit.value;
-  const value = fetchAllInbox({ year });
-  yearCache.set(year, { at: Date.now(), generation: writeGeneration(), value });
-  value.catch(() => yearCache.delete(year));
-  return value;
+  return queryClient.fetchQuery({
+    queryKey: queryKeys.yearOccurrences(year),
+    queryFn: () => fetchAllInbox({ year }),
+    staleTime: 60_000,
+  });
 }
 
 /**
@@ -83,20 +78,26 @@ export const fetchReport = (id: number, signal?: AbortSignal) =>
   api.get<ReportResponse>(`/api/reports/${id}`, { signal });
 
 export const createReport = (body: CreateReportRequest) =>
-  wrote(api.post<ReportResponse>('/api/reports', { json: body }));
+  invalidating(api.post<ReportResponse>('/api/reports', { json: body }), WRITES_CHANGE.report);
 export const updateReport = (id: number, body: UpdateReportRequest) =>
-  wrote(api.patch<ReportResponse>(`/api/reports/${id}`, { json: body }));
+  invalidating(api.patch<ReportResponse>(`/api/reports/${id}`, { json: body }), WRITES_CHANGE.report);
 export const submitReport = (id: number, version: number) =>
-  wrote(api.post<ReportResponse>(`/api/reports/${id}/submit`, { json: { version } }));
+  invalidating(api.post<ReportResponse>(`/api/reports/${id}/submit`, { json: { version } }), WRITES_CHANGE.report);
 export const acceptReport = (id: number, version: number) =>
-  wrote(api.post<ReportResponse>(`/api/reports/${id}/accept`, { json: { version } }));
+  invalidating(api.post<ReportResponse>(`/api/reports/${id}/accept`, { json: { version } }), WRITES_CHANGE.report);
 export const returnReport = (id: number, version: number, reason: string) =>
-  wrote(api.post<ReportResponse>(`/api/reports/${id}/return`, { json: { reason, version } }));
+  invalidating(
+    api.post<ReportResponse>(`/api/reports/${id}/return`, { json: { reason, version } }),
+    WRITES_CHANGE.report,
+  );
 
 export function uploadEvidence(reportId: number, files: readonly File[]) {
   const form = new FormData();
   for (const file of files) form.append('file', file, file.name);
-  return wrote(api.post<AddEvidenceResponse>(`/api/reports/${reportId}/evidence`, { form }));
+  return invalidating(
+    api.post<AddEvidenceResponse>(`/api/reports/${reportId}/evidence`, { form }),
+    WRITES_CHANGE.report,
+  );
 }
 
 export const evidenceUrl = (id: number) => `/api/evidence/${id}`;

@@ -7,7 +7,7 @@ import type {
   ExportFormat,
   ReturnedSheetResponse,
 } from './contracts.ts';
-import { wrote } from './write-generation.ts';
+import { invalidating, WRITES_CHANGE } from './query.ts';
 
 /** A reporting period of the exports and bulletins: a period key (2024-03, 2024-Q1, 2024-H1, 2024) or a date. */
 export type ReportPeriodQuery = { year: number; period: string } | { year: number; asOf: string };
@@ -28,7 +28,7 @@ export function uploadReturnedSheet(file: File, dryRun: boolean): Promise<Return
   form.set('dryRun', dryRun ? 'true' : 'false');
   form.set('file', file);
   const sent = api.post<ReturnedSheetResponse>('/api/exports/tasklist/returned', { form });
-  return dryRun ? sent : wrote(sent);
+  return dryRun ? sent : invalidating(sent, WRITES_CHANGE.returnedSheet);
 }
 
 export const fetchBulletins = (year: number | null, signal?: AbortSignal) =>
@@ -36,9 +36,9 @@ export const fetchBulletins = (year: number | null, signal?: AbortSignal) =>
 export const fetchBulletin = (id: number, signal?: AbortSignal) =>
   api.get<Bulletin>(`/api/bulletins/${id}`, { signal });
 export const createBulletin = (body: CreateBulletinRequest) =>
-  wrote(api.post<Bulletin>('/api/bulletins', { json: body }));
+  invalidating(api.post<Bulletin>('/api/bulletins', { json: body }), WRITES_CHANGE.bulletin);
 export const updateBulletin = (id: number, body: { version: number; title?: string; sections?: BulletinSections }) =>
-  wrote(api.patch<Bulletin>(`/api/bulletins/${id}`, { json: body }));
+  invalidating(api.patch<Bulletin>(`/api/bulletins/${id}`, { json: body }), WRITES_CHANGE.bulletin);
 export const publishBulletin = (id: number, version: number) =>
-  wrote(api.post<Bulletin>(`/api/bulletins/${id}/publish`, { json: { version } }));
+  invalidating(api.post<Bulletin>(`/api/bulletins/${id}/publish`, { json: { version } }), WRITES_CHANGE.bulletin);
 export const bulletinExportUrl = (id: number, format: 'docx' | 'pdf') => `/api/bulletins/${id}/export?format=${format}`;

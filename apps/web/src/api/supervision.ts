@@ -10,12 +10,15 @@ import type {
   SupervisionAction,
   SupervisionKind,
 } from './contracts.ts';
-import { wrote } from './write-generation.ts';
+import { invalidating, WRITES_CHANGE } from './query.ts';
 
 export const SUPERVISION_KINDS: readonly SupervisionKind[] = ['reminder', 'urge', 'notice', 'interview', 'bulletin'];
 
 export const recordAction = (occurrenceId: number, body: RecordActionRequest) =>
-  wrote(api.post<SupervisionAction>(`/api/occurrences/${occurrenceId}/supervision`, { json: body }));
+  invalidating(
+    api.post<SupervisionAction>(`/api/occurrences/${occurrenceId}/supervision`, { json: body }),
+    WRITES_CHANGE.supervision,
+  );
 
 export interface ActionsQuery {
   occurrenceId?: number | null;
@@ -25,10 +28,16 @@ export interface ActionsQuery {
 export const fetchActions = (q: ActionsQuery, signal?: AbortSignal) =>
   api.get<ListActionsResponse>('/api/supervision', { query: { ...q }, signal });
 export const replyToNotice = (id: number, text: string, version: number) =>
-  wrote(api.post<SupervisionAction>(`/api/supervision/${id}/reply`, { json: { text, version } }));
+  invalidating(
+    api.post<SupervisionAction>(`/api/supervision/${id}/reply`, { json: { text, version } }),
+    WRITES_CHANGE.supervision,
+  );
 
 export const requestExtension = (occurrenceId: number, body: RequestExtensionRequest) =>
-  wrote(api.post<ExtensionWithOccurrence>(`/api/occurrences/${occurrenceId}/extensions`, { json: body }));
+  invalidating(
+    api.post<ExtensionWithOccurrence>(`/api/occurrences/${occurrenceId}/extensions`, { json: body }),
+    WRITES_CHANGE.extension,
+  );
 
 export interface ExtensionsQuery {
   status?: ExtensionStatus | null;
@@ -40,4 +49,7 @@ export const fetchExtensions = (q: ExtensionsQuery, signal?: AbortSignal) =>
 export const fetchExtension = (id: number, signal?: AbortSignal) =>
   api.get<ExtensionWithOccurrence>(`/api/extensions/${id}`, { signal });
 export const decideExtension = (id: number, body: DecideExtensionRequest) =>
-  wrote(api.post<ExtensionWithOccurrence>(`/api/extensions/${id}/decide`, { json: body }));
+  invalidating(
+    api.post<ExtensionWithOccurrence>(`/api/extensions/${id}/decide`, { json: body }),
+    WRITES_CHANGE.extension,
+  );

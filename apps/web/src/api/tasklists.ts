@@ -6,6 +6,7 @@ import type {
   TaskListIndexResponse,
   TaskListSummary,
 } from './contracts.ts';
+import { invalidating, WRITES_CHANGE } from './query.ts';
 
 export const fetchTaskTable = (year: number, asOf?: string, signal?: AbortSignal) =>
   api.get<ListTasksResponse>(`/api/tasklists/${year}/tasks`, { query: { asOf }, signal });
@@ -35,7 +36,10 @@ export const previewImport = (form: ImportForm) =>
   api.post<ImportPreviewResponse>('/api/tasklists/import/preview', { form: toFormData(form) });
 
 export const commitImport = (form: ImportForm) =>
-  api.post<ImportCommitResponse>('/api/tasklists/import/commit', { form: toFormData(form) });
+  invalidating(
+    api.post<ImportCommitResponse>('/api/tasklists/import/commit', { form: toFormData(form) }),
+    WRITES_CHANGE.import,
+  );
 
 /** The imported lists, newest year first. */
 export async function fetchTaskLists(signal?: AbortSignal): Promise<TaskListSummary[]> {

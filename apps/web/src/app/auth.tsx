@@ -2,6 +2,7 @@ import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, us
 import * as authApi from '../api/auth.ts';
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 import type { Principal, UserRole } from '../api/contracts.ts';
+import { queryClient } from '../api/query.ts';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: Principal };
 
@@ -41,6 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const result = await authApi.login({ username, password });
     setCsrfToken(result.csrfToken);
+    queryClient.clear(); // nothing read as the previous account survives a sign-in
     setState({ status: 'signed-in', user: result.user });
     return result.user;
   }, []);
@@ -53,6 +55,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (!(error instanceof ApiError)) throw error;
     }
     setCsrfToken(null);
+    queryClient.clear();
     setState({ status: 'anonymous' });
   }, []);
 

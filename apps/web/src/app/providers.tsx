@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
+import { queryClient } from '../api/query.ts';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { AuthProvider } from './auth.tsx';
 import { theme } from './theme.ts';
@@ -17,10 +19,12 @@ function AntdProviders({ children }: { children: ReactNode }) {
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <I18nProvider>
-      <AntdProviders>
-        <AuthProvider>{children}</AuthProvider>
-      </AntdProviders>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <AntdProviders>
+          <AuthProvider>{children}</AuthProvider>
+        </AntdProviders>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

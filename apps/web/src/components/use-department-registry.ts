@@ -1,34 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Department, ListDepartmentsResponse } from '../api/contracts.ts';
 import { fetchDepartments } from '../api/departments.ts';
-import { writeGeneration } from '../api/write-generation.ts';
+import { queryClient, queryKeys } from '../api/query.ts';
 
-let cached: { generation: number; value: Promise<ListDepartmentsResponse> } | null = null;
+const registryQuery = {
+  queryKey: queryKeys.departments(),
+  queryFn: ({ signal }: { signal: AbortSignal }) => fetchDepartments(signal),
+};
 
-/** The department registry, shared by every screen until the next write. */
+/** The department registry, shared by every screen until a write marks it stale. */
 export function loadDepartmentRegistry(): Promise<ListDepartmentsResponse> {
-  if (cached && cached.generation === writeGeneration()) return cached.value;
-  const value = fetchDepartments();
-  cached = { generation: writeGeneration(), value };
-  value.catch(() => {
-    cached = null;
-  });
-  return value;
+  return queryClient.fetchQuery(registryQuery);
 }
 
 export function useDepartmentRegistry(): { departments: Department[]; loading: boolean } {
-  const [list, setList] = useState<Department[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadDepartmentRegistry().then(
-      (l) => live && setList(l.departments),
-      () => live && setList([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { departments: list ?? [], loading: list === null };
+  const { data, isPending } = useQuery(registryQuery);
+  return { departments: data?.departments ?? [], loading: isPending && data === undefined };
 }
 
 /** Departments a person can belong to or be filtered by (not groups such as 安委会各成员单位). */

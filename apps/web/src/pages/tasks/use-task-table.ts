@@ -1,9 +1,10 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { ApiError } from '../../api/client.ts';
 import type { ListTasksResponse, TaskListSummary } from '../../api/contracts.ts';
+import { queryClient, queryKeys } from '../../api/query.ts';
 import { fetchTaskLists, fetchTaskTable } from '../../api/tasklists.ts';
-import { writeGeneration } from '../../api/write-generation.ts';
 
 /** The campaign (治本攻坚三年行动) runs 2024–2026; later years appear as time goes on. */
 export const FIRST_YEAR = 2024;
@@ -14,35 +15,23 @@ export function yearOptions(): number[] {
   return years;
 }
 
-let listsCache: { generation: number; value: Promise<TaskListSummary[]> } | null = null;
+const listsQuery = {
+  queryKey: queryKeys.taskLists(),
+  queryFn: ({ signal }: { signal: AbortSignal }) => fetchTaskLists(signal),
+};
 
-/** The imported lists (GET /api/tasklists), shared until the next write (an import adds one). */
+/** The imported lists (GET /api/tasklists), shared until a write marks them stale (an import adds one). */
 export function loadTaskLists(): Promise<TaskListSummary[]> {
-  if (listsCache && listsCache.generation === writeGeneration()) return listsCache.value;
-  const value = fetchTaskLists();
-  listsCache = { generation: writeGeneration(), value };
-  value.catch(() => {
-    listsCache = null;
-  });
-  return value;
+  return queryClient.fetchQuery(listsQuery);
 }
 
 /** The years to offer: the campaign's and every year that has a list, newest first. */
 export function useYearOptions(): number[] {
-  const [years, setYears] = useState(yearOptions);
-  useEffect(() => {
-    let live = true;
-    loadTaskLists().then(
-      (lists) => {
-        if (live) setYears([...new Set([...yearOptions(), ...lists.map((l) => l.year)])].sort((a, b) => b - a));
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return years;
+  const { data: lists } = useQuery(listsQuery);
+  return useMemo(
+    () => [...new Set([...yearOptions(), ...(lists ?? []).map((l) => l.year)])].sort((a, b) => b - a),
+    [lists],
+  );
 }
 
 /** The list to open without a chosen year: the newest one that is not in the future, else the newest. */
@@ -60,33 +49,30 @@ export type TaskTableState =
 
 /** Loads one year's task table; without an explicit year, the default list (see defaultYear). */
 export function useTaskTable(year: number | null, asOf: string | undefined) {
-  const [state, setState] = useState<TaskTableState>({ status: 'loading' });
-  const [reload, setReload] = useState(0);
+  const lists = useQuery({ ...listsQuery, enabled: year === null });
+  const chosen = year ?? (lists.data ? defaultYear(lists.data) : undefined);
+  const table = useQuery({
+    queryKey: queryKeys.taskTable(chosen ?? 0, asOf ?? null),
+    queryFn: ({ signal }) => fetchTaskTable(chosen as number, asOf, signal),
+    enabled: typeof chosen === 'number',
+  });
 
-  useEffect(() => {
-    void reload;
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    (async () => {
-      const y = year ?? defaultYear(await loadTaskLists());
-      if (controller.signal.aborted) return;
-      if (y === null) {
-        setState({ status: 'missing', year: Number(todayInShanghai().slice(0, 4)) });
-        return;
-      }
-      try {
-        setState({ status: 'ready', table: await fetchTaskTable(y, asOf, controller.signal) });
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.code === 'not_found') setState({ status: 'missing', year: y });
-        else setState({ status: 'error', error });
-      }
-    })().catch((error: unknown) => {
-      if (!controller.signal.aborted) setState({ status: 'error', error });
-    });
-    return () => controller.abort();
-  }, [year, asOf, reload]);
+  let state: TaskTableState;
+  if (year === null && lists.isError) state = { status: 'error', error: lists.error };
+  else if (chosen === null) state = { status: 'missing', year: Number(todayInShanghai().slice(0, 4)) };
+  else if (chosen === undefined || table.isPending) state = { status: 'loading' };
+  else if (table.isError)
+    state =
+      table.error instanceof ApiError && table.error.code === 'not_found'
+        ? { status: 'missing', year: chosen }
+        : { status: 'error', error: table.error };
+  else state = { status: 'ready', table: table.data };
 
-  const retry = useCallback(() => setReload((n) => n + 1), []);
+  const { refetch: refetchLists } = lists;
+  const { refetch: refetchTable } = table;
+  const retry = useCallback(() => {
+    if (year === null) void refetchLists();
+    void refetchTable();
+  }, [year, refetchLists, refetchTable]);
   return { state, retry };
 }
