@@ -149,6 +149,8 @@ export interface UserTable {
   failed_logins: Generated<number>;
   locked_until: string | null;
   version: Generated<number>;
+  /** 1 after a generated password (first account, reset): the next login must set a new one (migration 0009). */
+  must_change_password: Generated<number>;
 }
 
 export type UserRole = UserTable['role'];
@@ -432,6 +434,85 @@ export interface CalendarFeedTable {
   revoked_at: string | null;
 }
 
+// ── Enterprises (migration 0010) ──────────────────────────────────────────────────────────────────────────────────
+
+export type CatalogueKind = 'industry' | 'tag' | 'risk_class';
+
+/** Industries, special tags and risk classes: seeded, the office adds rows and retires them (active = 0). */
+export interface IndustryCatalogueTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: CatalogueKind;
+  /** '工贸' for the 工贸 sub-industries, else null. */
+  group_name: string | null;
+  seq: number;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export type EnterpriseStatus = 'operating' | 'suspended' | 'closed';
+
+export interface EnterpriseTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  name: string;
+  /** 统一社会信用代码 (GB 32100), 18 characters, unique per unit. */
+  credit_code: string;
+  address: Generated<string>;
+  /** 属地: street / town / park inside the unit. */
+  locality: Generated<string>;
+  high_risk: Generated<number>;
+  /** '一级' | '二级' | '三级' | '小微' | null */
+  standardization_level: string | null;
+  /** Code of an industry_catalogue row of kind 'risk_class', or null. */
+  risk_class: string | null;
+  employees: number | null;
+  principal_name: Generated<string>;
+  principal_phone: Generated<string>;
+  controller_name: Generated<string>;
+  controller_phone: Generated<string>;
+  safety_manager_name: Generated<string>;
+  safety_manager_phone: Generated<string>;
+  status: Generated<EnterpriseStatus>;
+  opened_on: string | null;
+  suspended_on: string | null;
+  closed_on: string | null;
+  note: Generated<string>;
+  /** 1 for the demo set loaded on first start. */
+  demo: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface EnterpriseVersionTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  version: number;
+  /** 'created' | 'updated' | 'status' | 'imported' */
+  change: string;
+  /** JSON: the whole record (with industries, tags and supervisors) as it was at this version. */
+  snapshot: string;
+  actor: string;
+  changed_at: string;
+}
+
+export interface EnterpriseIndustryTable {
+  enterprise_id: number;
+  catalogue_id: number;
+}
+
+export type SupervisorRole = 'industry' | 'territorial' | 'comprehensive';
+
+export interface EnterpriseSupervisorTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  department_id: number;
+  /** 'industry' 行业监管 | 'territorial' 属地管理 | 'comprehensive' 综合监管 */
+  role: SupervisorRole;
+}
+
 export interface Database {
   export_snapshots: ExportSnapshotTable;
   bulletins: BulletinTable;
@@ -463,4 +544,9 @@ export interface Database {
   notifications: NotificationTable;
   notification_deliveries: NotificationDeliveryTable;
   calendar_feeds: CalendarFeedTable;
+  industry_catalogue: IndustryCatalogueTable;
+  enterprises: EnterpriseTable;
+  enterprise_versions: EnterpriseVersionTable;
+  enterprise_industries: EnterpriseIndustryTable;
+  enterprise_supervisors: EnterpriseSupervisorTable;
 }

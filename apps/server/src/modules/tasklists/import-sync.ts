@@ -11,6 +11,7 @@ import {
   type NewOccurrence,
 } from '../schedules/schedules.repository.ts';
 import type { PreviewTask } from './import-preview.ts';
+import { oneDutyPerDepartment } from './one-duty.ts';
 import {
   type AssignmentRow,
   deleteAssignments,
@@ -23,7 +24,7 @@ import {
   listCategories,
   listTasks,
   type TaskFields,
-  updateAssignmentSeq,
+  updateAssignment,
   updateCategoryTitle,
   updateTask,
 } from './tasklists.repository.ts';
@@ -140,12 +141,8 @@ function sameFields(old: TaskFields, next: TaskFields): boolean {
 }
 
 function desiredAssignments(task: PreviewTask, input: SyncInput): DesiredAssignment[] {
-  const result: DesiredAssignment[] = [];
-  const add = (a: Omit<DesiredAssignment, 'seq'>) => {
-    if (!result.some((r) => r.department_id === a.department_id && r.role === a.role)) {
-      result.push({ ...a, seq: result.length + 1 });
-    }
-  };
+  const candidates: Omit<DesiredAssignment, 'seq'>[] = [];
+  const add = (a: Omit<DesiredAssignment, 'seq'>) => candidates.push(a);
   for (const d of task.departments) {
     const dept = input.departmentIds.get(d.name);
     if (!dept) throw new Error(`部门“${d.name}”不在部门库中（导入期间被删除？）`);
@@ -153,7 +150,7 @@ function desiredAssignments(task: PreviewTask, input: SyncInput): DesiredAssignm
     add({ department_id: dept.id, role: d.role, via_group_id: null, reports: members.length === 0 });
     for (const member of members) add({ department_id: member, role: d.role, via_group_id: dept.id, reports: true });
   }
-  return result;
+  return oneDutyPerDepartment(candidates).map((a, i) => ({ ...a, seq: i + 1 }));
 }
 
 async function syncAssignments(
@@ -165,12 +162,13 @@ async function syncAssignments(
   const kept: { id: number; reports: boolean; departmentId: number }[] = [];
   const remaining = [...current];
   for (const d of desired) {
-    const i = remaining.findIndex(
-      (a) => a.department_id === d.department_id && a.role === d.role && a.via_group_id === d.via_group_id,
-    );
+    // One assignment per department: a changed role or group keeps the row (and the reports hanging off it).
+    const i = remaining.findIndex((a) => a.department_id === d.department_id);
     const match = i >= 0 ? remaining.splice(i, 1)[0] : undefined;
     if (match) {
-      if (match.seq !== d.seq) await updateAssignmentSeq(trx, match.id, d.seq);
+      if (match.seq !== d.seq || match.role !== d.role || match.via_group_id !== d.via_group_id) {
+        await updateAssignment(trx, match.id, { seq: d.seq, role: d.role, via_group_id: d.via_group_id });
+      }
       kept.push({ id: match.id, reports: d.reports, departmentId: d.department_id });
     } else {
       const { reports, ...row } = d;

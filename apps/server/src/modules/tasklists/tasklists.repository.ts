@@ -205,8 +205,12 @@ export async function insertAssignment(db: Db, row: Omit<AssignmentRow, 'id'>): 
   return r.id;
 }
 
-export async function updateAssignmentSeq(db: Db, id: number, seq: number): Promise<void> {
-  await db.updateTable('assignments').set({ seq }).where('id', '=', id).execute();
+export async function updateAssignment(
+  db: Db,
+  id: number,
+  fields: Pick<AssignmentRow, 'seq' | 'role' | 'via_group_id'>,
+): Promise<void> {
+  await db.updateTable('assignments').set(fields).where('id', '=', id).execute();
 }
 
 export async function deleteAssignments(db: Db, ids: number[]): Promise<void> {
