@@ -77,3 +77,14 @@ export async function setUserHead(db: Db, id: number, isHead: boolean) {
     .where('id', '=', id)
     .execute();
 }
+
+/** The enterprise an enterprise account is bound to (users.enterprise_id), or null. */
+export async function findUserEnterpriseId(db: Db, userId: number): Promise<number | null> {
+  const r = await db.selectFrom('users').select('enterprise_id').where('id', '=', userId).executeTakeFirst();
+  return r?.enterprise_id ?? null;
+}
+
+/** Binds an enterprise account to an enterprise (or unbinds it with null). */
+export async function setUserEnterprise(db: Db, userId: number, enterpriseId: number | null): Promise<void> {
+  await db.updateTable('users').set({ enterprise_id: enterpriseId }).where('id', '=', userId).execute();
+}
