@@ -10,6 +10,10 @@ import {
   withDefaultUser,
 } from '../apps/server/src/db/database.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
+import { useAuditKey } from '../apps/server/src/modules/audit/audit-key.ts';
+
+// The audit chain's HMAC key: a throwaway one for benchmark databases.
+useAuditKey(randomBytes(32));
 
 /** A fresh, migrated database for one run: a SQLite temp file or `bench_<random>` on PostgreSQL. */
 export interface BenchDatabase {

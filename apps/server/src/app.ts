@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -37,8 +38,15 @@ declare module 'fastify' {
 }
 
 /** Builds the HTTP app without listening, so tests can call it through `app.inject`. */
-export async function buildApp(ctx: AppContext, options: { logLevel?: string } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, trustProxy: false });
+export async function buildApp(
+  ctx: AppContext,
+  options: { logLevel?: string; trustProxy?: boolean | string } = {},
+): Promise<FastifyInstance> {
+  // trustProxy: config TRUST_PROXY (README: behind a reverse proxy); false = the socket address is the client.
+  const tp = options.trustProxy ?? false;
+  const hops = typeof tp === 'string' && /^\d+$/.test(tp) ? Number(tp) : null;
+  const trustProxy = hops === null ? tp : (_address: string, hop: number) => hop < hops;
+  const app = Fastify({ logger: { level: options.logLevel ?? 'silent' }, trustProxy });
   // Every route registered, for the role × route matrix test and the docs.
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
@@ -55,6 +63,33 @@ export async function buildApp(ctx: AppContext, options: { logLevel?: string } =
     threshold: 1024,
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  // Security headers: a strict CSP (no inline or foreign script, no framing), no referrer to other sites, nosniff;
+  // HSTS only behind TLS (COOKIE_SECURE=true), because over plain HTTP it would lock browsers out.
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd's CSS-in-JS inserts <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(ctx.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: ctx.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20 } });
@@ -70,7 +105,7 @@ export async function buildApp(ctx: AppContext, options: { logLevel?: string } =
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerAuth(app, ctx.db);
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { loadConfig } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { appendAudit } from './modules/audit/audit.service.ts';
+import { loadAuditKey, useAuditKey } from './modules/audit/audit-key.ts';
+import { anchorLegacyChain, appendAudit } from './modules/audit/audit.service.ts';
 import { ensureDemoRegistry, loadDepartmentRegistry } from './modules/departments/departments.service.ts';
 import { type DefaultScope, ensureDefaultScope } from './modules/orgunits/orgunits.service.ts';
 import { commitTaskListImport } from './modules/tasklists/import-commit.ts';
@@ -16,11 +18,16 @@ export interface Prepared {
   migrated: string[];
 }
 
-/** Opens the configured database, migrates it when behind, and makes sure the default zone exists. */
-export async function prepareDatabase(databaseUrl: string): Promise<Prepared> {
+/**
+ * Opens the configured database, migrates it when behind, loads the audit key of the data directory (generated at
+ * first start), anchors an unkeyed audit chain of an older version, and makes sure the default zone exists.
+ */
+export async function prepareDatabase(databaseUrl: string, dataDir: string = loadConfig().DATA_DIR): Promise<Prepared> {
+  useAuditKey(loadAuditKey(dataDir));
   const handle = openDatabase(databaseUrl);
   try {
     const migrated = await migrateToLatest(handle.db);
+    await anchorLegacyChain(handle.db);
     const scope = await handle.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
       const s = await ensureDefaultScope(trx, now);

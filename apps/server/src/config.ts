@@ -10,6 +10,20 @@ const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Behind a reverse proxy (nginx, a load balancer): which X-Forwarded-For hops to believe for the client address
+   * (rate limits, logs). 'false' (default: direct connections) · 'true' (any proxy: only when nothing else can reach
+   * the port) · a hop count ('1') · addresses/CIDRs ('127.0.0.1,10.0.0.0/8'). See README (部署在反向代理之后).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | string => {
+      const t = v.trim();
+      if (t === '' || t === 'false') return false;
+      if (t === 'true') return true;
+      return t;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.cn:587 or smtps://…:465; unset = no e-mail. */
   SMTP_URL: z.preprocess(

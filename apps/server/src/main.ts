@@ -1,6 +1,9 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { loadDemoListIfEmpty, prepareDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { sealAuditChain, sealFilePath } from './modules/audit/audit.service.ts';
 import { createMailSender } from './modules/notifications/senders/mail-sender.ts';
 import { startReminderScheduler } from './modules/reminders/reminder-scheduler.ts';
 import { ensureOfficeAdmin } from './modules/users/users.service.ts';
@@ -12,19 +15,26 @@ async function main(): Promise<void> {
   console.log(`数据库 (${handle.dialect}): ${handle.location}`);
   if (await loadDemoListIfEmpty(prepared)) console.log('已导入内置演示任务清单（2024年）。');
   const admin = await ensureOfficeAdmin(handle.db, scope.orgUnitId);
-  if (admin) {
-    console.log('\n已创建安委办管理员账号（密码只显示这一次，请妥善保存）:');
-    console.log(`  用户名 username: ${admin.username}`);
-    console.log(`  密码   password: ${admin.password}\n`);
-  }
+  if (admin) announceFirstAdmin(admin, config.DATA_DIR);
   const app = await buildApp(
     { db: handle.db, dialect: handle.dialect, scope, secureCookies: config.COOKIE_SECURE, dataDir: config.DATA_DIR },
-    { logLevel: config.LOG_LEVEL },
+    { logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY },
   );
   const mail = config.SMTP_URL ? createMailSender(config.SMTP_URL, config.MAIL_FROM) : null;
   let scheduler: { stop(): Promise<void> } | null = null;
+  // Seal the audit chain's head to a file outside the database every 10 minutes and at shutdown (audit.service.ts).
+  const sealFile = sealFilePath(config.DATA_DIR, handle.location);
+  const seal = () =>
+    sealAuditChain(handle.db, sealFile).catch((error: unknown) =>
+      console.error(`审计链封存失败: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  await seal();
+  const sealTimer = setInterval(() => void seal(), 10 * 60_000);
+  sealTimer.unref();
   const shutdown = async (signal: string) => {
     console.log(`收到 ${signal}，正在停止…`);
+    clearInterval(sealTimer);
+    await seal();
     await scheduler?.stop();
     mail?.close();
     await app.close();
@@ -44,6 +54,25 @@ async function main(): Promise<void> {
     log: (level, message) => (level === 'info' ? console.log(message) : console.error(message)),
   });
   if (!mail) console.log('未配置 SMTP_URL：提醒只发送站内通知和已配置的群机器人。');
+}
+
+/**
+ * The first administrator's one-time password never goes to a log: on a terminal it is printed once; otherwise
+ * (systemd, docker, output redirected to a file) it is written to a 0600 file in the data directory whose path is
+ * printed — read it, sign in, change the password, delete the file.
+ */
+function announceFirstAdmin(admin: { username: string; password: string }, dataDir: string): void {
+  if (process.stdout.isTTY) {
+    console.log('\n已创建安委办管理员账号（密码只显示这一次，不写入日志，请妥善保存）:');
+    console.log(`  用户名 username: ${admin.username}`);
+    console.log(`  密码   password: ${admin.password}\n`);
+    return;
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = resolve(dataDir, 'initial-admin-password.txt');
+  writeFileSync(file, `用户名 username: ${admin.username}\n密码 password: ${admin.password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  console.log(`已创建安委办管理员账号 ${admin.username}；一次性密码已写入 ${file}（仅本用户可读），登录并修改密码后请删除该文件。`);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type DatabaseHandle, type DialectName, openDatabase, withDefaultUser } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { useAuditKey } from '../src/modules/audit/audit-key.ts';
+
+// The audit chain's HMAC key (main.ts and the CLI load it from DATA_DIR/audit.key): one random key per test process.
+useAuditKey(randomBytes(32));
 
 /**
  * The dialect loop: every test that touches the database runs on SQLite and on PostgreSQL.

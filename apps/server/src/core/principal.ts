@@ -4,7 +4,7 @@ import { AppError } from './app-error.ts';
 /** Who is asking: a signed-in user (cookie session) or a machine client (API token). */
 export interface Principal {
   kind: 'session' | 'token';
-  /** The user id; for a token, the user who created it (null if the creator is gone). */
+  /** The signed-in user's id; always null for an API token (a service identity, never its creator). */
   userId: number | null;
   username: string;
   role: UserRole;
@@ -35,8 +35,22 @@ export function requireRole(principal: Principal | null, roles: readonly UserRol
   return p;
 }
 
-/** A principal that writes needs a user id for the record's author columns. */
+/** A principal that writes needs a user id for the record's author columns; API tokens have none (403). */
 export function requireUserId(p: Principal): number {
-  if (p.userId === null) throw new AppError('forbidden', '此令牌没有关联用户，不能执行写操作 (token has no user)');
+  if (p.kind === 'token' || p.userId === null) {
+    throw new AppError('forbidden', 'API 令牌没有关联用户，不能执行此写操作 (API tokens cannot author records)');
+  }
   return p.userId;
+}
+
+/**
+ * User-only endpoints (own password, preferences, personal feeds and notifications, token and account
+ * management): a signed-in person, never an API token. Returns the user id.
+ */
+export function requireUser(p: Principal | null): number {
+  const principal = requirePrincipal(p);
+  if (principal.kind === 'token' || principal.userId === null) {
+    throw new AppError('forbidden', '此操作只能由登录用户执行，API 令牌不能使用 (not available to API tokens)');
+  }
+  return principal.userId;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -50,8 +50,10 @@ export function openDatabase(url: string): DatabaseHandle {
     return { db, dialect, location, close: () => db.destroy() };
   }
   const path = target === ':memory:' ? target : resolve(target);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // The data directory 0700 and the database file 0600 (its -wal/-shm files inherit the file's mode).
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(path);
+  if (path !== ':memory:') chmodSync(path, 0o600);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

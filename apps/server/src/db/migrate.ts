@@ -6,6 +6,7 @@ import * as m0004 from './migrations/20261128_0004_deadline_override.ts';
 import * as m0005 from './migrations/20261128_0005_holiday_years.ts';
 import * as m0006 from './migrations/20261128_0006_notifications.ts';
 import * as m0007 from './migrations/20261128_0007_exports.ts';
+import * as m0008 from './migrations/20261201_0008_security.ts';
 import * as m0009 from './migrations/20261201_0009_pilot.ts';
 import * as m0010 from './migrations/20261201_0010_enterprises.ts';
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_0005_holiday_years': m0005,
   '20261128_0006_notifications': m0006,
   '20261128_0007_exports': m0007,
+  '20261201_0008_security': m0008,
   '20261201_0009_pilot': m0009,
   '20261201_0010_enterprises': m0010,
 };

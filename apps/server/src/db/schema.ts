@@ -174,6 +174,28 @@ export interface ApiTokenTable {
   created_by: number | null;
   created_at: string;
   revoked_at: string | null;
+  /** ISO timestamp after which the token is refused (migration 0008); null = no expiry (older tokens). */
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+/** Failed sign-in / password-change attempts per key ('login:<lower username>' or 'password:<user id>'), 0008. */
+export interface LoginThrottleTable {
+  throttle_key: string;
+  failures: number;
+  last_failure_at: string;
+}
+
+/** Signed audit checkpoints (0008): kind 'head' (latest head, updated with every event) or 'anchor'/'seal'. */
+export interface AuditCheckpointTable {
+  id: Generated<number>;
+  kind: 'head' | 'anchor' | 'seal';
+  head_id: number;
+  event_count: number;
+  head_hash: string;
+  created_at: string;
+  /** HMAC-SHA256 (audit key) of kind|head_id|event_count|head_hash. */
+  mac: string;
 }
 
 export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned' | 'resubmitted';
@@ -532,6 +554,8 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
+  audit_checkpoints: AuditCheckpointTable;
   reports: ReportTable;
   evidence_files: EvidenceFileTable;
   supervision_actions: SupervisionActionTable;

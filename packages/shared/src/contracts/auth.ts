@@ -8,6 +8,8 @@ export const LoginRequest = z.object({
 });
 
 export const PrincipalResponse = z.object({
+  /** 'session' = a signed-in person; 'token' = an API token (a service identity: userId is null). */
+  kind: z.enum(['session', 'token']),
   userId: z.number().int().nullable(),
   username: z.string(),
   role: UserRoleSchema,
@@ -23,11 +25,31 @@ export const ChangePasswordRequest = z.object({
   newPassword: z.string().min(1).max(256),
 });
 
+export const MAX_API_TOKEN_DAYS = 365;
+
 export const CreateApiTokenRequest = z.object({
-  name: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(100),
   role: UserRoleSchema,
-  departmentId: z.number().int().nullable().default(null),
+  departmentId: z.number().int().positive().nullable().default(null),
+  /** Days until the token stops working (1–365, default 90). */
+  expiresInDays: z.number().int().min(1).max(MAX_API_TOKEN_DAYS).default(90),
 });
-export const CreateApiTokenResponse = z.object({ id: z.number().int(), token: z.string() });
+export const CreateApiTokenResponse = z.object({ id: z.number().int(), token: z.string(), expiresAt: z.string() });
+
+export const ApiTokenResponse = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: UserRoleSchema,
+  departmentId: z.number().int().nullable(),
+  departmentName: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  status: z.enum(['active', 'expired', 'revoked']),
+});
+export const ListApiTokensResponse = z.object({ tokens: z.array(ApiTokenResponse) });
+export const ApiTokenIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const OkResponse = z.object({ ok: z.literal(true) });

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { UserRole } from '../../db/schema.ts';
+import type { ApiTokenTable, UserRole } from '../../db/schema.ts';
 
 export interface UserAuthRow {
   id: number;
@@ -11,8 +12,6 @@ export interface UserAuthRow {
   password_hash: string;
   disabled: number;
   is_head: number;
-  failed_logins: number;
-  locked_until: string | null;
   version: number;
 }
 
@@ -26,29 +25,20 @@ const USER_COLUMNS = [
   'password_hash',
   'disabled',
   'is_head',
-  'failed_logins',
-  'locked_until',
   'version',
 ] as const;
 
+/** Usernames are unique regardless of case (index users_username_ci_idx), and sign-in ignores case too. */
 export async function findUserForLogin(db: Db, username: string): Promise<UserAuthRow | undefined> {
-  return db.selectFrom('users').select(USER_COLUMNS).where('username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findUserById(db: Db, id: number): Promise<UserAuthRow | undefined> {
   return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
-}
-
-export async function recordLoginFailure(db: Db, id: number, failures: number, lockedUntil: string | null) {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: failures, locked_until: lockedUntil })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function clearLoginFailures(db: Db, id: number) {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
 }
 
 export async function setPasswordHash(db: Db, id: number, passwordHash: string, expectedVersion?: number) {
@@ -65,6 +55,35 @@ export async function setPasswordHash(db: Db, id: number, passwordHash: string, 
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+// ── Throttling (login and password change), by key: known and unknown usernames are treated alike ────────────────
+
+export async function findThrottle(db: Db, key: string) {
+  return db
+    .selectFrom('login_throttle')
+    .select(['failures', 'last_failure_at'])
+    .where('throttle_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function saveThrottle(db: Db, key: string, failures: number, at: string) {
+  await db
+    .insertInto('login_throttle')
+    .values({ throttle_key: key, failures, last_failure_at: at })
+    .onConflict((oc) => oc.column('throttle_key').doUpdateSet({ failures, last_failure_at: at }))
+    .execute();
+}
+
+export async function clearThrottle(db: Db, key: string) {
+  await db.deleteFrom('login_throttle').where('throttle_key', '=', key).execute();
+}
+
+/** Forgets failures older than `before` (keeps the table small when someone tries many invented usernames). */
+export async function pruneThrottle(db: Db, before: string) {
+  await db.deleteFrom('login_throttle').where('last_failure_at', '<', before).execute();
+}
+
+// ── Sessions ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function insertSession(
   db: Db,
@@ -94,9 +113,14 @@ export async function deleteSession(db: Db, idHash: string) {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: number) {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends the user's sessions, except `keepIdHash` (the one that asked) when given. */
+export async function deleteSessionsOfUser(db: Db, userId: number, keepIdHash: string | null = null) {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepIdHash) q = q.where('id_hash', '<>', keepIdHash);
+  await q.execute();
 }
+
+// ── API tokens ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function insertApiToken(
   db: Db,
@@ -108,6 +132,7 @@ export async function insertApiToken(
     departmentId: number | null;
     createdBy: number | null;
     now: string;
+    expiresAt: string;
   },
 ): Promise<number> {
   const r = await db
@@ -121,18 +146,75 @@ export async function insertApiToken(
       created_by: row.createdBy,
       created_at: row.now,
       revoked_at: null,
+      expires_at: row.expiresAt,
+      last_used_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function findApiToken(db: Db, tokenHash: string) {
+export type ApiTokenRow = Pick<
+  ApiTokenTable,
+  'org_unit_id' | 'name' | 'role' | 'department_id' | 'created_by' | 'created_at' | 'revoked_at' | 'expires_at'
+> & { id: number; last_used_at: string | null };
+
+const TOKEN_COLUMNS = [
+  'id',
+  'org_unit_id',
+  'name',
+  'role',
+  'department_id',
+  'created_by',
+  'created_at',
+  'revoked_at',
+  'expires_at',
+  'last_used_at',
+] as const;
+
+export async function findApiToken(db: Db, tokenHash: string): Promise<ApiTokenRow | undefined> {
+  return db.selectFrom('api_tokens').select(TOKEN_COLUMNS).where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function findUnitApiToken(db: Db, orgUnitId: number, id: number): Promise<ApiTokenRow | undefined> {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'org_unit_id', 'name', 'role', 'department_id', 'created_by', 'revoked_at'])
-    .where('token_hash', '=', tokenHash)
+    .select(TOKEN_COLUMNS)
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
     .executeTakeFirst();
+}
+
+export async function listApiTokens(db: Db, orgUnitId: number) {
+  return db
+    .selectFrom('api_tokens as t')
+    .leftJoin('departments as d', 'd.id', 't.department_id')
+    .leftJoin('users as u', 'u.id', 't.created_by')
+    .select([
+      't.id',
+      't.name',
+      't.role',
+      't.department_id',
+      'd.name as department_name',
+      'u.username as created_by_username',
+      't.created_at',
+      't.expires_at',
+      't.revoked_at',
+      't.last_used_at',
+    ])
+    .where('t.org_unit_id', '=', orgUnitId)
+    .orderBy('t.id', 'desc')
+    .execute();
+}
+
+/** Marks a token used, at most once a minute (no write on every request). */
+export async function touchApiToken(db: Db, id: number, now: string, notSince: string) {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', notSince)]))
+    .execute();
 }
 
 export async function revokeApiToken(db: Db, id: number, now: string) {

@@ -1,26 +1,46 @@
 import {
+  ApiTokenIdParams,
   ChangePasswordRequest,
   CreateApiTokenRequest,
   CreateApiTokenResponse,
+  ListApiTokensResponse,
   LoginRequest,
   LoginResponse,
   MeResponse,
   OkResponse,
 } from '@duban/shared/contracts/auth';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { type Principal, requirePrincipal, requireRole } from '../../core/principal.ts';
-import { changePassword, createApiToken, login, logout, resolveSession, SESSION_HOURS } from './auth.service.ts';
+import { type Principal, requirePrincipal, requireRole, requireUser } from '../../core/principal.ts';
+import {
+  changePassword,
+  createApiToken,
+  listApiTokens,
+  login,
+  logout,
+  resolveSession,
+  revokeApiToken,
+  SESSION_HOURS,
+} from './auth.service.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 
 const presentPrincipal = (p: Principal) => ({
+  kind: p.kind,
   userId: p.userId,
   username: p.username,
   role: p.role,
   departmentId: p.departmentId,
   isHead: p.isHead,
 });
+
+/** Token management: a signed-in office administrator (never a token: tokens cannot mint or revoke tokens). */
+const tokenAdmin = {
+  preValidation: async (request: FastifyRequest) => {
+    requireRole(request.principal, ['office_admin']);
+    requireUser(request.principal);
+  },
+};
 
 export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -58,10 +78,10 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeResponse } } },
+    { schema: { tags: ['auth'], summary: '当前用户（或 API 令牌的身份）', response: { 200: MeResponse } } },
     async (request) => {
       const principal = requirePrincipal(request.principal);
-      const token = request.cookies[SESSION_COOKIE];
+      const token = principal.kind === 'session' ? request.cookies[SESSION_COOKIE] : undefined;
       const session = token ? await resolveSession(ctx.db, token) : null;
       return { user: presentPrincipal(principal), csrfToken: session?.csrfToken ?? null };
     },
@@ -69,11 +89,17 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordRequest, response: { 200: OkResponse } } },
+    {
+      schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordRequest, response: { 200: OkResponse } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
     async (request) => {
+      const principal = requirePrincipal(request.principal);
+      requireUser(principal);
       await changePassword(
         ctx.db,
-        requirePrincipal(request.principal),
+        principal,
+        request.cookies[SESSION_COOKIE] ?? null,
         request.body.oldPassword,
         request.body.newPassword,
       );
@@ -81,9 +107,16 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
     },
   );
 
+  app.get(
+    '/api/api-tokens',
+    { ...tokenAdmin, schema: { tags: ['auth'], summary: 'API 令牌列表', response: { 200: ListApiTokensResponse } } },
+    async (request) => ({ tokens: await listApiTokens(ctx.db, requirePrincipal(request.principal)) }),
+  );
+
   app.post(
     '/api/api-tokens',
     {
+      ...tokenAdmin,
       schema: {
         tags: ['auth'],
         summary: '创建 API 令牌（只显示一次）',
@@ -92,9 +125,21 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request.principal, ['office_admin']);
+      const created = await createApiToken(ctx.db, requirePrincipal(request.principal), request.body);
       reply.status(201);
-      return createApiToken(ctx.db, principal, request.body);
+      return created;
+    },
+  );
+
+  app.post(
+    '/api/api-tokens/:id/revoke',
+    {
+      ...tokenAdmin,
+      schema: { tags: ['auth'], summary: '撤销 API 令牌', params: ApiTokenIdParams, response: { 200: OkResponse } },
+    },
+    async (request) => {
+      await revokeApiToken(ctx.db, requirePrincipal(request.principal), request.params.id);
+      return { ok: true as const };
     },
   );
 }

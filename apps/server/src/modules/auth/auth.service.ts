@@ -1,40 +1,44 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
+import { type Principal, requireUser } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { UserRole } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { findUnitDepartment } from '../departments/departments.service.ts';
 import { hashPassword } from '../users/users.service.ts';
 import {
-  clearLoginFailures,
   deleteSession,
   deleteSessionsOfUser,
   findApiToken,
   findSession,
+  findUnitApiToken,
   findUserById,
   findUserForLogin,
   insertApiToken,
   insertSession,
-  recordLoginFailure,
+  listApiTokens as listApiTokenRows,
+  revokeApiToken as revokeApiTokenRow,
   setPasswordHash,
+  touchApiToken,
   type UserAuthRow,
 } from './auth.repository.ts';
+import { forgetThrottle, loginKey, passwordKey, recordThrottleFailure, waitForThrottle } from './login-throttle.ts';
 import { checkPasswordStrength } from './password-policy.ts';
 
 export const SESSION_HOURS = 12;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+export const MAX_TOKEN_DAYS = 365;
 
 // Verified against when the user does not exist, so both paths cost one argon2 verification.
 const DUMMY_HASH = await hashPassword(randomBytes(16).toString('hex'));
+const WRONG_LOGIN = '用户名或密码错误 (wrong username or password)';
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 const newToken = (): string => randomBytes(32).toString('base64url');
 
-function toPrincipal(user: UserAuthRow, kind: Principal['kind']): Principal {
+function toPrincipal(user: UserAuthRow): Principal {
   return {
-    kind,
+    kind: 'session',
     userId: user.id,
     username: user.username,
     role: user.role,
@@ -52,41 +56,43 @@ export interface LoginResult {
   principal: Principal;
 }
 
-/** Checks the password; five failures lock the account for 15 minutes. Unknown user and wrong password look alike. */
+/**
+ * Checks the password. Repeated failures on a username slow every further attempt on it down (login-throttle.ts)
+ * instead of locking the account; an unknown user, a disabled account, a wrong password and a throttled attempt
+ * all get the same 401 with the same body, after one argon2 verification each.
+ */
 export async function login(db: Db, username: string, password: string, now = new Date()): Promise<LoginResult> {
+  const key = loginKey(username);
+  await waitForThrottle(db, key, now);
   const user = await findUserForLogin(db, username);
   const ok = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
-  if (!user || user.disabled === 1) throw new AppError('unauthorized', '用户名或密码错误 (wrong username or password)');
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError('too_many_attempts', `登录失败次数过多，账号已临时锁定，请于 ${LOCKOUT_MINUTES} 分钟后再试`);
-  }
-  if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lockedUntil =
-      failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await db.transaction().execute(async (trx) => {
-      await recordLoginFailure(trx, user.id, lockedUntil ? 0 : failures, lockedUntil);
-      await appendAudit(trx, {
-        orgUnitId: user.org_unit_id,
-        actor: 'anonymous',
-        action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
-        entity: 'user',
-        entityId: user.id,
-        after: { failures, lockedUntil },
+  if (!user || user.disabled === 1 || !ok) {
+    const failures = await recordThrottleFailure(db, key);
+    if (user) {
+      await db.transaction().execute(async (trx) => {
+        await appendAudit(trx, {
+          orgUnitId: user.org_unit_id,
+          actor: 'anonymous',
+          action: 'auth.login_failed',
+          entity: 'user',
+          entityId: user.id,
+          after: { failures },
+        });
       });
-    });
-    throw new AppError('unauthorized', '用户名或密码错误 (wrong username or password)');
+    }
+    throw new AppError('unauthorized', WRONG_LOGIN);
   }
   const sessionToken = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+  const at = new Date();
+  const expiresAt = new Date(at.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+  await forgetThrottle(db, key);
   await db.transaction().execute(async (trx) => {
-    await clearLoginFailures(trx, user.id);
     await insertSession(trx, {
       idHash: sha256(sessionToken),
       userId: user.id,
       csrfToken,
-      now: now.toISOString(),
+      now: at.toISOString(),
       expiresAt,
     });
     await appendAudit(trx, {
@@ -97,7 +103,7 @@ export async function login(db: Db, username: string, password: string, now = ne
       entityId: user.id,
     });
   });
-  return { sessionToken, csrfToken, expiresAt, principal: toPrincipal(user, 'session') };
+  return { sessionToken, csrfToken, expiresAt, principal: toPrincipal(user) };
 }
 
 export async function logout(db: Db, sessionToken: string, principal: Principal): Promise<void> {
@@ -123,43 +129,65 @@ export async function resolveSession(
   if (!session || session.expires_at <= now.toISOString()) return null;
   const user = await findUserById(db, session.user_id);
   if (!user || user.disabled === 1) return null;
-  return { principal: toPrincipal(user, 'session'), csrfToken: session.csrf_token };
+  return { principal: toPrincipal(user), csrfToken: session.csrf_token };
 }
 
-/** The principal of a bearer API token; null when unknown or revoked. */
-export async function resolveApiToken(db: Db, token: string): Promise<Principal | null> {
+/**
+ * The principal of a bearer API token: a service identity of its own — the token's role and department, no user
+ * (userId null), so it never acts as the administrator who created it. Null when unknown, revoked or expired.
+ */
+export async function resolveApiToken(db: Db, token: string, now = new Date()): Promise<Principal | null> {
   const row = await findApiToken(db, sha256(token));
-  if (!row || row.revoked_at) return null;
+  const iso = now.toISOString();
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= iso)) return null;
+  await touchApiToken(db, row.id, iso, new Date(now.getTime() - 60_000).toISOString());
   return {
     kind: 'token',
-    userId: row.created_by,
+    userId: null,
     username: `token:${row.name}`,
     role: row.role,
     orgUnitId: row.org_unit_id,
-    departmentId: row.department_id,
+    departmentId: row.role === 'department' ? row.department_id : null,
     isHead: false,
     actor: `token:${row.id}`,
   };
 }
 
-export async function changePassword(db: Db, principal: Principal, oldPassword: string, newPassword: string) {
-  if (principal.userId === null) throw new AppError('forbidden', '令牌不能修改密码');
-  const user = await findUserById(db, principal.userId);
+/**
+ * Changes the signed-in user's own password: the old password is checked first (before any rule on the new one,
+ * so the endpoint tells nothing to someone who does not know it), failures slow further attempts down like sign-in
+ * does, and every other session of the user ends. Tokens are refused (requireUser).
+ */
+export async function changePassword(
+  db: Db,
+  principal: Principal,
+  currentSessionToken: string | null,
+  oldPassword: string,
+  newPassword: string,
+) {
+  const userId = requireUser(principal);
+  const key = passwordKey(userId);
+  await waitForThrottle(db, key);
+  const user = await findUserById(db, userId);
   if (!user || !(await verify(user.password_hash, oldPassword).catch(() => false))) {
+    await recordThrottleFailure(db, key);
     throw new AppError('validation_failed', '原密码不正确 (old password is wrong)', [
       { path: 'oldPassword', message: '原密码不正确' },
     ]);
   }
-  checkPasswordStrength(newPassword);
+  await forgetThrottle(db, key);
+  checkPasswordStrength(newPassword, { field: 'newPassword', username: user.username });
   const hash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, user.id, hash);
+    await deleteSessionsOfUser(trx, user.id, currentSessionToken ? sha256(currentSessionToken) : null);
     await appendAudit(trx, {
       orgUnitId: user.org_unit_id,
       actor: principal.actor,
       action: 'user.password_change',
       entity: 'user',
       entityId: user.id,
+      after: { otherSessionsEnded: true },
     });
   });
 }
@@ -171,9 +199,9 @@ export async function resetPassword(
   userId: number,
   password: string,
 ) {
-  checkPasswordStrength(password);
   const user = await findUserById(db, userId);
   if (!user || user.org_unit_id !== actor.orgUnitId) throw new AppError('not_found', '用户不存在 (no such user)');
+  checkPasswordStrength(password, { field: 'password', username: user.username });
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, userId, hash);
@@ -186,16 +214,38 @@ export async function resetPassword(
       entityId: userId,
     });
   });
+  await forgetThrottle(db, loginKey(user.username));
+  await forgetThrottle(db, passwordKey(userId));
 }
 
+export interface ApiTokenInput {
+  name: string;
+  role: UserRole;
+  departmentId: number | null;
+  expiresInDays: number;
+}
+
+/** Creates a token (shown once); a department token needs an existing department of the unit (else 400). */
 export async function createApiToken(
   db: Db,
   principal: Principal,
-  input: { name: string; role: UserRole; departmentId: number | null },
-): Promise<{ id: number; token: string }> {
+  input: ApiTokenInput,
+  now = new Date(),
+): Promise<{ id: number; token: string; expiresAt: string }> {
+  const createdBy = requireUser(principal);
   if (input.role === 'department' && input.departmentId === null) {
-    throw new AppError('validation_failed', '部门令牌必须指定部门 (department tokens need a department)');
+    throw new AppError('validation_failed', '部门令牌必须指定部门 (department tokens need a department)', [
+      { path: 'departmentId', message: '必填' },
+    ]);
   }
+  const departmentId = input.role === 'department' ? input.departmentId : null;
+  if (departmentId !== null && !(await findUnitDepartment(db, principal.orgUnitId, departmentId))) {
+    throw new AppError('validation_failed', `部门 ${departmentId} 不存在 (no such department)`, [
+      { path: 'departmentId', message: '部门不存在' },
+    ]);
+  }
+  const days = Math.min(Math.max(1, Math.trunc(input.expiresInDays)), MAX_TOKEN_DAYS);
+  const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
   const token = `dbn_${newToken()}`;
   const id = await db.transaction().execute(async (trx) => {
     const newId = await insertApiToken(trx, {
@@ -203,9 +253,10 @@ export async function createApiToken(
       name: input.name,
       tokenHash: sha256(token),
       role: input.role,
-      departmentId: input.role === 'department' ? input.departmentId : null,
-      createdBy: principal.userId,
-      now: new Date().toISOString(),
+      departmentId,
+      createdBy,
+      now: now.toISOString(),
+      expiresAt,
     });
     await appendAudit(trx, {
       orgUnitId: principal.orgUnitId,
@@ -213,9 +264,51 @@ export async function createApiToken(
       action: 'api_token.create',
       entity: 'api_token',
       entityId: newId,
-      after: { name: input.name, role: input.role, departmentId: input.departmentId },
+      after: { name: input.name, role: input.role, departmentId, expiresAt },
     });
     return newId;
   });
-  return { id, token };
+  return { id, token, expiresAt };
+}
+
+export async function listApiTokens(db: Db, principal: Principal, now = new Date()) {
+  requireUser(principal);
+  const iso = now.toISOString();
+  const rows = await listApiTokenRows(db, principal.orgUnitId);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    createdBy: r.created_by_username,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    lastUsedAt: r.last_used_at,
+    status: r.revoked_at
+      ? ('revoked' as const)
+      : r.expires_at && r.expires_at <= iso
+        ? ('expired' as const)
+        : ('active' as const),
+  }));
+}
+
+/** Revokes a token of the unit; another unit's token answers like a missing one. Revoking twice is a no-op. */
+export async function revokeApiToken(db: Db, principal: Principal, id: number, now = new Date()): Promise<void> {
+  requireUser(principal);
+  const row = await findUnitApiToken(db, principal.orgUnitId, id);
+  if (!row) throw new AppError('not_found', 'API 令牌不存在 (no such token)');
+  if (row.revoked_at) return;
+  await db.transaction().execute(async (trx) => {
+    await revokeApiTokenRow(trx, id, now.toISOString());
+    await appendAudit(trx, {
+      orgUnitId: principal.orgUnitId,
+      actor: principal.actor,
+      action: 'api_token.revoke',
+      entity: 'api_token',
+      entityId: id,
+      before: { name: row.name, role: row.role, departmentId: row.department_id },
+    });
+  });
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/app-error.ts';
-import { isOffice, type Principal } from '../../core/principal.ts';
+import { isOffice, type Principal, requireUser } from '../../core/principal.ts';
 import type { UserRole } from '../../db/schema.ts';
 
 /**
@@ -11,7 +11,8 @@ import type { UserRole } from '../../db/schema.ts';
 export const FEED_USERS: readonly UserRole[] = ['office_admin', 'office_staff', 'leader', 'department'];
 
 export function seesAllFeeds(p: Principal): boolean {
-  return isOffice(p);
+  // Feeds are personal subscriptions: an API token (no user) has none and sees none, whatever its role.
+  return requireUser(p) > 0 && isOffice(p);
 }
 
 export function mayFollowDepartment(p: Principal, departmentId: number): boolean {
@@ -23,6 +24,5 @@ export function feedNotFound(): AppError {
 }
 
 export function feedOwner(p: Principal): number {
-  if (p.userId === null) throw new AppError('forbidden', '此令牌没有关联用户 (token has no user)');
-  return p.userId;
+  return requireUser(p);
 }

@@ -91,6 +91,7 @@ export async function listMyFeeds(db: Db, p: Principal): Promise<FeedResponse[]>
 
 /** Idempotent: revoking a revoked feed answers with it unchanged. */
 export async function revokeMyFeed(db: Db, p: Principal, id: number, now = new Date()): Promise<FeedResponse> {
+  feedOwner(p); // a personal subscription: API tokens (no user) are refused before anything is looked up
   return db.transaction().execute(async (trx) => {
     const feed = await findFeedInUnit(trx, p.orgUnitId, id);
     if (!feed || (!seesAllFeeds(p) && feed.created_by !== p.userId)) throw feedNotFound();

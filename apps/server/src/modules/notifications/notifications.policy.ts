@@ -1,5 +1,5 @@
 import { AppError } from '../../core/app-error.ts';
-import { OFFICE_ROLES, type Principal } from '../../core/principal.ts';
+import { OFFICE_ROLES, type Principal, requireUser } from '../../core/principal.ts';
 import type { UserRole } from '../../db/schema.ts';
 
 /**
@@ -11,8 +11,7 @@ export const CHANNEL_MANAGERS: readonly UserRole[] = OFFICE_ROLES;
 
 /** The account whose centre this is; a token without a user has none. */
 export function centreOwner(p: Principal): number {
-  if (p.userId === null) throw new AppError('forbidden', '此令牌没有关联用户，没有通知中心 (token has no user)');
-  return p.userId;
+  return requireUser(p);
 }
 
 export function notificationNotFound(): AppError {

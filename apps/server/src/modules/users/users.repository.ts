@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { UserTable } from '../../db/schema.ts';
 
@@ -10,8 +11,13 @@ export async function countUsersWithRole(db: Db, role: UserTable['role']): Promi
   return Number(r.n);
 }
 
+/** Usernames are unique regardless of case ('Admin' and 'admin' are the same account name). */
 export async function findUserByUsername(db: Db, username: string): Promise<{ id: number } | undefined> {
-  return db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function insertUser(

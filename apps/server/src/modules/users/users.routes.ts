@@ -9,7 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { requireRole } from '../../core/principal.ts';
+import { requireRole, requireUser } from '../../core/principal.ts';
 import { resetPassword } from '../auth/auth.service.ts';
 import { listUsers } from './users.repository.ts';
 import { createUser } from './users.service.ts';
@@ -46,6 +46,7 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
     },
     async (request, reply) => {
       const p = requireRole(request.principal, ['office_admin']);
+      requireUser(p); // accounts are managed by a signed-in administrator, never by an API token
       const id = await createUser(ctx.db, p, request.body);
       reply.status(201);
       return { id };
@@ -65,6 +66,7 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
     },
     async (request) => {
       const p = requireRole(request.principal, ['office_admin']);
+      requireUser(p);
       await resetPassword(ctx.db, p, request.params.id, request.body.password);
       return { ok: true as const };
     },

@@ -69,7 +69,7 @@ export async function createUser(
   actor: { actor: string; orgUnitId: number },
   input: CreateUserInput,
 ): Promise<number> {
-  checkPasswordStrength(input.password);
+  checkPasswordStrength(input.password, { field: 'password', username: input.username });
   if (!/^[A-Za-z0-9_.@-]{2,64}$/.test(input.username)) {
     throw new AppError('validation_failed', '用户名只能包含字母、数字和 _ . @ -，长度 2–64', [
       { path: 'username', message: '用户名格式不正确' },
