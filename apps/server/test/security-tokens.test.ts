@@ -34,7 +34,11 @@ describeEachDatabase('security: API tokens and accounts', (get) => {
     // An office-admin token, too: it must not become the administrator who created it.
     const adminToken = (await createToken({ name: '管理接口', role: 'office_admin' })).json().token as string;
     const userOnly: InjectOptions[] = [
-      { method: 'POST', url: '/api/auth/password', payload: { oldPassword: TEST_PASSWORD, newPassword: 'x-new-passphrase-1' } },
+      {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { oldPassword: TEST_PASSWORD, newPassword: 'x-new-passphrase-1' },
+      },
       { method: 'GET', url: '/api/notifications' },
       { method: 'POST', url: '/api/notifications/1/read' },
       { method: 'POST', url: '/api/notifications/read-all' },
@@ -50,7 +54,11 @@ describeEachDatabase('security: API tokens and accounts', (get) => {
       { method: 'GET', url: '/api/api-tokens' },
       { method: 'POST', url: '/api/api-tokens', payload: { name: 'x', role: 'office_admin' } },
       { method: 'POST', url: '/api/api-tokens/1/revoke' },
-      { method: 'POST', url: '/api/users', payload: { username: 'evil', displayName: 'x', role: 'office_admin', password: 'evil-long-passphrase' } },
+      {
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'evil', displayName: 'x', role: 'office_admin', password: 'evil-long-passphrase' },
+      },
       { method: 'POST', url: '/api/users/1/reset-password', payload: { password: 'evil-long-passphrase' } },
     ];
     for (const tok of [token, adminToken]) {
@@ -166,9 +174,9 @@ describeEachDatabase('security: API tokens and accounts', (get) => {
     expect(ok.statusCode).toBe(200);
     // This session goes on; the other one has ended.
     expect((await t.as('dept_b', { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: otherCookie } })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: otherCookie } })).statusCode,
+    ).toBe(401);
   });
 
   it('usernames are unique regardless of case; common passwords are refused for new accounts', async () => {

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { Db } from '../../db/database.ts';
 import type { AuditCheckpointTable, AuditEventTable } from '../../db/schema.ts';
-import { auditMac } from './audit-key.ts';
 import {
   type CheckpointRow,
   countAuditEvents,
@@ -16,6 +15,7 @@ import {
   lockAuditChain,
   updateHeadCheckpoint,
 } from './audit.repository.ts';
+import { auditMac } from './audit-key.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -56,7 +56,8 @@ function legacyHash(e: ChainedFields): string {
 }
 
 type CheckpointFields = Pick<AuditCheckpointTable, 'kind' | 'head_id' | 'event_count' | 'head_hash'>;
-const checkpointMac = (c: CheckpointFields) => auditMac(`checkpoint|${c.kind}|${c.head_id}|${c.event_count}|${c.head_hash}`);
+const checkpointMac = (c: CheckpointFields) =>
+  auditMac(`checkpoint|${c.kind}|${c.head_id}|${c.event_count}|${c.head_hash}`);
 
 /**
  * Appends one event to the chain and moves the signed head checkpoint (head id, event count, head hash) in the
@@ -103,7 +104,12 @@ export async function anchorLegacyChain(db: Db, now = new Date()): Promise<boole
     const walked = await walkChain(trx, [], { legacyUpTo: Number.MAX_SAFE_INTEGER });
     if (!walked.ok || walked.last === null) return false; // verify will report it
     for (const kind of ['anchor', 'head'] as const) {
-      const c: CheckpointFields = { kind, head_id: walked.last.id, event_count: walked.checked, head_hash: walked.last.hash };
+      const c: CheckpointFields = {
+        kind,
+        head_id: walked.last.id,
+        event_count: walked.checked,
+        head_hash: walked.last.hash,
+      };
       await insertCheckpoint(trx, { ...c, created_at: now.toISOString(), mac: checkpointMac(c) });
     }
     return true;
@@ -181,7 +187,8 @@ export async function verifyAuditChain(db: Db, options: { sealFile?: string } = 
   for (const c of named) {
     const at = walked.positions.get(c.head_id);
     const label = c.kind === 'seal' ? '封存检查点' : '锚定检查点';
-    if (!at) return bad(`${label}记录的第 ${c.event_count} 条事件（id=${c.head_id}）已不在链中（事件被删除）`, c.head_id);
+    if (!at)
+      return bad(`${label}记录的第 ${c.event_count} 条事件（id=${c.head_id}）已不在链中（事件被删除）`, c.head_id);
     if (at.n !== c.event_count || at.hash !== c.head_hash) {
       return bad(`${label}与链不符：应为第 ${c.event_count} 条事件，现为第 ${at.n} 条（事件被删除或改写）`, c.head_id);
     }
@@ -217,7 +224,12 @@ function readSeal(path: string): (CheckpointFields & { mac: string }) | { error:
   if (!existsSync(path)) return null;
   try {
     const s = JSON.parse(readFileSync(path, 'utf8')) as CheckpointFields & { mac: string };
-    const fields: CheckpointFields = { kind: 'seal', head_id: s.head_id, event_count: s.event_count, head_hash: s.head_hash };
+    const fields: CheckpointFields = {
+      kind: 'seal',
+      head_id: s.head_id,
+      event_count: s.event_count,
+      head_hash: s.head_hash,
+    };
     if (checkpointMac(fields) !== s.mac) return { error: `封存文件 ${path} 的签名不符（被修改）` };
     return { ...fields, mac: s.mac };
   } catch {
