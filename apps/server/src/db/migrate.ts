@@ -9,6 +9,7 @@ import * as m0007 from './migrations/20261128_0007_exports.ts';
 import * as m0008 from './migrations/20261201_0008_security.ts';
 import * as m0009 from './migrations/20261201_0009_pilot.ts';
 import * as m0010 from './migrations/20261201_0010_enterprises.ts';
+import * as m0011 from './migrations/20261201_0011_hazards.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201_0008_security': m0008,
   '20261201_0009_pilot': m0009,
   '20261201_0010_enterprises': m0010,
+  '20261201_0011_hazards': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

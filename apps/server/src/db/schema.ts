@@ -535,6 +535,168 @@ export interface EnterpriseSupervisorTable {
   role: SupervisorRole;
 }
 
+// ── Hazards (migration 0011) ────────────────────────────────────────────────────────────────────────────────────
+
+export interface HazardStandardTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  issuer: string;
+  number: string;
+  effective_date: string | null;
+  repealed_by: string | null;
+  replaces: string | null;
+  /** JSON string[]. */
+  industries: string;
+  source: string;
+  note: Generated<string>;
+  updated_at: string;
+}
+
+export interface HazardStandardItemTable {
+  id: Generated<number>;
+  standard_id: number;
+  article: string;
+  article_title: Generated<string>;
+  item: string;
+  text: string;
+  seq: number;
+  origin: 'shipped' | 'office';
+  source: Generated<string>;
+  added_by: string | null;
+  created_at: string;
+}
+
+export interface HazardTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  enterprise_id: number;
+  channel: string;
+  level: 'general' | 'major';
+  status: 'reported' | 'confirmed' | 'rectifying' | 'acceptance_requested' | 'accepted' | 'closed';
+  category: Generated<string>;
+  place: string;
+  description: string;
+  found_on: string;
+  found_by: string;
+  reported_by: number | null;
+  basis_item_id: number | null;
+  basis_text: Generated<string>;
+  report_current_state: string | null;
+  report_severity: string | null;
+  report_plan: string | null;
+  plan_responsible: string | null;
+  plan_measures: string | null;
+  plan_funds_yuan: number | null;
+  plan_deadline: string | null;
+  plan_contingency: string | null;
+  time_limit: string | null;
+  evaluation_kind: 'self' | 'third_party' | null;
+  evaluation_org: string | null;
+  evaluation_summary: string | null;
+  evaluated_on: string | null;
+  rectified_on: string | null;
+  closed_on: string | null;
+  closed_by: number | null;
+  demo: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface HazardListingTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  hazard_id: number;
+  listing_level: 'province' | 'city' | 'county' | 'zone';
+  listing_unit: string;
+  supervising_department_id: number;
+  listed_on: string;
+  batch_no: string;
+  notice_no: string;
+  notice_year: number;
+  notice_seq: number;
+  time_limit: string;
+  requirements: Generated<string>;
+  created_by: string;
+  created_at: string;
+}
+
+export interface HazardExtensionTable {
+  id: Generated<number>;
+  hazard_id: number;
+  current_limit: string;
+  requested_limit: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  version: Generated<number>;
+}
+
+export interface HazardAcceptanceTable {
+  id: Generated<number>;
+  hazard_id: number;
+  kind: 'acceptance' | 'on_spot';
+  result: 'pass' | 'fail';
+  accepted_on: string;
+  acceptors: string;
+  /** JSON string[]. */
+  experts: Generated<string>;
+  reason: Generated<string>;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface HazardFileTable {
+  id: Generated<number>;
+  hazard_id: number;
+  acceptance_id: number | null;
+  kind: 'before' | 'after' | 'evidence' | 'evaluation' | 'acceptance' | 'report' | 'explanation';
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface HazardEventTable {
+  id: Generated<number>;
+  hazard_id: number;
+  kind: string;
+  status_after: string;
+  text: Generated<string>;
+  /** JSON object. */
+  data: Generated<string>;
+  actor: string;
+  actor_name: Generated<string>;
+  at: string;
+}
+
+export interface HazardReminderClaimTable {
+  id: Generated<number>;
+  hazard_id: number;
+  due_date: string;
+  step: string;
+  scan_date: string;
+  recipients: Generated<number>;
+  claimed_at: string;
+}
+
+export interface HazardSettingsTable {
+  org_unit_id: number;
+  notify_principal: Generated<number>;
+  notify_controller: Generated<number>;
+  notify_department: Generated<number>;
+  remind_days_before: Generated<number>;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 export interface Database {
   export_snapshots: ExportSnapshotTable;
   bulletins: BulletinTable;
@@ -573,4 +735,6 @@ export interface Database {
   enterprise_versions: EnterpriseVersionTable;
   enterprise_industries: EnterpriseIndustryTable;
   enterprise_supervisors: EnterpriseSupervisorTable;
+  hazard_standards: HazardStandardTable;
+  hazard_standard_items: HazardStandardItemTable;
 }
