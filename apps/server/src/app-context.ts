@@ -10,4 +10,6 @@ export interface AppContext {
   secureCookies: boolean;
   /** Where evidence files are stored (content-addressed). */
   dataDir: string;
+  /** DUBAN_WHISTLE_KEY; unset: the key file in dataDir (generated at first start). */
+  whistleKey?: string;
 }

@@ -22,10 +22,12 @@ import { dashboardRoutes } from './modules/documents/dashboard.routes.ts';
 import { reportFilesRoutes } from './modules/documents/report-files.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
+import { publicPortalRoutes } from './modules/public-portal/portal.routes.ts';
 import { remindersRoutes } from './modules/reminders/reminders.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { tasklistsRoutes } from './modules/tasklists/tasklists.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { publicDeps, whistleblowingRoutes } from './modules/whistleblowing/whistleblowing.routes.ts';
 
 /** The built web app (apps/web/dist, from `npm run build:web`); the placeholder page when it was not built. */
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -123,6 +125,9 @@ export async function buildApp(
   await notificationsRoutes(app, ctx);
   await remindersRoutes(app, ctx);
   await calendarFeedsRoutes(app, ctx);
+  const whistle = publicDeps(ctx);
+  await whistleblowingRoutes(app, ctx, whistle);
+  await publicPortalRoutes(app, ctx, whistle);
   const webRoot = existsSync(`${WEB_DIST}index.html`) ? WEB_DIST : WEB_PLACEHOLDER;
   await app.register(fastifyStatic, { root: webRoot });
   // Client-side routes (/tasks, /inbox …) get the app's index.html; unknown /api paths stay JSON 404s.

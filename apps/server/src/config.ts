@@ -33,6 +33,8 @@ const ConfigSchema = z.object({
       .regex(/^smtps?:\/\/.+/, { message: '应为 smtp://… 或 smtps://…' })
       .optional(),
   ),
+  /** The whistleblower identity key (32 bytes, base64 or hex); unset: generated into DATA_DIR/whistle.key (0600). */
+  DUBAN_WHISTLE_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
   /** The From header of notification e-mail. */
   MAIL_FROM: z.string().min(3).default('督办 Duban <duban@localhost>'),
 });

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const admin = await ensureOfficeAdmin(handle.db, scope.orgUnitId);
   if (admin) announceFirstAdmin(admin, config.DATA_DIR);
   const app = await buildApp(
-    { db: handle.db, dialect: handle.dialect, scope, secureCookies: config.COOKIE_SECURE, dataDir: config.DATA_DIR },
+    { db: handle.db, dialect: handle.dialect, scope, secureCookies: config.COOKIE_SECURE, dataDir: config.DATA_DIR,
+      ...(config.DUBAN_WHISTLE_KEY ? { whistleKey: config.DUBAN_WHISTLE_KEY } : {}) },
     { logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY },
   );
   const mail = config.SMTP_URL ? createMailSender(config.SMTP_URL, config.MAIL_FROM) : null;

@@ -10,6 +10,9 @@ import * as m0008 from './migrations/20261201_0008_security.ts';
 import * as m0009 from './migrations/20261201_0009_pilot.ts';
 import * as m0010 from './migrations/20261201_0010_enterprises.ts';
 import * as m0011 from './migrations/20261201_0011_hazards.ts';
+import * as m0012 from './migrations/20261201_0012_whistleblowing.ts';
+import * as m0013 from './migrations/20261201_0013_inspections.ts';
+import * as m0014 from './migrations/20261201_0014_read_model_versions.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +26,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201_0009_pilot': m0009,
   '20261201_0010_enterprises': m0010,
   '20261201_0011_hazards': m0011,
+  '20261201_0012_whistleblowing': m0012,
+  '20261201_0013_inspections': m0013,
+  '20261201_0014_read_model_versions': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -149,6 +149,8 @@ export interface UserTable {
   failed_logins: Generated<number>;
   locked_until: string | null;
   version: Generated<number>;
+  /** 1: may handle whistleblower reports and open a reporter's sealed identity (migration 0012). */
+  can_handle_reports: Generated<number>;
   /** 1 after a generated password (first account, reset): the next login must set a new one (migration 0009). */
   must_change_password: Generated<number>;
 }
@@ -456,6 +458,133 @@ export interface CalendarFeedTable {
   revoked_at: string | null;
 }
 
+// ── Whistleblowing and the public portal (migration 0012) ─────────────────────────────────────────────────────────
+
+export type WhistleStatus = 'received' | 'accepted' | 'transferred' | 'duplicate' | 'investigating' | 'concluded';
+
+export interface WhistleReportTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  receipt_code: string;
+  password_hash: string;
+  category: string;
+  enterprise_id: number | null;
+  enterprise_name: string;
+  place: string;
+  description: string;
+  anonymous: number;
+  is_employee: number;
+  status: WhistleStatus;
+  department_id: number | null;
+  transfer_to: string | null;
+  duplicate_of: number | null;
+  investigation: string | null;
+  /** 'verified' (查实) | 'unfounded' (不实) */
+  conclusion: string | null;
+  conclusion_reason: string | null;
+  /** The linked hazard (hazards module) of a verified report. */
+  hazard_id: number | null;
+  public_reply: string | null;
+  received_on: string;
+  accepted_on: string | null;
+  due_on: string | null;
+  extension_days: Generated<number>;
+  extension_reason: string | null;
+  extension_approved_by: string | null;
+  concluded_on: string | null;
+  feedback_due_on: string | null;
+  feedback_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface WhistleIdentityTable {
+  report_id: number;
+  /** AES-256-GCM sealed JSON {name, contact}: 'v1.<iv>.<tag>.<ciphertext>' (base64url). */
+  sealed: string;
+  created_at: string;
+}
+
+export interface WhistleAttachmentTable {
+  id: Generated<number>;
+  report_id: number;
+  storage_key: string;
+  kind: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+export interface WhistleLookupAttemptTable {
+  code_hash: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+export interface WhistleRewardTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  report_id: number;
+  basis: 'fine' | 'concealed_accident';
+  fine_yuan: number | null;
+  deaths: number | null;
+  accident_grade: string | null;
+  computed_yuan: number;
+  amount_yuan: number;
+  /** The tariff JSON the amount was computed with. */
+  tariff: string;
+  note: string | null;
+  status: 'proposed' | 'approved' | 'refused' | 'claimed' | 'paid';
+  proposed_by: string;
+  proposed_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  claimed_at: string | null;
+  /** Sealed like the identity: how the reporter wants to be paid. */
+  payee_sealed: string | null;
+  paid_on: string | null;
+  version: Generated<number>;
+}
+
+export interface WhistleDeadlineStepTable {
+  id: Generated<number>;
+  report_id: number;
+  due_on: string;
+  step: string;
+  claimed_at: string;
+}
+
+export interface WhistlePolicyTable {
+  org_unit_id: number;
+  policy: string;
+  updated_at: string;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface KnowledgeArticleTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  slug: string;
+  title: string;
+  /** Sanitised HTML (sanitize-html on write). */
+  body_html: string;
+  published: number;
+  published_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** Raised by every audited write of the unit (row 0: of every unit); cached read models are keyed by it. */
+export interface ReadModelVersionTable {
+  org_unit_id: number;
+  version: Generated<number>;
+}
+
 // ── Enterprises (migration 0010) ──────────────────────────────────────────────────────────────────────────────────
 
 export type CatalogueKind = 'industry' | 'tag' | 'risk_class';
@@ -533,6 +662,232 @@ export interface EnterpriseSupervisorTable {
   department_id: number;
   /** 'industry' 行业监管 | 'territorial' 属地管理 | 'comprehensive' 综合监管 */
   role: SupervisorRole;
+}
+
+// ── Inspections and enforcement (migration 0013) ─────────────────────────────────────────────────────────────────
+
+export interface InspectionProfileTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  enterprise_id: number;
+  /** A class code of the plan's class table (seed/inspection-classes). */
+  class_code: string;
+  is_key: number;
+  updated_at: string;
+}
+
+export type InspectionPlanStatus = 'draft' | 'approved' | 'published';
+
+export interface InspectionPlanTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  year: number;
+  title: string;
+  class_table: string;
+  /** JSON: capacity inputs (inspector days, visits per team-day, team size). */
+  inputs: string;
+  /** JSON: PlanSummary. */
+  summary: string;
+  status: Generated<InspectionPlanStatus>;
+  created_by: string;
+  created_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  published_at: string | null;
+  version: Generated<number>;
+}
+
+export interface InspectionPlanItemTable {
+  id: Generated<number>;
+  plan_id: number;
+  enterprise_id: number;
+  department_id: number | null;
+  class_code: string;
+  is_key: number;
+  planned: number;
+  /** Comma-separated months 1–12. */
+  months: string;
+}
+
+export interface InspectionMatterTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  code: string;
+  title: string;
+  basis: Generated<string>;
+  department_id: number | null;
+  /** JSON string[]: the checklist items. */
+  checklist: string;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export interface InspectorTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  kind: 'staff' | 'expert';
+  user_id: number | null;
+  expert_id: number | null;
+  name: string;
+  department_id: number | null;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export interface InspectorConflictTable {
+  id: Generated<number>;
+  inspector_id: number;
+  enterprise_id: number;
+  kind: 'employer' | 'declared';
+  note: Generated<string>;
+  created_at: string;
+}
+
+export interface InspectionDrawTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  title: string;
+  matter_id: number | null;
+  seed: string;
+  pools_hash: string;
+  /** JSON DrawPools as drawn (canonical). */
+  pools: string;
+  /** JSON DrawResult. */
+  result: string;
+  algorithm: string;
+  status: Generated<'drawn' | 'published'>;
+  drawn_by: string;
+  drawn_at: string;
+  published_at: string | null;
+}
+
+export interface InspectionTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  enterprise_id: number;
+  enterprise_name: string;
+  department_id: number | null;
+  plan_id: number | null;
+  draw_id: number | null;
+  matter_id: number | null;
+  mode: string;
+  trigger: string;
+  inspected_on: string;
+  status: Generated<'scheduled' | 'in_progress' | 'completed'>;
+  /** JSON [{item, result: 'pending'|'ok'|'problem'|'na', note}]. */
+  checklist: string;
+  summary: Generated<string>;
+  signature: Generated<'pending' | 'signed' | 'refused'>;
+  signed_by: string | null;
+  refusal_note: string | null;
+  record_no: string | null;
+  order_no: string | null;
+  order_due_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface InspectionTeamTable {
+  inspection_id: number;
+  inspector_id: number;
+}
+
+export interface InspectionFindingTable {
+  id: Generated<number>;
+  inspection_id: number;
+  client_key: string;
+  item: Generated<string>;
+  description: string;
+  place: Generated<string>;
+  level: 'general' | 'major';
+  /** JSON string[]: photo client keys. */
+  photos: Generated<string>;
+  hazard_id: number | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface InspectionPhotoTable {
+  id: Generated<number>;
+  inspection_id: number;
+  client_key: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+export interface EnforcementActionTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  inspection_id: number | null;
+  enterprise_id: number;
+  enterprise_name: string;
+  department_id: number | null;
+  kind: string;
+  amount_fen: number | null;
+  days: number | null;
+  legal_basis: Generated<string>;
+  decision_no: string | null;
+  decided_on: string;
+  publish_by: string | null;
+  published_on: string | null;
+  zero_reason: string | null;
+  zero_text: string | null;
+  major_hazard: Generated<number>;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ExpertTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  name: string;
+  title: Generated<string>;
+  /** JSON string[] of industry codes. */
+  specialties: Generated<string>;
+  employer_enterprise_id: number | null;
+  employer_name: Generated<string>;
+  /** JSON number[]: enterprises the expert worked for before (recusal). */
+  former_employer_ids: Generated<string>;
+  phone: Generated<string>;
+  available: Generated<number>;
+  availability_note: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ExpertCertificateTable {
+  id: Generated<number>;
+  expert_id: number;
+  name: string;
+  number: Generated<string>;
+  expires_on: string;
+  created_at: string;
+}
+
+export interface ExpertCertificateWarningTable {
+  certificate_id: number;
+  expires_on: string;
+  stage: string;
+  claimed_at: string;
+}
+
+export interface ExpertEngagementTable {
+  id: Generated<number>;
+  expert_id: number;
+  kind: string;
+  inspection_id: number | null;
+  enterprise_id: number | null;
+  engaged_on: string;
+  note: Generated<string>;
+  score: number | null;
+  evaluation: string | null;
+  evaluated_by: string | null;
+  created_at: string;
 }
 
 // ── Hazards (migration 0011) ────────────────────────────────────────────────────────────────────────────────────
@@ -698,6 +1053,7 @@ export interface HazardSettingsTable {
 }
 
 export interface Database {
+  read_model_versions: ReadModelVersionTable;
   export_snapshots: ExportSnapshotTable;
   bulletins: BulletinTable;
   holiday_years: HolidayYearTable;
@@ -737,4 +1093,36 @@ export interface Database {
   enterprise_supervisors: EnterpriseSupervisorTable;
   hazard_standards: HazardStandardTable;
   hazard_standard_items: HazardStandardItemTable;
+  hazards: HazardTable;
+  hazard_listings: HazardListingTable;
+  hazard_extensions: HazardExtensionTable;
+  hazard_acceptances: HazardAcceptanceTable;
+  hazard_files: HazardFileTable;
+  hazard_events: HazardEventTable;
+  hazard_reminder_claims: HazardReminderClaimTable;
+  hazard_settings: HazardSettingsTable;
+  whistle_reports: WhistleReportTable;
+  whistle_identities: WhistleIdentityTable;
+  whistle_attachments: WhistleAttachmentTable;
+  whistle_lookup_attempts: WhistleLookupAttemptTable;
+  whistle_rewards: WhistleRewardTable;
+  whistle_deadline_steps: WhistleDeadlineStepTable;
+  whistle_policies: WhistlePolicyTable;
+  knowledge_articles: KnowledgeArticleTable;
+  inspection_profiles: InspectionProfileTable;
+  inspection_plans: InspectionPlanTable;
+  inspection_plan_items: InspectionPlanItemTable;
+  inspection_matters: InspectionMatterTable;
+  inspectors: InspectorTable;
+  inspector_conflicts: InspectorConflictTable;
+  inspection_draws: InspectionDrawTable;
+  inspections: InspectionTable;
+  inspection_team: InspectionTeamTable;
+  inspection_findings: InspectionFindingTable;
+  inspection_photos: InspectionPhotoTable;
+  enforcement_actions: EnforcementActionTable;
+  experts: ExpertTable;
+  expert_certificates: ExpertCertificateTable;
+  expert_certificate_warnings: ExpertCertificateWarningTable;
+  expert_engagements: ExpertEngagementTable;
 }

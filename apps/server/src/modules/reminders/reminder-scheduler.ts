@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import PgBoss from 'pg-boss';
 import { type Db, type DialectName, withDefaultUser } from '../../db/database.ts';
 import { type DeliveryRunResult, type DeliverySenders, runDeliveries } from '../notifications/run-deliveries.ts';
+import { runWhistleDeadlineScan } from '../whistleblowing/run-deadline-scan.ts';
 import { runReminderScan, type ScanResult } from './run-reminder-scan.ts';
 
 /**
@@ -68,6 +69,8 @@ function makeTicks(o: SchedulerOptions): Ticks {
       const result = await runReminderScan(o.db, { now: new Date() });
       o.onTick?.({ what: 'scan', result });
       for (const problem of result.problems.slice(0, 5)) o.log('warn', `提醒扫描: ${problem}`);
+      // Whistleblowing time limits (办理/反馈期限) with the same exactly-once claims.
+      await runWhistleDeadlineScan(o.db, new Date());
       await guarded('通知投递', deliverOnce)();
     }),
     deliver: guarded('通知投递', deliverOnce),

@@ -84,6 +84,36 @@ export async function setUserHead(db: Db, id: number, isHead: boolean) {
     .execute();
 }
 
+// ── The whistleblower-handler permission (migration 0012) ───────────────────────────────────────────────────────
+
+export async function findReportHandlerFlag(db: Db, orgUnitId: number, id: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'role', 'disabled', 'can_handle_reports', 'version'])
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+export async function setReportHandlerFlag(db: Db, id: number, flag: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ can_handle_reports: flag ? 1 : 0, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listReportHandlerIds(db: Db, orgUnitId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_unit_id', '=', orgUnitId)
+    .where('can_handle_reports', '=', 1)
+    .where('disabled', '=', 0)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The enterprise an enterprise account is bound to (users.enterprise_id), or null. */
 export async function findUserEnterpriseId(db: Db, userId: number): Promise<number | null> {
   const r = await db.selectFrom('users').select('enterprise_id').where('id', '=', userId).executeTakeFirst();
