@@ -23,18 +23,33 @@ const MAX_YEAR = 2100;
 
 const FULL_DATE = /(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/y;
 const YEAR_RANGE = /(?<!\d)(\d{4})年?(?:至|到|-+|~)(\d{4})年(?:底|末)?/y;
-const YEAR_PREFIX = /(?<!\d)(\d{4})年|(今年|本年|当年|明年|次年|后年|去年)/y;
+const YEAR_PREFIX =
+  /(?<!\d)(\d{4})年(?:度(?=\d|[上下第]))?|(今年|本年|当年|明年|次年|下1年|下年|来年|翌年|后年|去年)(?:度(?=\d|[上下第]))?/y;
 const MONTH_RANGE = /(?<!\d)(\d{1,2})(?:至|到|-+|~)(\d{1,2})月(?:底|末|份)?/y;
 const MONTH_DAY = /(?<!\d)(\d{1,2})月(\d{1,2})[日号]/y;
 const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])/y;
 const MONTH = /(?<!\d)(\d{1,2})月(上旬|中旬|下旬|底|末|份)?/y;
 const QUARTER = /(?<!\d)第?(\d{1,2})季度(?:末|底)?/y;
 const HALF = /(上|下)半年(?:末|底)?/y;
-const YEAR_SUFFIX = /年底|年末|年内|年度|全年|底|末|内|度/y;
-const YEAR_WORD = /年底|年末|年内|全年/y;
-const RANGE_SEPARATOR = /\s*(?:至|到|-+|~)\s*/y;
+const YEAR_SUFFIX = /年底|年末|年终|年内|年度|全年|底|末|内|度/y;
+const YEAR_WORD = /年底|年末|年终|岁末|年内|全年/y;
+const RANGE_SEPARATOR = /\s*(?:起|开始)?\s*(?:至|到|-+|~)\s*/y;
+/** A day without a month (6月10日、20日): it takes the month of the date before it. */
+const DAY_ONLY = /(?<![\d.月])(\d{1,2})[日号](?!内|以内|之内|后|起)/y;
 
-const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 当年: 0, 明年: 1, 次年: 1, 后年: 2, 去年: -1 };
+const RELATIVE_YEARS: Record<string, number> = {
+  今年: 0,
+  本年: 0,
+  当年: 0,
+  明年: 1,
+  次年: 1,
+  下1年: 1,
+  下年: 1,
+  来年: 1,
+  翌年: 1,
+  后年: 2,
+  去年: -1,
+};
 
 function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
   re.lastIndex = i;
@@ -67,7 +82,7 @@ function monthPart(year: number, month: number, suffix: string | undefined, end:
 
 function wholeYear(year: number, suffix: string, end: number): DateRead {
   if (!validYear(year)) return { kind: 'invalid', end };
-  const endOnly = suffix === '底' || suffix === '末' || suffix === '年底' || suffix === '年末';
+  const endOnly = ['底', '末', '年底', '年末', '年终', '岁末'].includes(suffix);
   return span(year, formatDate(year, endOnly ? 12 : 1, 1), formatDate(year, 12, 31), end);
 }
 
@@ -116,7 +131,13 @@ function withExplicitYear(read: DateRead | null): DateRead | null {
  * One date expression at position i, or null when there is none.
  * `defaultYear` is used when no year is written; relative years (明年, 次年) count from `baseYear`.
  */
-export function readDateExpr(s: string, i: number, defaultYear: number, baseYear: number): DateRead | null {
+export function readDateExpr(
+  s: string,
+  i: number,
+  defaultYear: number,
+  baseYear: number,
+  contextMonth?: number,
+): DateRead | null {
   let m = at(FULL_DATE, s, i);
   if (m) return withExplicitYear(day(Number(m[1]), Number(m[2]), Number(m[3]), i + m[0].length));
   m = at(YEAR_RANGE, s, i);
@@ -133,16 +154,25 @@ export function readDateExpr(s: string, i: number, defaultYear: number, baseYear
     const read = readAfterYear(s, i + m[0].length, year, true);
     return read && !validYear(year) ? { kind: 'invalid', end: read.end } : withExplicitYear(read);
   }
-  return readAfterYear(s, i, defaultYear, false);
+  const read = readAfterYear(s, i, defaultYear, false);
+  if (read || contextMonth === undefined) return read;
+  m = at(DAY_ONLY, s, i);
+  return m ? day(defaultYear, contextMonth, Number(m[1]), i + m[0].length) : null;
 }
 
 /** A date expression, or a range `A至B` / `A-B` of two (B inherits A's year). */
-export function readDateOrRange(s: string, i: number, defaultYear: number, baseYear: number): DateRead | null {
-  const a = readDateExpr(s, i, defaultYear, baseYear);
+export function readDateOrRange(
+  s: string,
+  i: number,
+  defaultYear: number,
+  baseYear: number,
+  contextMonth?: number,
+): DateRead | null {
+  const a = readDateExpr(s, i, defaultYear, baseYear, contextMonth);
   if (!a || a.kind === 'invalid' || a.span.isRange) return a;
   const sep = at(RANGE_SEPARATOR, s, a.end);
   if (!sep) return a;
-  const b = readDateExpr(s, a.end + sep[0].length, a.span.year, a.span.year);
+  const b = readDateExpr(s, a.end + sep[0].length, a.span.year, a.span.year, Number(a.span.end.slice(5, 7)));
   if (!b) return a;
   if (b.kind === 'invalid' || b.span.isRange || b.span.end < a.span.start) return { kind: 'invalid', end: b.end };
   const range = span(b.span.year, a.span.start, b.span.end, b.end, true);

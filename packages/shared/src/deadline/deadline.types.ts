@@ -29,6 +29,8 @@ export interface ScheduleRule {
    * weekly: ISO weekday, Monday = 1 … Sunday = 7 (每周五前 → 5); absent = Sunday.
    */
   dueDay?: number;
+  /** Recurring rules only: the first day they apply (2025年起每年…, 自5月起每月…); absent = always. */
+  startsOn?: string;
   /** relative only: the event the offset counts from, e.g. '挂牌之日', '会后'. */
   event?: string;
   /** relative only: how many units after the event. */
@@ -63,6 +65,11 @@ export interface Occurrence {
 export interface ParseDeadlineOptions {
   /** The task list's year: phrases without a year belong to it. */
   year: number;
+  /**
+   * The shipped holiday calendar (春节前, 国庆节期间): a holiday's days in a year, or null when the year is not
+   * known. Without it, holidays are flagged.
+   */
+  holidays?: (name: string, year: number) => { from: string; to: string } | null;
 }
 
 export interface OccurrenceWindow {

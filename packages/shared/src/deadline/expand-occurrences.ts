@@ -95,6 +95,7 @@ export function expandOccurrences(rules: ScheduleRule[], window: OccurrenceWindo
   rules.forEach((rule, ruleIndex) => {
     for (const slot of slotsFor(rule, from, to)) {
       if (slot.due < from || slot.due > to) continue;
+      if (rule.startsOn !== undefined && rule.kind !== 'once' && slot.due < rule.startsOn) continue;
       out.push({
         start: slot.start,
         due: slot.due,
