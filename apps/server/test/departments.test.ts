@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { noteWrite } from '../src/modules/read-models/read-models.service.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 import { importBytes } from './fixtures.ts';
@@ -73,11 +74,15 @@ describeEachDatabase('departments and task-list index', (get) => {
       .where('a.task_id', '=', task1.id)
       .where('o.period_key', '=', '2024-Q1')
       .executeTakeFirstOrThrow();
-    await db
-      .updateTable('occurrences')
-      .set({ report_state: 'accepted', accepted_at: '2024-03-30' })
-      .where('id', '=', q1.id)
-      .execute();
+    // Written straight to the table, past the use cases: raise the read-model version as an audited write would.
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('occurrences')
+        .set({ report_state: 'accepted', accepted_at: '2024-03-30' })
+        .where('id', '=', q1.id)
+        .execute();
+      await noteWrite(trx, t.scope.orgUnitId);
+    });
     const after = await t.as('staff', { method: 'GET', url: '/api/tasklists/2024/tasks?asOf=2024-04-15' });
     const row = after.json().categories[0].tasks[0];
     expect(row.statusCounts).toEqual({ accepted: 1, pending: 1 });

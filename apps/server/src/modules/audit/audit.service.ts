@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { Db } from '../../db/database.ts';
 import type { AuditCheckpointTable, AuditEventTable } from '../../db/schema.ts';
+import { noteWrite } from '../read-models/read-models.service.ts';
 import {
   type CheckpointRow,
   countAuditEvents,
@@ -89,6 +90,8 @@ export async function appendAudit(trx: Db, input: AuditInput, now: Date = new Da
   const row = { ...next, created_at: now.toISOString(), mac: checkpointMac(next) };
   if (head) await updateHeadCheckpoint(trx, head.id, row);
   else await insertCheckpoint(trx, row);
+  // Cached read models of the unit (task table, dashboard) are stale from this commit on, on every instance.
+  await noteWrite(trx, input.orgUnitId);
 }
 
 /**

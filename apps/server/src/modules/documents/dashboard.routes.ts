@@ -1,14 +1,20 @@
+import { todayInShanghai } from '@duban/shared/civil-date';
 import { DashboardQuery, DashboardResponse } from '@duban/shared/contracts/dashboard';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { requireRole } from '../../core/principal.ts';
-import { DASHBOARD_ROLES } from './dashboard.policy.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { ReadModelCache } from '../read-models/read-model-cache.ts';
+import { currentVersion } from '../read-models/read-models.service.ts';
+import { sendReadModel } from '../read-models/send-read-model.ts';
+import { dashboardScope } from './dashboard.policy.ts';
 import { getDashboard } from './dashboard.service.ts';
 
 /** Dashboard read model: status counts and rates by category, department and month, and the overdue list. */
 export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  /** Dashboards per (unit, year, as-of date) at the unit's read-model version. */
+  const dashboards = new ReadModelCache();
 
   app.get(
     '/api/dashboard',
@@ -20,9 +26,15 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
         response: { 200: DashboardResponse },
       },
     },
-    async (request) => {
-      const principal = requireRole(request.principal, DASHBOARD_ROLES);
-      return getDashboard(ctx.db, principal.orgUnitId, request.query.year, request.query.asOf);
+    async (request, reply) => {
+      const scope = dashboardScope(requirePrincipal(request.principal));
+      const { year } = request.query;
+      const asOf = request.query.asOf ?? todayInShanghai();
+      const version = await currentVersion(ctx.db, scope.orgUnitId);
+      const body = await dashboards.get(`${scope.orgUnitId}/${year}/${asOf}`, version, async () =>
+        DashboardResponse.parse(await getDashboard(ctx.db, scope.orgUnitId, year, asOf)),
+      );
+      return sendReadModel(request, reply, body);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@duban/shared/civil-date';
 import {
   ImportCommitResponse,
   ImportPreviewResponse,
@@ -12,6 +13,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
 import { loadDepartmentRegistry } from '../departments/departments.service.ts';
+import { ReadModelCache } from '../read-models/read-model-cache.ts';
+import { currentVersion } from '../read-models/read-models.service.ts';
+import { sendReadModel } from '../read-models/send-read-model.ts';
 import { commitTaskListImport } from './import-commit.ts';
 import { type ImportPreview, previewTaskListImport } from './import-preview.ts';
 import { readImportUpload } from './import-upload.ts';
@@ -21,6 +25,8 @@ import { getTaskTable, listTaskLists } from './tasklists.service.ts';
 
 export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  /** Task tables per (unit, year, as-of date, department scope) at the unit's read-model version. */
+  const taskTables = new ReadModelCache();
   app.get(
     '/api/tasklists',
     {
@@ -44,10 +50,18 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
         response: { 200: ListTasksResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = requirePrincipal(request.principal);
       const { departmentId } = taskTableScope(principal);
-      return getTaskTable(ctx.db, principal.orgUnitId, request.params.year, request.query.asOf, departmentId);
+      const { year } = request.params;
+      const asOf = request.query.asOf ?? todayInShanghai();
+      const version = await currentVersion(ctx.db, principal.orgUnitId);
+      const body = await taskTables.get(
+        `${principal.orgUnitId}/${year}/${asOf}/${departmentId ?? 'all'}`,
+        version,
+        async () => ListTasksResponse.parse(await getTaskTable(ctx.db, principal.orgUnitId, year, asOf, departmentId)),
+      );
+      return sendReadModel(request, reply, body);
     },
   );
 

@@ -1,0 +1,27 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+
+/** Row 0 counts writes that concern every unit (an audited event without a unit, such as a holiday year). */
+export const EVERY_UNIT = 0;
+
+/**
+ * The unit's read-model version: its own counter plus the every-unit counter. Both only grow, so the sum changes
+ * exactly when either does. A unit nobody wrote to yet is at 0.
+ */
+export async function readModelVersion(db: Db, orgUnitId: number): Promise<number> {
+  const row = await db
+    .selectFrom('read_model_versions')
+    .select(sql<number | string | null>`sum(version)`.as('v'))
+    .where('org_unit_id', 'in', [EVERY_UNIT, orgUnitId])
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
+
+/** Raises the unit's counter (or the every-unit row for null). Call inside the write's transaction. */
+export async function bumpReadModelVersion(trx: Db, orgUnitId: number | null): Promise<void> {
+  await trx
+    .insertInto('read_model_versions')
+    .values({ org_unit_id: orgUnitId ?? EVERY_UNIT, version: 1 })
+    .onConflict((oc) => oc.column('org_unit_id').doUpdateSet({ version: sql<number>`read_model_versions.version + 1` }))
+    .execute();
+}
