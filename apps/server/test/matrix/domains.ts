@@ -1,8 +1,9 @@
 import type { DomainMatrix } from './matrix-types.ts';
+import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 
 /**
  * Every domain matrix besides the core loop's (route-matrix.test.ts). A new module adds its file
  * (matrix/<domain>.matrix.ts) and one line here.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each domain has its own fixture type
-export const DOMAIN_MATRICES: DomainMatrix<any>[] = [];
+export const DOMAIN_MATRICES: DomainMatrix<any>[] = [whistleblowingMatrix];
