@@ -30,6 +30,7 @@ describeEachDatabase('migrations', (get, dialect) => {
         'notifications',
         'occurrences',
         'org_units',
+        'read_model_versions',
         'reminder_policies',
         'reminder_steps',
         'reports',
