@@ -49,3 +49,8 @@ export async function updateArticle(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The URL name, set once right after the insert (it contains the id); not a versioned edit. */
+export async function setArticleSlug(trx: Db, id: number, slug: string): Promise<void> {
+  await trx.updateTable('knowledge_articles').set({ slug }).where('id', '=', id).execute();
+}

@@ -9,6 +9,7 @@ import {
   findPublishedArticle,
   insertArticle,
   listArticles,
+  setArticleSlug,
   updateArticle,
 } from './articles.repository.ts';
 import { type ArticleScope, articleNotFound } from './public-portal.policy.ts';
@@ -47,7 +48,7 @@ export async function createArticle(
       created_at: iso,
       updated_at: iso,
     });
-    await updateArticle(trx, id, 1, { slug: slugFor(input.title, id) });
+    await setArticleSlug(trx, id, slugFor(input.title, id));
     await appendAudit(trx, {
       orgUnitId: scope.orgUnitId,
       actor: scope.actor,
