@@ -24,6 +24,19 @@ const ConfigSchema = z.object({
       if (t === 'true') return true;
       return t;
     }),
+  /**
+   * Notification webhooks go only to public addresses (SSRF guard). Intranet receivers (政务外网 systems) are
+   * listed here: host names, addresses or CIDRs, comma-separated, e.g. '10.20.0.0/16,oa.example.gov.cn'.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.cn:587 or smtps://…:465; unset = no e-mail. */
   SMTP_URL: z.preprocess(

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { loadDemoListIfEmpty, prepareDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { sealAuditChain, sealFilePath } from './modules/audit/audit.service.ts';
+import { setOutboundPolicy } from './modules/notifications/senders/outbound-guard.ts';
 import { createMailSender } from './modules/notifications/senders/mail-sender.ts';
 import { startReminderScheduler } from './modules/reminders/reminder-scheduler.ts';
 import { ensureOfficeAdmin } from './modules/users/users.service.ts';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       ...(config.DUBAN_WHISTLE_KEY ? { whistleKey: config.DUBAN_WHISTLE_KEY } : {}) },
     { logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY },
   );
+  setOutboundPolicy({ allowedPrivate: config.WEBHOOK_ALLOW_PRIVATE });
   const mail = config.SMTP_URL ? createMailSender(config.SMTP_URL, config.MAIL_FROM) : null;
   let scheduler: { stop(): Promise<void> } | null = null;
   // Seal the audit chain's head to a file outside the database every 10 minutes and at shutdown (audit.service.ts).

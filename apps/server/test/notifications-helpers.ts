@@ -1,7 +1,13 @@
 import type { Db } from '../src/db/database.ts';
+import { setOutboundPolicy } from '../src/modules/notifications/senders/outbound-guard.ts';
 import type { DefaultScope } from '../src/modules/orgunits/orgunits.service.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import { TEST_PASSWORD } from './app-harness.ts';
+
+// The notification tests deliver to a local receiver (127.0.0.1) standing in for the robots and webhooks: allowed
+// here explicitly, as a deployment would for an intranet receiver (WEBHOOK_ALLOW_PRIVATE). The guard itself is
+// tested in senders/outbound-guard.test.ts and security-webhooks.test.ts.
+setOutboundPolicy({ allowedPrivate: ['127.0.0.1'], officialRobotHosts: false });
 
 /** Shared by the notifications tests: a simulated Shanghai clock and control over which occurrences are open. */
 

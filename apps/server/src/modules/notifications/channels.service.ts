@@ -21,6 +21,7 @@ import {
 } from './channels.repository.ts';
 import { cancelPendingDeliveriesOfChannel, type DeliveryRow, listDeliveries } from './deliveries.repository.ts';
 import { channelNotFound } from './notifications.policy.ts';
+import { outboundUrlProblem } from './senders/outbound-guard.ts';
 
 /**
  * The office manages channels per department (or for the unit itself). Secrets and the tokens inside webhook
@@ -71,12 +72,20 @@ export async function listAllChannels(db: Db, p: Principal): Promise<ChannelResp
   return (await listChannels(db, p.orgUnitId)).map(presentChannel);
 }
 
+/** SSRF guard (senders/outbound-guard.ts): robots to their official hosts, no internal or metadata address. */
+function refuseUnsafeTarget(kind: string, target: string): void {
+  if (kind === 'email') return;
+  const problem = outboundUrlProblem(kind, target);
+  if (problem) throw new AppError('validation_failed', problem, [{ path: 'target', message: problem }]);
+}
+
 export async function createChannel(
   db: Db,
   p: Principal,
   input: CreateChannelRequest,
   now = new Date(),
 ): Promise<ChannelResponse> {
+  refuseUnsafeTarget(input.kind, input.target);
   if (input.departmentId !== null && !(await findUnitDepartment(db, p.orgUnitId, input.departmentId))) {
     throw new AppError('validation_failed', '部门不存在 (unknown department)', [
       { path: 'departmentId', message: '不存在' },
@@ -130,6 +139,7 @@ export async function changeChannel(
     const secret = input.secret === undefined ? current.secret : input.secret;
     const problem = channelTargetProblem(current.kind, target, secret);
     if (problem) throw new AppError('validation_failed', problem.message, [problem]);
+    refuseUnsafeTarget(current.kind, target);
     const quiet = input.quietHours === undefined ? undefined : input.quietHours;
     const updated = await updateChannel(trx, id, input.version, {
       name: input.name ?? current.name,

@@ -13,6 +13,7 @@ import { type RenderedMessage, renderMessage } from './message-templates.ts';
 import { openOccurrenceIds } from './notifications.repository.ts';
 import { outsideQuietHours, quietHoursOf } from './quiet-hours.ts';
 import type { MailSender } from './senders/mail-sender.ts';
+import { assertOutboundAllowed, OutboundRefused } from './senders/outbound-guard.ts';
 import { type FetchLike, sendHttp } from './senders/send-http.ts';
 import {
   buildDingTalkRequest,
@@ -108,7 +109,7 @@ async function deliverOne(db: Db, id: number, now: Date, senders: DeliverySender
     await send(leased, target, remaining, renderMessage(remaining), now, senders);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const permanent = error instanceof PermanentDeliveryError;
+    const permanent = error instanceof PermanentDeliveryError || error instanceof OutboundRefused;
     const exhausted = permanent || attempts >= leased.max_attempts;
     await finish(db, leased, now, exhausted ? 'failed' : 'retried', {
       status: exhausted ? 'failed' : 'pending',
@@ -159,6 +160,8 @@ async function send(
 ): Promise<void> {
   const fetchImpl = senders.fetch ?? fetch;
   const timeout = senders.timeoutMs ?? 10_000;
+  // SSRF guard right before sending: the URL rules and every address the host resolves to (outbound-guard.ts).
+  if (d.channel !== 'email') await assertOutboundAllowed(d.channel, target.address);
   switch (d.channel) {
     case 'email':
       if (!senders.mail) throw new PermanentDeliveryError('未配置 SMTP（SMTP_URL），无法发送邮件');

@@ -26,7 +26,8 @@ export async function sendHttp(
     throw new Error(`请求失败: ${describeFetchError(error)}`);
   }
   const text = await response.text().catch(() => '');
-  if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+  // Only the status is kept (never the response body: it could carry what an internal service answered).
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
   if (kind === 'webhook') return;
   let parsed: unknown;
   try {
@@ -38,7 +39,7 @@ export async function sendHttp(
   const r = parsed as { errcode?: unknown; errmsg?: unknown; code?: unknown; msg?: unknown };
   const code = kind === 'feishu' ? r.code : r.errcode;
   if (code !== undefined && code !== 0) {
-    throw new Error(`机器人返回错误 ${String(code)}: ${String(r.errmsg ?? r.msg ?? '').slice(0, 200)}`);
+    throw new Error(`机器人返回错误码 ${String(code).slice(0, 20)}`);
   }
 }
 
