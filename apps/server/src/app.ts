@@ -20,6 +20,7 @@ import { calendarFeedsRoutes } from './modules/calendar-feeds/calendar-feeds.rou
 import { departmentsRoutes } from './modules/departments/departments.routes.ts';
 import { dashboardRoutes } from './modules/documents/dashboard.routes.ts';
 import { reportFilesRoutes } from './modules/documents/report-files.routes.ts';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { publicPortalRoutes } from './modules/public-portal/portal.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(
   await notificationsRoutes(app, ctx);
   await remindersRoutes(app, ctx);
   await calendarFeedsRoutes(app, ctx);
+  await enterprisesRoutes(app, ctx);
   const whistle = publicDeps(ctx);
   await whistleblowingRoutes(app, ctx, whistle);
   await publicPortalRoutes(app, ctx, whistle);

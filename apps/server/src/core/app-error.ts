@@ -18,6 +18,7 @@ export type AppErrorCode =
   | 'unknown_departments'
   | 'not_our_file'
   | 'dependency_missing'
+  | 'invalid_credit_code'
   | 'internal';
 
 export class AppError extends Error {

@@ -17,5 +17,6 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   unknown_departments: 422,
   not_our_file: 422,
   dependency_missing: 503,
+  invalid_credit_code: 400,
   internal: 500,
 };

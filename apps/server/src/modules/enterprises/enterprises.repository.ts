@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { PostgresAdapter, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { EnterpriseTable, IndustryCatalogueTable, SupervisorRole } from '../../db/schema.ts';
 import type { EnterpriseScope } from './enterprises.policy.ts';
@@ -89,4 +89,245 @@ export async function selectEnterpriseCatalogueLinks(
     out.push(...rows);
   }
   return out;
+}
+
+// ── Catalogue ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function selectCatalogue(db: Db): Promise<CatalogueRow[]> {
+  return db.selectFrom('industry_catalogue').selectAll().orderBy('seq').orderBy('id').execute();
+}
+
+export async function insertCatalogueItem(
+  db: Db,
+  row: Pick<CatalogueRow, 'code' | 'name' | 'kind' | 'group_name' | 'seq' | 'created_at'>,
+): Promise<CatalogueRow> {
+  return db
+    .insertInto('industry_catalogue')
+    .values({ ...row, active: 1 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function maxCatalogueSeq(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('industry_catalogue')
+    .select((eb) => eb.fn.max<number>('seq').as('m'))
+    .executeTakeFirst();
+  return Number(r?.m ?? 0);
+}
+
+// ── Enterprises: writes ──────────────────────────────────────────────────────────────────────────────────────────
+
+export type EnterpriseValues = Omit<
+  EnterpriseRow,
+  'id' | 'version' | 'created_at' | 'updated_at' | 'org_unit_id' | 'demo'
+>;
+
+export async function insertEnterprise(
+  db: Db,
+  orgUnitId: number,
+  values: EnterpriseValues,
+  at: string,
+  demo = false,
+): Promise<EnterpriseRow> {
+  return db
+    .insertInto('enterprises')
+    .values({ ...values, org_unit_id: orgUnitId, demo: demo ? 1 : 0, created_at: at, updated_at: at, version: 1 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Writes the values when the row still has `version`; the updated row, or undefined when it was stale. */
+export async function updateEnterpriseVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  values: Partial<EnterpriseValues>,
+  at: string,
+): Promise<EnterpriseRow | undefined> {
+  return db
+    .updateTable('enterprises')
+    .set({ ...values, updated_at: at, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findEnterpriseByCode(db: Db, orgUnitId: number, creditCode: string) {
+  return db
+    .selectFrom('enterprises')
+    .selectAll()
+    .where('org_unit_id', '=', orgUnitId)
+    .where('credit_code', '=', creditCode)
+    .executeTakeFirst();
+}
+
+export async function findEnterprisesByCodes(db: Db, orgUnitId: number, codes: string[]): Promise<EnterpriseRow[]> {
+  const out: EnterpriseRow[] = [];
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    out.push(
+      ...(await db
+        .selectFrom('enterprises')
+        .selectAll()
+        .where('org_unit_id', '=', orgUnitId)
+        .where('credit_code', 'in', chunk)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function replaceCatalogueLinks(db: Db, enterpriseId: number, catalogueIds: number[]): Promise<void> {
+  await db.deleteFrom('enterprise_industries').where('enterprise_id', '=', enterpriseId).execute();
+  const ids = [...new Set(catalogueIds)];
+  if (ids.length > 0) {
+    await db
+      .insertInto('enterprise_industries')
+      .values(ids.map((catalogue_id) => ({ enterprise_id: enterpriseId, catalogue_id })))
+      .execute();
+  }
+}
+
+export async function replaceSupervisors(
+  db: Db,
+  enterpriseId: number,
+  supervisors: { departmentId: number; role: SupervisorRole }[],
+): Promise<void> {
+  await db.deleteFrom('enterprise_supervisors').where('enterprise_id', '=', enterpriseId).execute();
+  const seen = new Set<string>();
+  const rows = supervisors.filter((s) => {
+    const key = `${s.departmentId}:${s.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (rows.length > 0) {
+    await db
+      .insertInto('enterprise_supervisors')
+      .values(rows.map((s) => ({ enterprise_id: enterpriseId, department_id: s.departmentId, role: s.role })))
+      .execute();
+  }
+}
+
+export async function insertEnterpriseVersion(
+  db: Db,
+  row: { enterprise_id: number; version: number; change: string; snapshot: string; actor: string; changed_at: string },
+): Promise<void> {
+  await db.insertInto('enterprise_versions').values(row).execute();
+}
+
+export async function selectEnterpriseVersions(db: Db, enterpriseId: number) {
+  return db
+    .selectFrom('enterprise_versions')
+    .select(['version', 'change', 'actor', 'changed_at', 'snapshot'])
+    .where('enterprise_id', '=', enterpriseId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/** Locks the row for the rest of the transaction on PostgreSQL (SQLite transactions are serial already). */
+export async function lockEnterprise(db: Db, id: number): Promise<void> {
+  if (isPostgres(db)) {
+    await db.selectFrom('enterprises').select('id').where('id', '=', id).forUpdate().execute();
+  }
+}
+
+function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// ── Enterprises: reads ───────────────────────────────────────────────────────────────────────────────────────────
+
+export interface EnterpriseFilter {
+  q?: string;
+  industry?: string;
+  tag?: string;
+  status?: EnterpriseRow['status'];
+  departmentId?: number;
+  highRisk?: boolean;
+  limit: number;
+  offset: number;
+}
+
+function scopedEnterprises(db: Db, scope: EnterpriseScope, f: Omit<EnterpriseFilter, 'limit' | 'offset'>) {
+  let q = db.selectFrom('enterprises as e').where('e.org_unit_id', '=', scope.orgUnitId);
+  if (scope.enterpriseId !== null) q = q.where('e.id', '=', scope.enterpriseId);
+  const departments = [scope.departmentId, f.departmentId].filter((d): d is number => d !== null && d !== undefined);
+  for (const dep of departments) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enterprise_supervisors as s')
+          .select('s.id')
+          .whereRef('s.enterprise_id', '=', 'e.id')
+          .where('s.department_id', '=', dep),
+      ),
+    );
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('e.name', 'like', like),
+        eb('e.credit_code', 'like', like.toUpperCase()),
+        eb('e.locality', 'like', like),
+      ]),
+    );
+  }
+  if (f.status) q = q.where('e.status', '=', f.status);
+  if (f.highRisk !== undefined) q = q.where('e.high_risk', '=', f.highRisk ? 1 : 0);
+  for (const code of [f.industry, f.tag].filter((c): c is string => Boolean(c))) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enterprise_industries as l')
+          .innerJoin('industry_catalogue as c', 'c.id', 'l.catalogue_id')
+          .select('l.enterprise_id')
+          .whereRef('l.enterprise_id', '=', 'e.id')
+          .where('c.code', '=', code),
+      ),
+    );
+  }
+  return q;
+}
+
+export async function listEnterprisesInScope(
+  db: Db,
+  scope: EnterpriseScope,
+  f: EnterpriseFilter,
+): Promise<{ total: number; rows: EnterpriseRow[] }> {
+  const base = scopedEnterprises(db, scope, f);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.selectAll('e').orderBy('e.name').orderBy('e.id').limit(f.limit).offset(f.offset).execute();
+  return { total: Number(total.n), rows };
+}
+
+/** Every enterprise of the unit that is not closed, by locality then name: the responsibility list's rows. */
+export async function selectOpenEnterprises(db: Db, orgUnitId: number): Promise<EnterpriseRow[]> {
+  return db
+    .selectFrom('enterprises')
+    .selectAll()
+    .where('org_unit_id', '=', orgUnitId)
+    .where('status', '!=', 'closed')
+    .orderBy('locality')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+export async function countEnterprises(db: Db, orgUnitId: number): Promise<number> {
+  const r = await db
+    .selectFrom('enterprises')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function findOrgUnitName(db: Db, orgUnitId: number): Promise<string> {
+  const r = await db.selectFrom('org_units').select('name').where('id', '=', orgUnitId).executeTakeFirst();
+  return r?.name ?? '';
 }

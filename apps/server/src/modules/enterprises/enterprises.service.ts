@@ -40,3 +40,6 @@ export async function listSupervisedEnterpriseIds(db: Db, departmentId: number):
 export async function listEnterpriseSupervisors(db: Db, enterpriseId: number): Promise<SupervisorRow[]> {
   return selectSupervisors(db, [enterpriseId]);
 }
+
+/** The 安全生产监管责任清单 of a unit (no phones, no internal ids): for the public portal and exports. */
+export { buildSupervisionList } from './supervision-list.ts';

@@ -124,3 +124,13 @@ export async function findUserEnterpriseId(db: Db, userId: number): Promise<numb
 export async function setUserEnterprise(db: Db, userId: number, enterpriseId: number | null): Promise<void> {
   await db.updateTable('users').set({ enterprise_id: enterpriseId }).where('id', '=', userId).execute();
 }
+
+/** An account of the unit by username, with what binding it to an enterprise needs. */
+export async function findUserForEnterpriseBinding(db: Db, orgUnitId: number, username: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'enterprise_id'])
+    .where('org_unit_id', '=', orgUnitId)
+    .where('username', '=', username)
+    .executeTakeFirst();
+}

@@ -1,0 +1,263 @@
+import {
+  AddCatalogueItemRequest,
+  BindAccountRequest,
+  BindAccountResponse,
+  CatalogueItem,
+  CatalogueResponse,
+  ChangeEnterpriseStatusRequest,
+  CreateEnterpriseRequest,
+  EnterpriseResponse,
+  EnterpriseVersionsResponse,
+  IdParams,
+  ImportEnterprisesResponse,
+  ImportQuery,
+  ListEnterprisesQuery,
+  ListEnterprisesResponse,
+  SupervisionListExportQuery,
+  SupervisionListResponse,
+  UpdateEnterpriseRequest,
+} from '@duban/shared/contracts/enterprises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../core/app-error.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { attachmentDisposition } from '../progress/evidence-file-name.ts';
+import { addCatalogueItem } from './add-catalogue-item.ts';
+import { bindEnterpriseAccount } from './bind-enterprise-account.ts';
+import { changeEnterpriseStatus } from './change-enterprise-status.ts';
+import { createEnterprise } from './create-enterprise.ts';
+import { enterpriseManageScope, enterpriseReadScope } from './enterprises.policy.ts';
+import { resolveEnterpriseScope } from './enterprises.service.ts';
+import { commitEnterpriseImport, planEnterpriseImport, presentImportPlan } from './import-enterprises.ts';
+import { getCatalogue, getEnterprise, getEnterpriseVersions, listEnterprises } from './read-enterprises.ts';
+import { buildSupervisionList } from './supervision-list.ts';
+import { renderSupervisionListPdf, renderSupervisionListXlsx } from './supervision-list-render.ts';
+import { updateEnterprise } from './update-enterprise.ts';
+
+/** Policy before body validation: anonymous gets 401, a reader without the right 403, whatever they send. */
+const manageFirst = {
+  preValidation: async (request: FastifyRequest) => {
+    enterpriseManageScope(requirePrincipal(request.principal));
+  },
+};
+const readFirst = {
+  preValidation: async (request: FastifyRequest) => {
+    enterpriseReadScope(requirePrincipal(request.principal));
+  },
+};
+
+async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
+  if (!request.isMultipart())
+    throw new AppError('bad_request', '请以 multipart/form-data 上传企业名录文件（字段名 file）');
+  let file: { bytes: Buffer; fileName: string } | undefined;
+  for await (const part of request.parts()) {
+    if (part.type !== 'file') continue;
+    if (part.fieldname !== 'file' || file) throw new AppError('bad_request', '只能上传一个企业名录文件（字段名 file）');
+    file = { bytes: await part.toBuffer(), fileName: part.filename };
+  }
+  if (!file) throw new AppError('bad_request', '缺少企业名录文件（字段名 file）');
+  return file;
+}
+
+/** 企业名录, the catalogue, enterprise accounts, import, and the 安全生产监管责任清单 (signed-in and public). */
+export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['enterprises'];
+
+  app.get(
+    '/api/enterprises',
+    {
+      ...readFirst,
+      schema: {
+        tags,
+        summary: '企业名录（按权限范围）',
+        querystring: ListEnterprisesQuery,
+        response: { 200: ListEnterprisesResponse },
+      },
+    },
+    async (request) => {
+      const scope = await resolveEnterpriseScope(ctx.db, requirePrincipal(request.principal));
+      return listEnterprises(ctx.db, scope, request.query);
+    },
+  );
+
+  app.post(
+    '/api/enterprises',
+    {
+      ...manageFirst,
+      schema: {
+        tags,
+        summary: '登记企业（校验统一社会信用代码）',
+        body: CreateEnterpriseRequest,
+        response: { 201: EnterpriseResponse },
+      },
+    },
+    async (request, reply) => {
+      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const view = await createEnterprise(ctx.db, scope, request.body);
+      reply.status(201);
+      return view;
+    },
+  );
+
+  app.get(
+    '/api/enterprises/:id',
+    { ...readFirst, schema: { tags, summary: '企业详情', params: IdParams, response: { 200: EnterpriseResponse } } },
+    async (request) => {
+      const scope = await resolveEnterpriseScope(ctx.db, requirePrincipal(request.principal));
+      return getEnterprise(ctx.db, scope, request.params.id);
+    },
+  );
+
+  app.put(
+    '/api/enterprises/:id',
+    {
+      ...manageFirst,
+      schema: {
+        tags,
+        summary: '修改企业信息（带版本号）',
+        params: IdParams,
+        body: UpdateEnterpriseRequest,
+        response: { 200: EnterpriseResponse },
+      },
+    },
+    async (request) => {
+      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      return updateEnterprise(ctx.db, scope, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/api/enterprises/:id/status',
+    {
+      ...manageFirst,
+      schema: {
+        tags,
+        summary: '开业/停产/关闭（带版本号）',
+        params: IdParams,
+        body: ChangeEnterpriseStatusRequest,
+        response: { 200: EnterpriseResponse },
+      },
+    },
+    async (request) => {
+      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      return changeEnterpriseStatus(ctx.db, scope, request.params.id, request.body);
+    },
+  );
+
+  app.get(
+    '/api/enterprises/:id/versions',
+    {
+      ...readFirst,
+      schema: { tags, summary: '企业信息的历史版本', params: IdParams, response: { 200: EnterpriseVersionsResponse } },
+    },
+    async (request) => {
+      const scope = await resolveEnterpriseScope(ctx.db, requirePrincipal(request.principal));
+      return getEnterpriseVersions(ctx.db, scope, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/enterprises/:id/accounts',
+    {
+      ...manageFirst,
+      schema: {
+        tags,
+        summary: '绑定企业账号',
+        params: IdParams,
+        body: BindAccountRequest,
+        response: { 200: BindAccountResponse },
+      },
+    },
+    async (request) => {
+      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      return bindEnterpriseAccount(ctx.db, scope, request.params.id, request.body.username);
+    },
+  );
+
+  app.post(
+    '/api/enterprises/import',
+    {
+      ...manageFirst,
+      schema: {
+        tags,
+        summary: '导入企业名录（.xlsx/.csv；dryRun=1 只预览不写入）。multipart: file',
+        consumes: ['multipart/form-data'],
+        querystring: ImportQuery,
+        response: { 200: ImportEnterprisesResponse },
+      },
+    },
+    async (request) => {
+      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const dryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
+      const upload = await readUpload(request);
+      const plan = await planEnterpriseImport(ctx.db, scope.orgUnitId, upload.bytes, upload.fileName);
+      if (dryRun) return presentImportPlan(plan, true);
+      const counts = await commitEnterpriseImport(ctx.db, scope, plan);
+      return presentImportPlan(plan, false, counts);
+    },
+  );
+
+  app.get(
+    '/api/enterprise-catalogue',
+    { ...readFirst, schema: { tags, summary: '行业、专项标签和风险等级目录', response: { 200: CatalogueResponse } } },
+    async () => getCatalogue(ctx.db),
+  );
+
+  app.post(
+    '/api/enterprise-catalogue',
+    {
+      ...manageFirst,
+      schema: {
+        tags,
+        summary: '新增目录项（行业/标签/风险等级）',
+        body: AddCatalogueItemRequest,
+        response: { 201: CatalogueItem },
+      },
+    },
+    async (request, reply) => {
+      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const item = await addCatalogueItem(ctx.db, scope, request.body);
+      reply.status(201);
+      return item;
+    },
+  );
+
+  app.get(
+    '/api/supervision-list',
+    { ...readFirst, schema: { tags, summary: '安全生产监管责任清单', response: { 200: SupervisionListResponse } } },
+    async (request) => buildSupervisionList(ctx.db, requirePrincipal(request.principal).orgUnitId),
+  );
+
+  app.get(
+    '/api/supervision-list/export',
+    {
+      ...readFirst,
+      schema: {
+        tags,
+        summary: '导出安全生产监管责任清单（.xlsx / PDF，正式版式）',
+        querystring: SupervisionListExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const list = await buildSupervisionList(ctx.db, requirePrincipal(request.principal).orgUnitId);
+      const xlsx = request.query.format === 'xlsx';
+      const bytes = xlsx ? await renderSupervisionListXlsx(list) : await renderSupervisionListPdf(list);
+      return reply
+        .header(
+          'content-type',
+          xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
+        )
+        .header('content-disposition', attachmentDisposition(`${list.title}（${list.asOf}）.${xlsx ? 'xlsx' : 'pdf'}`))
+        .send(bytes);
+    },
+  );
+
+  /** The public list: no session, no phone numbers, no internal ids (the rows carry neither). */
+  app.get(
+    '/api/public/supervision-list',
+    { schema: { tags, summary: '安全生产监管责任清单（公开，无需登录）', response: { 200: SupervisionListResponse } } },
+    async () => buildSupervisionList(ctx.db, ctx.scope.orgUnitId),
+  );
+}
