@@ -53,7 +53,7 @@ function flagged(years: ClauseYears): ClauseReading {
   };
 }
 
-const CONDITION_LEAD = /^(?:其中|对于|对|涉及)/;
+const CONDITION_LEAD = /^(?:其中|对于|对)/;
 const CONDITION_TRAIL = /(?:的|要|须|需|应)$/;
 
 function ruleOf(token: Token): ClauseRule | null {
@@ -164,6 +164,10 @@ function isPeriodSpan(token: Token): boolean {
   return token.type === 'once' && !token.isRange && token.start !== token.due && token.start.slice(5) === '01-01';
 }
 
+function isWholeYear(token: Token): boolean {
+  return token.type === 'once' && !token.isRange && token.start.slice(5) === '01-01' && token.due.slice(5) === '12-31';
+}
+
 /** Tokens named only as a report's object, when the clause has another date. */
 function objectPeriods(tokens: Located<Token>[], s: string): Set<number> {
   const out = new Set<number>();
@@ -218,6 +222,12 @@ export function readClause(normalized: string, years: ClauseYears, wantCondition
   if (verdict === 'reject') return flagged(years);
 
   const objects = objectPeriods(allTokens, s);
+  // 2025年持续深化, 全年持续推进: a whole year beside an ongoing marker says when the ongoing work runs, not a due date.
+  if (allTokens.some((t) => t.value.type === 'ongoing' && !t.value.vague)) {
+    allTokens.forEach((t, ti) => {
+      if (isWholeYear(t.value)) objects.add(ti);
+    });
+  }
   const tokens = allTokens.filter(
     (t, ti) => !objects.has(ti) && t.value.type !== 'timeOfDay' && t.value.type !== 'now',
   );

@@ -38,7 +38,7 @@ export function findRelative(s: string): RelativeMatch | null {
   return null;
 }
 
-const EVENT_LEAD = /^(?:须在|应在|需在|要在|自|从|在|于)/;
+const EVENT_LEAD = /^(?:须在|应在|需在|要在|应于|须于|需于|要于|务必在|必须在|自|从|在|于)/;
 const EVENT_TRAIL = /(?:起|开始)$/;
 const RECURRING_WORD = /每(?:年|月|周|星期|季|半年|天|日)/;
 

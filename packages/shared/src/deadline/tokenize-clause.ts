@@ -54,7 +54,7 @@ interface Hit {
 
 const EVERY_YEAR_TWICE = /每1?年度?2次(?!\d)/y;
 const EVERY_HALF_YEAR = /(?:每1?个?|按)半年度?(?:末|底)?/y;
-const EVERY_QUARTER = /(?:每1?个?|按|逐)季度?(?:末|底)?/y;
+const EVERY_QUARTER = /(?:每1?个?|按|逐)季度?(?:末月底|末月末|末|底)?/y;
 const EVERY_MONTH = /(?:每1?个?|按|逐)月份?/y;
 const EVERY_WEEK = /(?:每1?个?|按|逐)(?:周|星期|礼拜)/y;
 const EVERY_YEAR = /(?:每1?个?|按|逐)年度?/y;

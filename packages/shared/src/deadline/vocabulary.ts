@@ -31,11 +31,11 @@ const SAFE_COMPOUNDS = words(
   '半年和 半年及 半年工作 半年总结 年度 年报 年检 年审 年限 年龄 青年 老年 少年 月报 月度 季报 季度报 周报 旬报 日报 日常 ' +
     '时间节点 时间表 时间 同时 按时 准时 实时 时限 时效 临时 期间 工期 节点 环节 节能 细节 节约 ' +
     '天然气 天燃气 编号 文号 周边 周密 安全生产月 安全月 宣传月 摸底 底数 底线 兜底 彻底 到底 末端 ' +
-    '最晚 最迟 期限内 初步 中心 中央 集中 其中 中介 中小',
+    '销号 号召 信号 型号 最晚 最迟 期限内 初步 中心 中央 集中 其中 中介 中小',
 );
 
 /** Characters that name or qualify time: left over, they mean part of the date was not read. */
-const TIME_CHARS = /[年月日号周旬季天时期节宵晨晚早初底末春夏秋冬]|星期|礼拜|小时|分钟|半/;
+const TIME_CHARS = /[每年月日号周旬季天时期节宵晨晚早初底末春夏秋冬]|星期|礼拜|小时|分钟|半/;
 
 /** Words that make a read date uncertain: keep the dates, ask for a confirmation. */
 const DOUBT_WORDS = words('原则上 争取 预计 暂定 初定 拟 或 建议 视 可 酌情 分阶段 分批 逐步 滚动');
@@ -68,7 +68,7 @@ export interface LeftoverPlace {
 }
 
 const OWN_PERIOD_WORDS: Record<string, RegExp> = {
-  monthly: /本月度?|当月度?/g,
+  monthly: /本月度?|当月度?|下月度?/g,
   quarterly: /本季度?|当季度?/g,
   weekly: /本周|当周/g,
   halfyearly: /本半年度?|当半年度?/g,
@@ -77,13 +77,13 @@ const OWN_PERIOD_WORDS: Record<string, RegExp> = {
 /** The verdict on one leftover piece (normalised, numerals converted). */
 export function judgeLeftover(text: string, place: LeftoverPlace): LeftoverVerdict {
   if (/[0-9%％‰()（）]/.test(text)) return 'reject';
-  if (containsAmbiguousWord(text)) return 'reject';
-  if (place.afterDate && DATE_MODIFIER.test(text.replace(PUNCTUATION_RE, ''))) return 'reject';
   let withoutSafe = text;
   for (const kind of place.recurringKinds) {
     const own = OWN_PERIOD_WORDS[kind];
     if (own) withoutSafe = withoutSafe.replace(own, '');
   }
+  if (containsAmbiguousWord(withoutSafe)) return 'reject';
+  if (place.afterDate && DATE_MODIFIER.test(text.replace(PUNCTUATION_RE, ''))) return 'reject';
   withoutSafe = withoutSafe.replace(SAFE_RE, '');
   if (TIME_CHARS.test(withoutSafe)) return 'reject';
   if (DOUBT_WORDS.some((w) => withoutSafe.includes(w))) return 'doubt';
@@ -120,7 +120,7 @@ export function looksLikeCondition(text: string): boolean {
 const NUMERAL_WORDS = words(
   '统一 进一步 一律 一并 一起 一体 一线 一岗双责 一企一策 一案双罚 一般 万一 唯一 一致 逐一 一把手 一张图 ' +
     '一张网 一网 一件事 一站式 一对一 同一 单一 一体化 三同时 双重预防 一票否决 一次性 ' +
-    '一单两库 两客一危 三管三必须 双随机 一公开 第一责任人 五落实',
+    '第一轮 第二轮 第三轮 第一阶段 第二阶段 第三阶段 第四阶段 一单两库 两客一危 三管三必须 双随机 一公开 第一责任人 五落实',
 );
 const NUMERAL_WORDS_RE = new RegExp([...NUMERAL_WORDS].sort((a, b) => b.length - a.length).join('|'), 'g');
 
