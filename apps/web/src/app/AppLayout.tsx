@@ -41,6 +41,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   returned: <CloudUploadOutlined />,
   bulletins: <NotificationOutlined />,
   users: <TeamOutlined />,
+  // Icons already loaded for other entries: the 举报 screens add no icon bytes to every role's layout.
+  whistle: <AuditOutlined />,
+  rewards: <ProfileOutlined />,
+  articles: <NotificationOutlined />,
 };
 
 export default function AppLayout() {

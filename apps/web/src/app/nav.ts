@@ -11,7 +11,10 @@ export type NavKey =
   | 'bulletins'
   | 'users'
   | 'myWork'
-  | 'dashboard';
+  | 'dashboard'
+  | 'whistle'
+  | 'rewards'
+  | 'articles';
 
 export interface NavItem {
   key: NavKey;
@@ -34,6 +37,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'extensions', path: '/extensions', label: 'nav.extensions', roles: OFFICE },
   { key: 'bulletins', path: '/bulletins', label: 'nav.bulletins', roles: [...OFFICE, 'leader', 'department'] },
   { key: 'users', path: '/users', label: 'nav.users', roles: OFFICE },
+  { key: 'whistle', path: '/whistle', label: 'nav.whistle', roles: [...OFFICE, 'department'] },
+  { key: 'rewards', path: '/rewards', label: 'nav.rewards', roles: OFFICE },
+  { key: 'articles', path: '/articles', label: 'nav.articles', roles: OFFICE },
 ];
 
 export function navFor(role: UserRole): NavItem[] {

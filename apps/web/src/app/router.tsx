@@ -22,6 +22,9 @@ const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage.tsx'))
 const ReturnedSheetPage = lazy(() => import('../pages/returned/ReturnedSheetPage.tsx'));
 const BulletinsPage = lazy(() => import('../pages/bulletins/BulletinsPage.tsx'));
 const BulletinPage = lazy(() => import('../pages/bulletins/BulletinPage.tsx'));
+const WhistleReportsPage = lazy(() => import('../pages/whistleblowing/WhistleReportsPage.tsx'));
+const RewardsPage = lazy(() => import('../pages/whistleblowing/RewardsPage.tsx'));
+const ArticlesPage = lazy(() => import('../pages/whistleblowing/ArticlesPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
 
 function Home() {
@@ -55,6 +58,9 @@ export const router = createBrowserRouter([
       { path: 'returned', element: <ReturnedSheetPage /> },
       { path: 'bulletins', element: <BulletinsPage /> },
       { path: 'bulletins/:id', element: <BulletinPage /> },
+      { path: 'whistle', element: <WhistleReportsPage /> },
+      { path: 'rewards', element: <RewardsPage /> },
+      { path: 'articles', element: <ArticlesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

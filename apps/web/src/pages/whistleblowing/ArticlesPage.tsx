@@ -1,0 +1,78 @@
+import { App, Button, Card, Empty, Input, Switch } from 'antd';
+import { useState } from 'react';
+import { errorText } from '../../api/error-text.ts';
+import { type ArticleView, createArticle, fetchArticles, updateArticle } from '../../api/whistle.ts';
+import { ErrorResult } from '../../components/ErrorResult.tsx';
+import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { useLoad } from '../../components/use-load.ts';
+import { useT } from '../../i18n/i18n.tsx';
+
+/** 安全知识: the office writes articles for the public portal; the server sanitises the HTML on save. */
+export default function ArticlesPage() {
+  const t = useT();
+  const { state, data, reload } = useLoad((signal) => fetchArticles(signal), []);
+  return (
+    <>
+      <PageTitle title={t('art.pageTitle')} />
+      <ArticleEditor article={null} onSaved={reload} />
+      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
+      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {data && data.articles.length === 0 ? <Empty description={t('art.empty')} /> : null}
+      {data?.articles.map((a) => (
+        <ArticleEditor key={`${a.id}-${a.version}`} article={a} onSaved={reload} />
+      ))}
+    </>
+  );
+}
+
+function ArticleEditor({ article, onSaved }: { article: ArticleView | null; onSaved: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [title, setTitle] = useState(article?.title ?? '');
+  const [body, setBody] = useState(article?.bodyHtml ?? '');
+  const [published, setPublished] = useState(article?.published ?? false);
+  const save = async () => {
+    try {
+      if (article) await updateArticle(article.id, { version: article.version, title, bodyHtml: body, published });
+      else {
+        await createArticle({ title, bodyHtml: body, published });
+        setTitle('');
+        setBody('');
+      }
+      message.success(t('wb.done'));
+      onSaved();
+    } catch (error) {
+      message.error(errorText(error, t));
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={article ? article.title : t('art.new')}
+      style={{ marginBottom: 12 }}
+      extra={
+        article?.published ? (
+          <a href={`/public/articles/${article.slug}`} target="_blank" rel="noreferrer">
+            {t('art.view')}
+          </a>
+        ) : null
+      }
+    >
+      <div className="field-block">
+        <span>{t('art.title')}</span>
+        <Input aria-label={t('art.title')} value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div className="field-block">
+        <span>{t('art.body')}</span>
+        <Input.TextArea aria-label={t('art.body')} rows={5} value={body} onChange={(e) => setBody(e.target.value)} />
+      </div>
+      <p>
+        <Switch aria-label={t('art.published')} checked={published} onChange={setPublished} /> {t('art.published')}
+      </p>
+      <Button type="primary" onClick={save}>
+        {t('art.save')}
+      </Button>
+    </Card>
+  );
+}
