@@ -21,6 +21,8 @@ import { departmentsRoutes } from './modules/departments/departments.routes.ts';
 import { dashboardRoutes } from './modules/documents/dashboard.routes.ts';
 import { reportFilesRoutes } from './modules/documents/report-files.routes.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { expertsRoutes } from './modules/experts/experts.routes.ts';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { publicPortalRoutes } from './modules/public-portal/portal.routes.ts';
@@ -126,6 +128,8 @@ export async function buildApp(
   await notificationsRoutes(app, ctx);
   await remindersRoutes(app, ctx);
   await calendarFeedsRoutes(app, ctx);
+  await inspectionsRoutes(app, ctx);
+  await expertsRoutes(app, ctx);
   await enterprisesRoutes(app, ctx);
   const whistle = publicDeps(ctx);
   await whistleblowingRoutes(app, ctx, whistle);

@@ -2,7 +2,9 @@ import { prepareDatabase } from './bootstrap.ts';
 import { auditCommand } from './cli/audit-command.ts';
 import { BACKUP_USAGE, backupCommand, RESTORE_USAGE, restoreCommand } from './cli/backup-command.ts';
 import { CliError, reportFailure } from './cli/cli-output.ts';
+import { ENTERPRISES_USAGE, enterprisesCommand } from './cli/enterprises-command.ts';
 import { EXPORT_USAGE, exportCommand } from './cli/export-command.ts';
+import { DRAW_USAGE, drawCommand, INSPECTIONS_USAGE, inspectionsCommand } from './cli/inspections-command.ts';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
 import { REMINDERS_USAGE, remindersCommand } from './cli/reminders-command.ts';
 import { SCHEDULE_USAGE, scheduleCommand } from './cli/schedule-command.ts';
@@ -14,11 +16,14 @@ const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
   import <文件> [--year] [--dry-run] [--json] [--strict]   导入任务清单
   schedule "<完成时限>" --year <年> [--from --to] [--json]   解析完成时限
   export --year <年> --period <期间> --format xlsx|docx|pdf --out <文件>   导出任务清单落实情况
+  enterprises check-code <代码> | enterprises import <文件>   信用代码校验 / 导入企业名录
   migrate                                                  把数据库迁移到最新结构
   serve                                                    启动服务（同 npm start）
   users add|list|reset-password                            用户管理
   workdays add <日期> <n> | workdays load <文件>            工作日计算（含调休）
   audit verify                                             核验审计哈希链
+  draw verify <编号> [--json]                               复核双随机抽查（用种子重新抽取）
+  inspections stats --year <年> [--json]                    安全生产执法统计
   reminders scan|deliver                                   立即执行提醒扫描 / 投递消息
   backup <目录> | restore <目录>                            备份 / 恢复数据库与数据目录
   <命令> --help                                            某个命令的用法
@@ -45,6 +50,7 @@ const COMMAND_USAGE: Record<string, string> = {
   import: IMPORT_USAGE,
   schedule: SCHEDULE_USAGE,
   export: EXPORT_USAGE,
+  enterprises: ENTERPRISES_USAGE,
   users: USERS_USAGE,
   workdays: WORKDAYS_USAGE,
   reminders: REMINDERS_USAGE,
@@ -69,10 +75,16 @@ async function run(argv: string[]): Promise<number> {
       return scheduleCommand(rest);
     case 'export':
       return exportCommand(rest, config.DATABASE_URL);
+    case 'enterprises':
+      return enterprisesCommand(rest, config.DATABASE_URL);
     case 'users':
       return usersCommand(rest, config.DATABASE_URL);
     case 'workdays':
       return workdaysCommand(rest, config.DATABASE_URL);
+    case 'draw':
+      return drawCommand(rest, config.DATABASE_URL);
+    case 'inspections':
+      return inspectionsCommand(rest, config.DATABASE_URL);
     case 'audit':
       return auditCommand(rest, config.DATABASE_URL);
     case 'reminders':

@@ -1,0 +1,104 @@
+import type { Principal } from '../../core/principal.ts';
+import type { Db } from '../../db/database.ts';
+import { findEnterpriseForScope, resolveEnterpriseScope } from '../enterprises/enterprises.service.ts';
+
+/**
+ * What inspections needs from the enterprise registry. Single enterprises go through enterprises.service (scoped
+ * lookups). The roster of a whole unit — 100,000 rows for plan generation and draws — is one read-only statement
+ * here, the same precedent as the dashboard's read-only joins on task-list tables: enterprises.service has no bulk
+ * roster function yet; when it gets one, this file is the only place to change.
+ */
+export interface RosterEnterprise {
+  id: number;
+  name: string;
+  highRisk: boolean;
+  /** '一级' | '二级' | '三级' | '小微' | null */
+  standardizationLevel: string | null;
+  /** The supervising department (行业监管 first, then 属地, then 综合), or null when none is recorded. */
+  departmentId: number | null;
+  industry: string | null;
+}
+
+const ROLE_ORDER: Record<string, number> = { industry: 0, territorial: 1, comprehensive: 2 };
+
+/** Operating enterprises of the unit with their first supervising department and first industry. */
+export async function loadRoster(db: Db, orgUnitId: number): Promise<RosterEnterprise[]> {
+  const rows = await db
+    .selectFrom('enterprises')
+    .select(['id', 'name', 'high_risk', 'standardization_level'])
+    .where('org_unit_id', '=', orgUnitId)
+    .where('status', '=', 'operating')
+    .orderBy('id')
+    .execute();
+  const supervisors = await db
+    .selectFrom('enterprise_supervisors')
+    .innerJoin('enterprises', 'enterprises.id', 'enterprise_supervisors.enterprise_id')
+    .select([
+      'enterprise_supervisors.enterprise_id',
+      'enterprise_supervisors.department_id',
+      'enterprise_supervisors.role',
+    ])
+    .where('enterprises.org_unit_id', '=', orgUnitId)
+    .execute();
+  const best = new Map<number, { departmentId: number; rank: number }>();
+  for (const s of supervisors) {
+    const rank = ROLE_ORDER[s.role] ?? 9;
+    const current = best.get(s.enterprise_id);
+    if (!current || rank < current.rank || (rank === current.rank && s.department_id < current.departmentId)) {
+      best.set(s.enterprise_id, { departmentId: s.department_id, rank });
+    }
+  }
+  const industries = await db
+    .selectFrom('enterprise_industries')
+    .innerJoin('industry_catalogue', 'industry_catalogue.id', 'enterprise_industries.catalogue_id')
+    .innerJoin('enterprises', 'enterprises.id', 'enterprise_industries.enterprise_id')
+    .select(['enterprise_industries.enterprise_id', 'industry_catalogue.name', 'industry_catalogue.seq'])
+    .where('enterprises.org_unit_id', '=', orgUnitId)
+    .where('industry_catalogue.kind', '=', 'industry')
+    .execute();
+  const industryOf = new Map<number, { name: string; seq: number }>();
+  for (const i of industries) {
+    const current = industryOf.get(i.enterprise_id);
+    if (!current || i.seq < current.seq) industryOf.set(i.enterprise_id, { name: i.name, seq: i.seq });
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    highRisk: r.high_risk === 1,
+    standardizationLevel: r.standardization_level,
+    departmentId: best.get(r.id)?.departmentId ?? null,
+    industry: industryOf.get(r.id)?.name ?? null,
+  }));
+}
+
+/** The enterprise if the principal may see it (through the registry's own scope rules). */
+export async function enterpriseForPrincipal(db: Db, p: Principal, id: number) {
+  const scope = await resolveEnterpriseScope(db, p);
+  return findEnterpriseForScope(db, scope, id);
+}
+
+/** The enterprise an enterprise account is bound to (-1: none), else null. */
+export async function boundEnterpriseId(db: Db, p: Principal): Promise<number | null> {
+  if (p.role !== 'enterprise') return null;
+  const scope = await resolveEnterpriseScope(db, p);
+  return scope.enterpriseId ?? -1;
+}
+
+/**
+ * The default inspection class of an enterprise without a profile: high-risk ones by their 标准化 level in the
+ * 危化/金属冶炼 group (and key), others in the 非高危 group. The office overrides it per enterprise.
+ */
+export function defaultClass(e: Pick<RosterEnterprise, 'highRisk' | 'standardizationLevel'>): {
+  classCode: string;
+  key: boolean;
+} {
+  const level =
+    e.standardizationLevel === '一级'
+      ? '1'
+      : e.standardizationLevel === '二级'
+        ? '2'
+        : e.standardizationLevel === '三级'
+          ? '3'
+          : 'none';
+  return e.highRisk ? { classCode: `hazchem-${level}`, key: true } : { classCode: `general-${level}`, key: false };
+}

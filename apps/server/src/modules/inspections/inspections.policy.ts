@@ -1,0 +1,86 @@
+import { AppError } from '../../core/app-error.ts';
+import { isOffice, type Principal, requireUserId } from '../../core/principal.ts';
+import type { Db } from '../../db/database.ts';
+import { boundEnterpriseId } from './enterprise-source.ts';
+import { findInspectorByUser } from './inspections.repository.ts';
+
+/**
+ * Who may do what with inspections and enforcement, in one place.
+ * - office: everything of the unit (plans, matter list, pools, draws, records, enforcement, statistics);
+ * - leaders: read everything, write nothing;
+ * - department users: their department's inspections and enforcement; a department user registered in the
+ *   inspector pool who is not the department head sees only the inspections whose team they are on (their
+ *   assignments) and writes only those; heads see and write the department's; plans and draws are read-only;
+ * - enterprise accounts: read the inspections and enforcement decisions of their own enterprise, nothing else;
+ * - the public: published draw results and penalty decisions only, through the public portal's service calls.
+ * A record outside the caller's reach answers exactly like a record that does not exist (404).
+ */
+export interface InspectionScope {
+  orgUnitId: number;
+  departmentId: number | null;
+  /** Set: only inspections whose team includes this inspector. */
+  inspectorId: number | null;
+  /** Set for enterprise accounts: only this enterprise (-1 when bound to none). */
+  enterpriseId: number | null;
+  canWrite: boolean;
+}
+
+export interface ActingScope extends InspectionScope {
+  userId: number;
+  actor: string;
+}
+
+const forbidden = () => new AppError('forbidden', '没有权限执行此操作 (forbidden)');
+
+export async function inspectionScope(db: Db, p: Principal): Promise<InspectionScope> {
+  const base = { orgUnitId: p.orgUnitId, departmentId: null, inspectorId: null, enterpriseId: null };
+  if (isOffice(p)) return { ...base, canWrite: true };
+  if (p.role === 'leader') return { ...base, canWrite: false };
+  if (p.role === 'department' && p.departmentId !== null) {
+    const inspector = p.userId !== null && !p.isHead ? await findInspectorByUser(db, p.orgUnitId, p.userId) : undefined;
+    return { ...base, departmentId: p.departmentId, inspectorId: inspector?.id ?? null, canWrite: true };
+  }
+  if (p.role === 'enterprise') return { ...base, enterpriseId: await boundEnterpriseId(db, p), canWrite: false };
+  throw forbidden();
+}
+
+export async function actingScope(db: Db, p: Principal): Promise<ActingScope> {
+  const scope = await inspectionScope(db, p);
+  if (!scope.canWrite) throw forbidden();
+  return { ...scope, userId: requireUserId(p), actor: p.actor };
+}
+
+export function canSeeInspection(
+  scope: InspectionScope,
+  row: { department_id: number | null; enterprise_id: number },
+  team: readonly number[],
+): boolean {
+  if (scope.enterpriseId !== null && row.enterprise_id !== scope.enterpriseId) return false;
+  if (scope.departmentId !== null && row.department_id !== scope.departmentId) return false;
+  if (scope.inspectorId !== null && !team.includes(scope.inspectorId)) return false;
+  return true;
+}
+
+/** Plans, matter list, pools, draws, profiles: the office writes. */
+export function assertOffice(p: Principal): { orgUnitId: number; actor: string; userId: number } {
+  if (!isOffice(p)) throw forbidden();
+  return { orgUnitId: p.orgUnitId, actor: p.actor, userId: requireUserId(p) };
+}
+
+/** Plans, draws, pools, statistics: office, leaders and departments read; enterprises do not. */
+export function assertStaffReader(p: Principal): { orgUnitId: number; departmentId: number | null } {
+  if (isOffice(p) || p.role === 'leader') return { orgUnitId: p.orgUnitId, departmentId: null };
+  if (p.role === 'department' && p.departmentId !== null)
+    return { orgUnitId: p.orgUnitId, departmentId: p.departmentId };
+  throw forbidden();
+}
+
+export const inspectionNotFound = () => new AppError('not_found', '检查记录不存在 (inspection not found)');
+export const planNotFound = () => new AppError('not_found', '检查计划不存在 (plan not found)');
+export const drawNotFound = () => new AppError('not_found', '抽查记录不存在 (draw not found)');
+export const enforcementNotFound = () => new AppError('not_found', '执法决定不存在 (enforcement action not found)');
+export const enterpriseNotFound = () => new AppError('not_found', '企业不存在 (enterprise not found)');
+
+export function staleVersion(current: number): AppError {
+  return new AppError('conflict', '记录已被他人修改，请刷新后重试 (stale version)', { currentVersion: current });
+}
