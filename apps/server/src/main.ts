@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { loadDemoListIfEmpty, prepareDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { announceDemoAccounts } from './demo/announce-demo-accounts.ts';
+import { loadDemoStory } from './demo/demo-story.ts';
 import { sealAuditChain, sealFilePath } from './modules/audit/audit.service.ts';
-import { setOutboundPolicy } from './modules/notifications/senders/outbound-guard.ts';
 import { createMailSender } from './modules/notifications/senders/mail-sender.ts';
+import { setOutboundPolicy } from './modules/notifications/senders/outbound-guard.ts';
 import { startReminderScheduler } from './modules/reminders/reminder-scheduler.ts';
 import { ensureOfficeAdmin } from './modules/users/users.service.ts';
 
@@ -14,12 +16,24 @@ async function main(): Promise<void> {
   const prepared = await prepareDatabase(config.DATABASE_URL);
   const { handle, scope } = prepared;
   console.log(`数据库 (${handle.dialect}): ${handle.location}`);
-  if (await loadDemoListIfEmpty(prepared)) console.log('已导入内置演示任务清单（2024年）。');
+  const demoLoaded = await loadDemoListIfEmpty(prepared);
+  if (demoLoaded) console.log('已导入内置演示任务清单（2024年）。');
   const admin = await ensureOfficeAdmin(handle.db, scope.orgUnitId);
   if (admin) announceFirstAdmin(admin, config.DATA_DIR);
+  // The demo list's story (accounts per role, a year of progress and 督办), once, on the first start (issue 13).
+  if (demoLoaded && admin && config.DEMO_STORY) {
+    announceDemoAccounts(await loadDemoStory(handle.db, scope, admin.username), config.DATA_DIR);
+    console.log('已生成演示进展（2024年全年：多数按期通过，部分逾期、退回，含催办、督办单和延期）。');
+  }
   const app = await buildApp(
-    { db: handle.db, dialect: handle.dialect, scope, secureCookies: config.COOKIE_SECURE, dataDir: config.DATA_DIR,
-      ...(config.DUBAN_WHISTLE_KEY ? { whistleKey: config.DUBAN_WHISTLE_KEY } : {}) },
+    {
+      db: handle.db,
+      dialect: handle.dialect,
+      scope,
+      secureCookies: config.COOKIE_SECURE,
+      dataDir: config.DATA_DIR,
+      ...(config.DUBAN_WHISTLE_KEY ? { whistleKey: config.DUBAN_WHISTLE_KEY } : {}),
+    },
     { logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY },
   );
   setOutboundPolicy({ allowedPrivate: config.WEBHOOK_ALLOW_PRIVATE });
@@ -75,7 +89,9 @@ function announceFirstAdmin(admin: { username: string; password: string }, dataD
   const file = resolve(dataDir, 'initial-admin-password.txt');
   writeFileSync(file, `用户名 username: ${admin.username}\n密码 password: ${admin.password}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
-  console.log(`已创建安委办管理员账号 ${admin.username}；一次性密码已写入 ${file}（仅本用户可读），登录并修改密码后请删除该文件。`);
+  console.log(
+    `已创建安委办管理员账号 ${admin.username}；一次性密码已写入 ${file}（仅本用户可读），登录并修改密码后请删除该文件。`,
+  );
 }
 
 main().catch((error: unknown) => {

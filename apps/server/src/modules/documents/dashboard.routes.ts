@@ -1,5 +1,5 @@
-import { todayInShanghai } from '@duban/shared/civil-date';
 import { DashboardQuery, DashboardResponse } from '@duban/shared/contracts/dashboard';
+import { defaultAsOf } from '@duban/shared/default-as-of';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
@@ -29,7 +29,8 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
     async (request, reply) => {
       const scope = dashboardScope(requirePrincipal(request.principal));
       const { year } = request.query;
-      const asOf = request.query.asOf ?? todayInShanghai();
+      // A list whose year is over is shown as it ended (31 December), not as of today (issue 13).
+      const asOf = request.query.asOf ?? defaultAsOf(year);
       const version = await currentVersion(ctx.db, scope.orgUnitId);
       const body = await dashboards.get(`${scope.orgUnitId}/${year}/${asOf}`, version, async () =>
         DashboardResponse.parse(await getDashboard(ctx.db, scope.orgUnitId, year, asOf)),

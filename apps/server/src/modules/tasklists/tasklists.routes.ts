@@ -1,4 +1,3 @@
-import { todayInShanghai } from '@duban/shared/civil-date';
 import {
   ImportCommitResponse,
   ImportPreviewResponse,
@@ -8,6 +7,7 @@ import {
   TaskListIndexResponse,
 } from '@duban/shared/contracts/tasklists';
 import { expandOccurrences } from '@duban/shared/deadline/expand-occurrences';
+import { defaultAsOf } from '@duban/shared/default-as-of';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
@@ -54,7 +54,8 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       const principal = requirePrincipal(request.principal);
       const { departmentId } = taskTableScope(principal);
       const { year } = request.params;
-      const asOf = request.query.asOf ?? todayInShanghai();
+      // A list whose year is over is shown as it ended (31 December), not as of today (issue 13).
+      const asOf = request.query.asOf ?? defaultAsOf(year);
       const version = await currentVersion(ctx.db, principal.orgUnitId);
       const body = await taskTables.get(
         `${principal.orgUnitId}/${year}/${asOf}/${departmentId ?? 'all'}`,
