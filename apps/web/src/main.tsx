@@ -3,10 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { Providers } from './app/providers.tsx';
 import { router } from './app/router.tsx';
+import { loadLanguage, readStoredLang } from './i18n/i18n.tsx';
 import './app/global.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
+
+// English users wait for the English chunk (a failure falls back to Chinese).
+await loadLanguage(readStoredLang()).catch(() => undefined);
 
 createRoot(root).render(
   <StrictMode>

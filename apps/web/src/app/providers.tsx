@@ -1,17 +1,16 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { queryClient } from '../api/query.ts';
-import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { antdEnglishLocale, I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { AuthProvider } from './auth.tsx';
 import { theme } from './theme.ts';
 
 function AntdProviders({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={lang === 'en' ? (antdEnglishLocale() ?? zhCN) : zhCN} theme={theme}>
       {children}
     </ConfigProvider>
   );

@@ -1,5 +1,5 @@
+import type { ConfigProviderProps } from 'antd';
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
-import { en } from './en.ts';
 import { type MessageKey, type Messages, zhCN } from './zh-CN.ts';
 
 export type Lang = 'zh-CN' | 'en';
@@ -9,7 +9,20 @@ export const LANGS: readonly { value: Lang; label: string }[] = [
 ];
 
 const STORAGE_KEY = 'duban.lang';
-const DICTIONARIES: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+/** Chinese is built in; English (dictionary and antd locale) arrives with loadLanguage. */
+const DICTIONARIES: Partial<Record<Lang, Messages>> = { 'zh-CN': zhCN };
+let antdEnglish: ConfigProviderProps['locale'] | undefined;
+
+/** Loads a language's dictionary (English is a separate chunk); resolves at once for a loaded one. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (DICTIONARIES[lang]) return;
+  const bundle = await import('./en-bundle.ts');
+  DICTIONARIES.en = bundle.en;
+  antdEnglish = bundle.antdEn;
+}
+
+/** antd's English locale once loadLanguage('en') has run (undefined before). */
+export const antdEnglishLocale = (): ConfigProviderProps['locale'] | undefined => antdEnglish;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -21,7 +34,7 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-function readStoredLang(): Lang {
+export function readStoredLang(): Lang {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
   } catch {
@@ -38,23 +51,30 @@ export function format(template: string, params?: Record<string, string | number
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(readStoredLang);
+  // main.tsx loads the stored language before the first render; should that fail, Chinese.
+  const [lang, setLangState] = useState<Lang>(() => {
+    const stored = readStoredLang();
+    return DICTIONARIES[stored] ? stored : 'zh-CN';
+  });
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // private mode: the choice lasts for this visit only
     }
+    loadLanguage(next).then(
+      () => setLangState(next),
+      () => undefined, // the chunk did not load (offline): stay in the current language
+    );
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const dict = DICTIONARIES[lang];
+    const dict = DICTIONARIES[lang] ?? zhCN;
     return { lang, setLang, t: (key, params) => format(dict[key], params) };
   }, [lang, setLang]);
 
