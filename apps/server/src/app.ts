@@ -21,6 +21,7 @@ import { departmentsRoutes } from './modules/departments/departments.routes.ts';
 import { dashboardRoutes } from './modules/documents/dashboard.routes.ts';
 import { reportFilesRoutes } from './modules/documents/report-files.routes.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { hazardsRoutes } from './modules/hazards/hazards.routes.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(
   await inspectionsRoutes(app, ctx);
   await expertsRoutes(app, ctx);
   await enterprisesRoutes(app, ctx);
+  await hazardsRoutes(app, ctx);
   const whistle = publicDeps(ctx);
   await whistleblowingRoutes(app, ctx, whistle);
   await publicPortalRoutes(app, ctx, whistle);

@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { anchorLegacyChain, appendAudit } from './modules/audit/audit.service.ts';
 import { loadAuditKey, useAuditKey } from './modules/audit/audit-key.ts';
 import { ensureDemoRegistry, loadDepartmentRegistry } from './modules/departments/departments.service.ts';
+import { ensureHazardStandards } from './modules/hazards/hazard-standards.ts';
 import { type DefaultScope, ensureDefaultScope } from './modules/orgunits/orgunits.service.ts';
 import { commitTaskListImport } from './modules/tasklists/import-commit.ts';
 import { previewTaskListImport } from './modules/tasklists/import-preview.ts';
@@ -44,6 +45,8 @@ export async function prepareDatabase(databaseUrl: string, dataDir: string = loa
       }
       return s;
     });
+    // The shipped catalogue of 重大事故隐患判定标准: missing standards and items are added, nothing is removed.
+    await ensureHazardStandards(handle.db);
     return { handle, scope, migrated };
   } catch (error) {
     await handle.close();

@@ -19,6 +19,7 @@ export type AppErrorCode =
   | 'not_our_file'
   | 'dependency_missing'
   | 'invalid_credit_code'
+  | 'acceptance_required'
   | 'internal';
 
 export class AppError extends Error {

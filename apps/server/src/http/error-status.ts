@@ -18,5 +18,6 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   not_our_file: 422,
   dependency_missing: 503,
   invalid_credit_code: 400,
+  acceptance_required: 409,
   internal: 500,
 };

@@ -17,7 +17,15 @@ export const HazardLevelSchema = z.enum(HAZARD_LEVELS);
 export const HazardChannelSchema = z.enum(HAZARD_CHANNELS);
 export const HazardActionSchema = z.enum(Object.keys(HAZARD_ACTION_LABELS) as [string, ...string[]]);
 export const ListingLevelSchema = z.enum(['province', 'city', 'county', 'zone']);
-export const HAZARD_FILE_KINDS = ['before', 'after', 'evidence', 'evaluation', 'acceptance', 'report', 'explanation'] as const;
+export const HAZARD_FILE_KINDS = [
+  'before',
+  'after',
+  'evidence',
+  'evaluation',
+  'acceptance',
+  'report',
+  'explanation',
+] as const;
 export const HazardFileKindSchema = z.enum(HAZARD_FILE_KINDS);
 
 // ── The catalogue of 重大事故隐患判定标准 ────────────────────────────────────────────────────────────────────────────
@@ -182,7 +190,11 @@ export const HazardResponse = HazardSummary.extend({
       text: z.string(),
     })
     .nullable(),
-  report: z.object({ currentState: z.string().nullable(), severity: z.string().nullable(), plan: z.string().nullable() }),
+  report: z.object({
+    currentState: z.string().nullable(),
+    severity: z.string().nullable(),
+    plan: z.string().nullable(),
+  }),
   fiveImplementations: z.object({
     responsible: z.string().nullable(),
     measures: z.string().nullable(),
@@ -191,7 +203,12 @@ export const HazardResponse = HazardSummary.extend({
     contingency: z.string().nullable(),
   }),
   evaluation: z
-    .object({ kind: z.enum(['self', 'third_party']), organisation: z.string(), summary: z.string(), evaluatedOn: z.string() })
+    .object({
+      kind: z.enum(['self', 'third_party']),
+      organisation: z.string(),
+      summary: z.string(),
+      evaluatedOn: z.string(),
+    })
     .nullable(),
   listing: Listing.nullable(),
   extensions: z.array(Extension),
@@ -302,7 +319,9 @@ export const HazardStatsQuery = z.object({ year: z.coerce.number().int().min(200
 export type HazardStatsQuery = z.infer<typeof HazardStatsQuery>;
 
 const FoundRectified = z.object({ found: z.number().int(), rectified: z.number().int() });
-const Counted = z.array(z.object({ key: z.string(), label: z.string(), total: z.number().int(), closed: z.number().int() }));
+const Counted = z.array(
+  z.object({ key: z.string(), label: z.string(), total: z.number().int(), closed: z.number().int() }),
+);
 
 /**
  * `hazards stats --year Y --json` and GET /api/hazards/stats: hazards found in year Y (the contract's first keys)

@@ -85,7 +85,13 @@ export const HAZARD_ACTION_LABELS: Record<HazardAction, string> = {
 
 /** Why a step cannot be taken: a stable code and a Chinese message. */
 export interface StepRefusal {
-  code: 'wrong_state' | 'basis_required' | 'plan_required' | 'evaluation_required' | 'acceptance_required' | 'major_no_spot_fix';
+  code:
+    | 'wrong_state'
+    | 'basis_required'
+    | 'plan_required'
+    | 'evaluation_required'
+    | 'acceptance_required'
+    | 'major_no_spot_fix';
   message: string;
 }
 
@@ -126,7 +132,10 @@ export function nextStatus(h: HazardFacts, action: HazardAction): StepResult {
     );
   }
   if (action === 'fix_on_spot' && h.level === 'major') {
-    return refuse('major_no_spot_fix', '重大事故隐患不能立查立改销号，须制定治理方案并经验收 (major hazards need acceptance)');
+    return refuse(
+      'major_no_spot_fix',
+      '重大事故隐患不能立查立改销号，须制定治理方案并经验收 (major hazards need acceptance)',
+    );
   }
   if (h.level === 'major') {
     if (action === 'confirm' && !h.hasBasis) {

@@ -100,9 +100,16 @@ export async function up(db: AnyDb): Promise<void> {
     )
     .addCheckConstraint('hazards_funds_ck', sql`plan_funds_yuan is null or plan_funds_yuan >= 0`)
     .addCheckConstraint('hazards_closed_on_ck', sql`(status = 'closed') = (closed_on is not null)`)
-    .addCheckConstraint('hazards_evaluation_ck', sql`evaluation_kind is null or evaluation_kind in ('self', 'third_party')`)
+    .addCheckConstraint(
+      'hazards_evaluation_ck',
+      sql`evaluation_kind is null or evaluation_kind in ('self', 'third_party')`,
+    )
     .execute();
-  await db.schema.createIndex('hazards_unit_status_idx').on('hazards').columns(['org_unit_id', 'status', 'id']).execute();
+  await db.schema
+    .createIndex('hazards_unit_status_idx')
+    .on('hazards')
+    .columns(['org_unit_id', 'status', 'id'])
+    .execute();
   await db.schema.createIndex('hazards_unit_found_idx').on('hazards').columns(['org_unit_id', 'found_on']).execute();
   await db.schema.createIndex('hazards_enterprise_idx').on('hazards').columns(['enterprise_id', 'id']).execute();
   await db.schema.createIndex('hazards_unit_id_idx').on('hazards').columns(['org_unit_id', 'id']).execute();

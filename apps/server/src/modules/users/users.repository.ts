@@ -134,3 +134,16 @@ export async function findUserForEnterpriseBinding(db: Db, orgUnitId: number, us
     .where('username', '=', username)
     .executeTakeFirst();
 }
+
+/** Active accounts bound to an enterprise (hazards: notifying the enterprise of a listed hazard). */
+export async function listEnterpriseAccountIds(db: Db, orgUnitId: number, enterpriseId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_unit_id', '=', orgUnitId)
+    .where('enterprise_id', '=', enterpriseId)
+    .where('disabled', '=', 0)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
