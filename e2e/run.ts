@@ -99,7 +99,16 @@ async function main(): Promise<number> {
     const helpers = createHelpers(ROOT, server.baseUrl, accounts, page);
     for (const f of readdirSync(helpers.screenshotDir))
       if (f.startsWith('FAILED-')) rmSync(join(helpers.screenshotDir, f));
-    const e2e: E2E = { root: ROOT, baseUrl: server.baseUrl, accounts, api, browser, page, ...helpers };
+    const e2e: E2E = {
+      root: ROOT,
+      baseUrl: server.baseUrl,
+      dataDir: server.dataDir,
+      accounts,
+      api,
+      browser,
+      page,
+      ...helpers,
+    };
 
     const files = readdirSync(join(ROOT, 'e2e/specs'))
       .filter((f) => f.endsWith('.spec.ts'))

@@ -14,6 +14,10 @@ export type AppErrorCode =
   | 'unsupported_file_type'
   | 'csrf_failed'
   | 'unreadable_file'
+  /** An office file too large, too deep or with too many rows/cells to process (zip bomb, 6M cells): 422. */
+  | 'file_too_complex'
+  /** The document worker pool is full: try again shortly (503). */
+  | 'busy'
   | 'import_has_problems'
   | 'unknown_departments'
   | 'not_our_file'

@@ -13,6 +13,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   unsupported_file_type: 415,
   csrf_failed: 403,
   unreadable_file: 422,
+  file_too_complex: 422,
+  busy: 503,
   import_has_problems: 422,
   unknown_departments: 422,
   not_our_file: 422,

@@ -17,6 +17,7 @@ import { monthLabel, shortMonthLabel } from '../components/period.ts';
 import { useIsPhone } from '../components/use-media-query.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { drillPath, type Heatmap, percent } from '../pages/dashboard/dashboard-model.ts';
+import { tooltipLines } from './escape-html.ts';
 
 echarts.use([
   BarChart,
@@ -167,7 +168,7 @@ function rateBars(
           const v = raw[i.seriesIndex]?.[i.dataIndex];
           return `${i.seriesName}：${v === null || v === undefined ? '—' : `${v}%`}`;
         });
-        return [full[first.dataIndex] ?? '', ...rows].join('<br/>');
+        return tooltipLines([full[first.dataIndex] ?? '', ...rows]);
       },
     },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
@@ -408,11 +409,11 @@ function DepartmentMonthHeat({ d, heat }: { d: Dashboard; heat: Heatmap | null }
         formatter: (p: { data: { cell: Heatmap['cells'][number] } }) => {
           const c = p.data.cell;
           const name = heat.departments.find((x) => x.id === c.departmentId)?.name ?? '';
-          return [
+          return tooltipLines([
             `${name} · ${monthLabel(c.month, t)}`,
             t('dash.heatTip', { done: c.done, due: c.due, total: c.total, overdue: c.overdue }),
             `${t('dash.completionRate')}：${percent(c.rate)}`,
-          ].join('<br/>');
+          ]);
         },
       },
       xAxis: {

@@ -3,6 +3,7 @@ import type { ImportDryRunResponse } from '@duban/shared/contracts/tasklists';
 import { type ParsedDeadline, parseDeadline } from '@duban/shared/deadline/parse-deadline';
 import { AppError } from '../../core/app-error.ts';
 import type { DepartmentRegistry } from '../departments/department-registry.ts';
+import { markupProblems } from './markup-check.ts';
 import { parseTaskListFile } from './parse/parse-tasklist-file.ts';
 import { TaskListFileError } from './parse/tasklist-file-error.ts';
 import type { AssignmentRole, ImportProblem, RawTaskRow } from './parse/tasklist-parse.types.ts';
@@ -57,10 +58,12 @@ export async function previewTaskListImport(input: {
   year?: number | undefined;
   registry: DepartmentRegistry;
   decisions?: ImportDecisions;
+  /** How the file is read: in-process by default (CLI, demo list); HTTP routes read it in the worker pool. */
+  parse?: typeof parseTaskListFile;
 }): Promise<ImportPreview> {
   let parsed: Awaited<ReturnType<typeof parseTaskListFile>>;
   try {
-    parsed = await parseTaskListFile(input.bytes, input.fileName);
+    parsed = await (input.parse ?? parseTaskListFile)(input.bytes, input.fileName);
   } catch (error) {
     if (error instanceof TaskListFileError) throw new AppError('unreadable_file', error.message);
     throw error;
@@ -106,7 +109,7 @@ export async function previewTaskListImport(input: {
     title: parsed.title,
     year,
     tasks,
-    problems: parsed.problems,
+    problems: [...parsed.problems, ...markupProblems(parsed.title, parsed.tasks)],
     unknownDepartments: [...unknown].map(([name, suggestions]) => ({ name, suggestions })),
     aliasesToAdd: [...departmentMap].map(([alias, d]) => ({ alias, departmentId: d.id })),
   };

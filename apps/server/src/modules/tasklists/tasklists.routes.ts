@@ -18,6 +18,7 @@ import { currentVersion } from '../read-models/read-models.service.ts';
 import { sendReadModel } from '../read-models/send-read-model.ts';
 import { commitTaskListImport } from './import-commit.ts';
 import { type ImportPreview, previewTaskListImport } from './import-preview.ts';
+import { parseTaskListInWorker, withUserJobSlot } from '../office-files/office-jobs.ts';
 import { readImportUpload } from './import-upload.ts';
 import { assertCanImport, taskTableScope } from './tasklists.policy.ts';
 import { findTaskList } from './tasklists.repository.ts';
@@ -81,7 +82,10 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       assertCanImport(principal);
       const upload = await readImportUpload(request);
       const registry = await loadDepartmentRegistry(ctx.db, principal.orgUnitId);
-      const preview = await previewTaskListImport({ ...upload, registry, decisions: upload });
+      // Read in the bounded worker pool, at most two imports/exports per account at once (office-files).
+      const preview = await withUserJobSlot(principal.actor, () =>
+        previewTaskListImport({ ...upload, registry, decisions: upload, parse: parseTaskListInWorker }),
+      );
       const existing = await findTaskList(ctx.db, principal.orgUnitId, ctx.scope.campaignId, preview.year);
       const status = !existing ? 'new' : existing.source_sha256 === preview.sha256 ? 'same' : 'changed';
       return presentPreview(preview, status, registry.departments);
@@ -104,7 +108,9 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       assertCanImport(principal);
       const upload = await readImportUpload(request);
       const registry = await loadDepartmentRegistry(ctx.db, principal.orgUnitId);
-      const preview = await previewTaskListImport({ ...upload, registry, decisions: upload });
+      const preview = await withUserJobSlot(principal.actor, () =>
+        previewTaskListImport({ ...upload, registry, decisions: upload, parse: parseTaskListInWorker }),
+      );
       return commitTaskListImport(ctx.db, preview, {
         orgUnitId: principal.orgUnitId,
         campaignId: ctx.scope.campaignId,

@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../app-context.ts';
 import { requirePrincipal } from '../../../core/principal.ts';
+import { readReturnedSheetInWorker, withUserJobSlot } from '../../office-files/office-jobs.ts';
 import { attachmentDisposition } from '../../progress/evidence-file-name.ts';
 import { resolveReportPeriod } from '../report-period.ts';
 import { exportScope, returnScope } from './exports.policy.ts';
 import { applyReturnedSheet } from './returned-sheet.service.ts';
-import { readReturnedSheet } from './returned-sheet-read.ts';
 import { readReturnedUpload } from './returned-upload.ts';
 import { exportTaskList } from './tasklist-export.service.ts';
 
@@ -36,13 +36,15 @@ export async function exportsRoutes(fastify: FastifyInstance, ctx: AppContext): 
       const principal = requirePrincipal(request.principal);
       const { departmentId } = exportScope(principal);
       const period = resolveReportPeriod(request.query);
-      const file = await exportTaskList(ctx.db, {
-        orgUnitId: principal.orgUnitId,
-        period,
-        departmentId,
-        format: request.query.format,
-        actor: principal.actor,
-      });
+      const file = await withUserJobSlot(principal.actor, () =>
+        exportTaskList(ctx.db, {
+          orgUnitId: principal.orgUnitId,
+          period,
+          departmentId,
+          format: request.query.format,
+          actor: principal.actor,
+        }),
+      );
       return reply
         .header('Content-Type', file.contentType)
         .header('Content-Disposition', attachmentDisposition(file.fileName))
@@ -65,7 +67,10 @@ export async function exportsRoutes(fastify: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const scope = returnScope(requirePrincipal(request.principal));
       const upload = await readReturnedUpload(request);
-      const sheet = await readReturnedSheet(upload.bytes);
+      // Zip directory and marker checked first, then read in the bounded worker pool (office-files).
+      const sheet = await withUserJobSlot(requirePrincipal(request.principal).actor, () =>
+        readReturnedSheetInWorker(upload.bytes),
+      );
       return applyReturnedSheet(ctx.db, scope, { sheet, dryRun: upload.dryRun });
     },
   );

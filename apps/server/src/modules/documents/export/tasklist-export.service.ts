@@ -4,8 +4,8 @@ import { AppError } from '../../../core/app-error.ts';
 import type { Db } from '../../../db/database.ts';
 import { appendAudit } from '../../audit/audit.service.ts';
 import { findUnitDepartment } from '../../departments/departments.service.ts';
+import { renderTaskSheetInWorker } from '../../office-files/office-jobs.ts';
 import { findYearTaskList } from '../dashboard.repository.ts';
-import { resolvePdfFonts } from '../pdf-fonts.ts';
 import { chineseDate, type ReportPeriod, statusDate } from '../report-period.ts';
 import { cellHash, type SnapshotRow } from './export-snapshot.ts';
 import {
@@ -17,9 +17,7 @@ import {
   type PeriodOccurrenceRow,
 } from './exports.repository.ts';
 import { type CellOccurrence, cellText, composeProgressCell, NOTHING_DUE_MARK, STATUS_MARK } from './progress-cell.ts';
-import { renderTaskSheetDocx } from './render-docx.ts';
-import { renderTaskSheetPdf } from './render-pdf.ts';
-import { FIRST_DATA_ROW, renderTaskSheetXlsx } from './render-xlsx.ts';
+import { FIRST_DATA_ROW } from './render-xlsx.ts';
 import { type SheetRow, safeFileBase, sheetTitle, type TaskSheet } from './task-sheet.ts';
 
 export type ExportFormat = 'xlsx' | 'docx' | 'pdf';
@@ -147,11 +145,12 @@ export async function exportTaskList(db: Db, req: ExportRequest): Promise<Export
   const sheet = await buildTaskSheet(db, { ...req, today: req.today ?? todayInShanghai(now) });
   const fileName = `${sheet.fileBase}.${req.format}`;
   const contentType = CONTENT_TYPES[req.format];
-  if (req.format === 'docx') return { fileName, contentType, bytes: await renderTaskSheetDocx(sheet) };
-  if (req.format === 'pdf') return { fileName, contentType, bytes: await renderTaskSheetPdf(sheet, resolvePdfFonts()) };
+  // Rendering runs in the bounded worker pool (office-files): a large PDF cannot stall the server's requests.
+  if (req.format === 'docx') return { fileName, contentType, bytes: await renderTaskSheetInWorker('docx', sheet) };
+  if (req.format === 'pdf') return { fileName, contentType, bytes: await renderTaskSheetInWorker('pdf', sheet) };
 
   const token = randomBytes(16).toString('hex');
-  const bytes = await renderTaskSheetXlsx(sheet, { token, year: sheet.year, periodKey: sheet.period.key });
+  const bytes = await renderTaskSheetInWorker('xlsx', sheet, { token, year: sheet.year, periodKey: sheet.period.key });
   const rows: SnapshotRow[] = sheet.rows.map((r, i) => ({
     row: FIRST_DATA_ROW + i,
     taskId: r.taskId,

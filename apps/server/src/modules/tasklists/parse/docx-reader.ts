@@ -14,9 +14,9 @@ export async function readDocxBlocks(bytes: Uint8Array): Promise<HtmlBlock[]> {
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     return readHtmlBlocks(result.value);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TaskListFileError(`无法读取文件：Word 文件已损坏或不完整（${reason}）`);
+  } catch {
+    // The library's own message is not shown to clients (it can name internals); a Chinese one instead.
+    throw new TaskListFileError('无法读取文件：Word 文件已损坏或不完整，请在 Word 中另存后重新上传');
   }
 }
 

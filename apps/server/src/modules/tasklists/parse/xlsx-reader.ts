@@ -59,9 +59,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetRows[]> {
   try {
     // exceljs types its input as an ArrayBuffer-like `Buffer`; JSZip takes an ArrayBuffer.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TaskListFileError(`无法读取文件：Excel 文件已损坏或不完整（${reason}）`);
+  } catch {
+    // The library's own message is not shown to clients (it can name internals); a Chinese one instead.
+    throw new TaskListFileError('无法读取文件：Excel 文件已损坏或不完整，请在 Excel 中另存后重新上传');
   }
   return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet) }));
 }
