@@ -1,4 +1,5 @@
 import { enterprisesMatrix } from './enterprises.matrix.ts';
+import { hazardsMatrix } from './hazards.matrix.ts';
 import type { DomainMatrix } from './matrix-types.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 
@@ -7,4 +8,4 @@ import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
  * (matrix/<domain>.matrix.ts) and one line here.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each domain has its own fixture type
-export const DOMAIN_MATRICES: DomainMatrix<any>[] = [whistleblowingMatrix, enterprisesMatrix];
+export const DOMAIN_MATRICES: DomainMatrix<any>[] = [whistleblowingMatrix, enterprisesMatrix, hazardsMatrix];
