@@ -6,6 +6,11 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
+  /** '0': a fresh database starts without the demo enterprises (and the hazards built on them); default '1'. */
+  DUBAN_DEMO: z
+    .enum(['0', '1'])
+    .default('1')
+    .transform((v) => v === '1'),
   /** 'false': the first start imports the demo list without the demo accounts and the year's progress (e2e). */
   DEMO_STORY: z
     .enum(['true', 'false'])

@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { announceDemoAccounts } from './demo/announce-demo-accounts.ts';
 import { loadDemoStory } from './demo/demo-story.ts';
 import { sealAuditChain, sealFilePath } from './modules/audit/audit.service.ts';
+import { loadDemoEnterprisesIfEmpty } from './modules/enterprises/demo-enterprises.ts';
 import { createMailSender } from './modules/notifications/senders/mail-sender.ts';
 import { setOutboundPolicy } from './modules/notifications/senders/outbound-guard.ts';
 import { startReminderScheduler } from './modules/reminders/reminder-scheduler.ts';
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
   const demoLoaded = await loadDemoListIfEmpty(prepared);
   if (demoLoaded) console.log('已导入内置演示任务清单（2024年）。');
   const admin = await ensureOfficeAdmin(handle.db, scope.orgUnitId);
+  // Demo enterprises (issue 11) on a fresh database only (the first admin was just created); DUBAN_DEMO=0 skips them.
+  if (admin && config.DUBAN_DEMO) {
+    const n = await loadDemoEnterprisesIfEmpty(handle.db, scope.orgUnitId);
+    if (n > 0) console.log(`已载入演示企业 ${n} 家（名称带“（演示）”）。`);
+  }
   if (admin) announceFirstAdmin(admin, config.DATA_DIR);
   // The demo list's story (accounts per role, a year of progress and 督办), once, on the first start (issue 13).
   if (demoLoaded && admin && config.DEMO_STORY) {

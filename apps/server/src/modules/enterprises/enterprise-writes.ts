@@ -60,7 +60,7 @@ export async function resolveEnterpriseInput(
   }
   if (input.riskClass !== null) {
     const c = byCode.get(input.riskClass);
-    if (!c || c.kind !== 'risk_class') throw invalid(`风险等级“${input.riskClass}”不在目录中`, 'riskClass');
+    if (c?.kind !== 'risk_class') throw invalid(`风险等级“${input.riskClass}”不在目录中`, 'riskClass');
   }
   for (const s of input.supervisors) {
     if (!(await findUnitDepartment(db, orgUnitId, s.departmentId))) {
