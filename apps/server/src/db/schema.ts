@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table types for Kysely. Conventions on both databases:
@@ -418,6 +418,8 @@ export interface NotificationTable {
   items: string;
   created_at: string;
   read_at: string | null;
+  /** The 任务事项 a single notice is about, when it has no items (migration 0009). */
+  occurrence_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';

@@ -55,6 +55,8 @@ export const NotificationResponse = z.object({
   items: z.array(NotificationItem),
   createdAt: z.string(),
   readAt: z.string().nullable(),
+  /** The 任务事项 to open: the notice's own (a returned report) or its first item's. */
+  occurrenceId: z.number().int().nullable(),
 });
 export type NotificationResponse = z.infer<typeof NotificationResponse>;
 

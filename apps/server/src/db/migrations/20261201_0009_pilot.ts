@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 //    report, 督办 record, extension, reminder step and queued notification to the kept occurrence of the same rule
 //    and period; nothing is deleted that carries history.
 // 2. users.must_change_password: a generated password (reset or first account) must be changed at first login.
+// 3. notifications.occurrence_id: an in-app notice about one 任务事项 (e.g. a report returned by hand) links to it.
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema version
 type AnyDb = Kysely<any>;
@@ -201,9 +202,11 @@ export async function up(db: AnyDb): Promise<void> {
     .alterTable('users')
     .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema.alterTable('notifications').addColumn('occurrence_id', 'integer').execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
   // The merge is not undone (it only moved history onto one row); the column goes.
+  await db.schema.alterTable('notifications').dropColumn('occurrence_id').execute();
   await db.schema.alterTable('users').dropColumn('must_change_password').execute();
 }

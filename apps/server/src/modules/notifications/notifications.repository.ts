@@ -143,3 +143,23 @@ export async function upsertPreferences(trx: Db, row: PreferenceRow): Promise<vo
     .onConflict((oc) => oc.column('user_id').doUpdateSet(rest))
     .execute();
 }
+
+/** What a notice about one 任务事项 says: its task, department and dates (read-only join of the task-list tables). */
+export async function findOccurrenceFacts(db: Db, occurrenceId: number) {
+  return db
+    .selectFrom('occurrences as o')
+    .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .innerJoin('departments as d', 'd.id', 'a.department_id')
+    .select([
+      'o.id',
+      'o.department_id',
+      'o.due_date',
+      'o.extended_due',
+      't.no as task_no',
+      't.text as task_text',
+      'd.name as department_name',
+    ])
+    .where('o.id', '=', occurrenceId)
+    .executeTakeFirst();
+}

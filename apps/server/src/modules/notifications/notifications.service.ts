@@ -31,7 +31,13 @@ export function presentNotification(r: NotificationRow): NotificationResponse {
     items: (JSON.parse(r.items) as unknown[]).map((i) => NotificationItem.parse(i)),
     createdAt: r.created_at,
     readAt: r.read_at,
+    occurrenceId: r.occurrence_id ?? firstItemOccurrence(r.items),
   };
+}
+
+function firstItemOccurrence(items: string): number | null {
+  const first = (JSON.parse(items) as { occurrenceId?: unknown }[])[0];
+  return typeof first?.occurrenceId === 'number' ? first.occurrenceId : null;
 }
 
 export async function listMyNotifications(

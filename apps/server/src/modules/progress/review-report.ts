@@ -2,6 +2,7 @@ import { todayInShanghai } from '@duban/shared/civil-date';
 import type { ReportResponse } from '@duban/shared/contracts/progress';
 import { isAwaitingReview } from '@duban/shared/progress/report-workflow';
 import type { Db } from '../../db/database.ts';
+import { noticeReportReturned } from '../notifications/occurrence-notices.ts';
 import { findOccurrenceState, updateOccurrenceState } from './occurrences.repository.ts';
 import type { ActingScope } from './progress.policy.ts';
 import {
@@ -53,6 +54,15 @@ export async function reviewReport(
       r.occurrence_id,
       accept ? { report_state: 'accepted', accepted_at: todayInShanghai(now) } : { report_state: 'returned' },
     );
+    if (!accept) {
+      // The department hears of a return at once, in the app (issue 13 item 2).
+      await noticeReportReturned(trx, {
+        orgUnitId: scope.orgUnitId,
+        occurrenceId: r.occurrence_id,
+        reason: decision.reason,
+        now,
+      });
+    }
     await auditReport(
       trx,
       scope,

@@ -162,3 +162,38 @@ export async function listStepsOfOccurrences(db: Db, occurrenceIds: number[]): P
     .orderBy('id')
     .execute();
 }
+
+/**
+ * A 催办/督办单/约谈 the office recorded by hand, as a claimed step (`manual-<kind>-<action id>`), so its
+ * notifications go through the same outbox as the automatic ones. Unique per action by construction.
+ */
+export async function claimManualStep(
+  trx: Db,
+  input: {
+    orgUnitId: number;
+    occurrenceId: number;
+    due: string;
+    kind: string;
+    actionId: number;
+    today: string;
+    now: Date;
+  },
+): Promise<number> {
+  const r = await trx
+    .insertInto('reminder_steps')
+    .values({
+      org_unit_id: input.orgUnitId,
+      occurrence_id: input.occurrenceId,
+      due_date: input.due,
+      step: `manual-${input.kind}-${input.actionId}`,
+      fire_date: input.today,
+      scan_date: input.today,
+      status: 'sent',
+      reason: 'manual',
+      supervision_action_id: input.actionId,
+      claimed_at: input.now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}

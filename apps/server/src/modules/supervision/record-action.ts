@@ -4,6 +4,9 @@ import { AppError } from '../../core/app-error.ts';
 import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { composeQueuedNotifications } from '../notifications/compose-notifications.ts';
+import { enqueueManualStep } from '../notifications/occurrence-notices.ts';
+import { claimManualStep } from '../reminders/reminders.repository.ts';
 import { assertOffice, occurrenceNotFound } from './supervision.policy.ts';
 import { presentAction } from './supervision.present.ts';
 import { findOccurrenceDue, insertSupervisionAction } from './supervision.repository.ts';
@@ -71,7 +74,33 @@ export async function recordSupervisionAction(
       },
       now,
     );
+    // Heard like an automatic step: same outbox (in-app, e-mail, the department's robots).
+    if (input.kind !== 'bulletin') {
+      const stepId = await claimManualStep(trx, {
+        orgUnitId: p.orgUnitId,
+        occurrenceId: occurrence.id,
+        due: occurrence.extended_due ?? occurrence.due_date,
+        kind: input.kind,
+        actionId: inserted.id,
+        today,
+        now,
+      });
+      await enqueueManualStep(trx, {
+        orgUnitId: p.orgUnitId,
+        stepId,
+        occurrenceId: occurrence.id,
+        kind: input.kind,
+        supervisionActionId: inserted.id,
+        replyBy,
+        fireDate: today,
+        now,
+      });
+    }
     return inserted;
   });
+  // Compose now, so the department's bell shows it at once (the scan would within 10 minutes).
+  await composeQueuedNotifications(db, { now }).catch((error: unknown) =>
+    console.error(`通知生成失败: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return presentAction(row);
 }
