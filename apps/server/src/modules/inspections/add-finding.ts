@@ -48,6 +48,11 @@ export async function addFinding(
     }
     if (inspection.status === 'completed')
       throw new AppError('conflict', '检查已办结，不能再添加问题 (inspection completed)');
+    if (input.level === 'major' && input.item.trim() === '') {
+      throw new AppError('validation_failed', '重大事故隐患须注明判定依据（标准、条款）', [
+        { path: 'item', message: '必填' },
+      ]);
+    }
     for (const key of input.photoKeys) {
       const photo = await findPhotoByKey(trx, key);
       if (!photo || photo.inspection_id !== inspection.id) {
@@ -77,10 +82,8 @@ export async function addFinding(
       foundBy: `检查组（${inspection.record_no ?? `检查 #${inspection.id}`}）`,
       basisText: input.item,
     });
-    if (hazardId !== null) {
-      await setFindingHazard(trx, finding.id, hazardId);
-      finding = { ...finding, hazard_id: hazardId };
-    }
+    await setFindingHazard(trx, finding.id, hazardId);
+    finding = { ...finding, hazard_id: hazardId };
     await appendAudit(
       trx,
       {

@@ -1,11 +1,13 @@
 import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
+import { createHazard } from '../hazards/create-hazard.ts';
+import { hazardActingScope, hazardReadScope } from '../hazards/hazards.policy.ts';
+import { getHazardList } from '../hazards/read-hazards.ts';
 
 /**
- * The inspections module's door to the hazard register (modules/hazards). Findings become hazards in the same
- * transaction as the finding; the phone's day pack shows each enterprise's open hazards.
- * PENDING: modules/hazards was not in the tree when this was written; until it is wired here, findings are stored
- * with hazard_id null and the day pack lists no open hazards.
+ * The inspections module's door to the hazard register (modules/hazards, through its use cases): a finding
+ * becomes a hazard (channel 执法检查) inside the finding's transaction; the phone's day pack lists each
+ * enterprise's open (not closed) hazards as the caller may see them.
  */
 export interface FindingForHazard {
   enterpriseId: number;
@@ -18,17 +20,46 @@ export interface FindingForHazard {
 }
 
 export async function createHazardFromFinding(
-  _trx: Db,
-  _p: Principal,
-  _finding: FindingForHazard,
-): Promise<number | null> {
-  return null;
+  trx: Db,
+  p: Principal,
+  finding: FindingForHazard,
+  now = new Date(),
+): Promise<number> {
+  const scope = await hazardActingScope(trx, p, 'report');
+  return createHazard(
+    trx,
+    scope,
+    { orgUnitId: p.orgUnitId, actor: p.actor, actorName: p.username, userId: p.userId },
+    {
+      enterpriseId: finding.enterpriseId,
+      channel: 'enforcement',
+      level: finding.level,
+      place: finding.place || '—',
+      description: finding.description,
+      foundOn: finding.foundOn,
+      foundBy: finding.foundBy,
+      basisText: finding.basisText,
+    },
+    now,
+  );
 }
 
 export async function openHazardsOf(
-  _db: Db,
-  _orgUnitId: number,
+  db: Db,
+  p: Principal,
   enterpriseIds: number[],
 ): Promise<{ enterpriseId: number; hazards: { id: number; title: string; level: string }[] }[]> {
-  return enterpriseIds.map((enterpriseId) => ({ enterpriseId, hazards: [] }));
+  if (enterpriseIds.length === 0) return [];
+  const scope = await hazardReadScope(db, p);
+  const out = [];
+  for (const enterpriseId of enterpriseIds) {
+    const list = await getHazardList(db, scope, { enterpriseId, limit: 200, offset: 0 });
+    out.push({
+      enterpriseId,
+      hazards: list.items
+        .filter((h) => h.status !== 'closed')
+        .map((h) => ({ id: h.id, title: `${h.place}：${h.description}`.slice(0, 200), level: h.level })),
+    });
+  }
+  return out;
 }

@@ -383,7 +383,10 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: FieldDayResponse },
       },
     },
-    async (request) => fieldDay(db, await inspectionScope(db, requirePrincipal(request.principal)), request.query.date),
+    async (request) => {
+      const p = requirePrincipal(request.principal);
+      return fieldDay(db, p, await inspectionScope(db, p), request.query.date);
+    },
   );
   app.get(
     '/api/inspections/:id',

@@ -1,6 +1,7 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { FieldDayResponse, InspectionResponse } from '@duban/shared/contracts/inspections';
 import { AppError } from '../../core/app-error.ts';
+import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { openHazardsOf } from './hazard-link.ts';
 import { canSeeInspection, type InspectionScope, inspectionNotFound } from './inspections.policy.ts';
@@ -72,6 +73,7 @@ export async function listInspections(
  */
 export async function fieldDay(
   db: Db,
+  p: Principal,
   scope: InspectionScope,
   date: string | undefined,
   now = new Date(),
@@ -88,7 +90,7 @@ export async function fieldDay(
   });
   const inspections = await presentRows(db, rows);
   const enterpriseIds = [...new Set(rows.map((r) => r.enterprise_id))];
-  const openHazards = await openHazardsOf(db, scope.orgUnitId, enterpriseIds);
+  const openHazards = await openHazardsOf(db, p, enterpriseIds);
   return { date: day, inspections, openHazards };
 }
 
