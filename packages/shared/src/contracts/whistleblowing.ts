@@ -36,7 +36,15 @@ export const WHISTLE_STATUS_LABELS: Record<(typeof WHISTLE_STATUSES)[number], st
 const CivilDate = z.string().refine(isCivilDate, { message: '日期格式应为 YYYY-MM-DD' });
 const Id = z.coerce.number().int().positive();
 const Version = z.number().int().positive();
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: '不能为空' })
+    .max(max, { message: `不能超过 ${max} 个字` });
+/** An optional form field: a browser sends an empty string for one left blank. */
+const blankAsMissing = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 export const ReceiptCode = z
   .string()
@@ -59,23 +67,23 @@ export type ChallengeResponse = z.infer<typeof ChallengeResponse>;
 export const SubmitWhistleReportFields = z
   .object({
     category: WhistleCategory,
-    enterpriseId: z.coerce.number().int().positive().optional(),
+    enterpriseId: blankAsMissing(z.coerce.number().int().positive()),
     enterpriseName: Text(200),
     place: Text(300),
     description: Text(5000),
-    anonymous: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    anonymous: z.enum(['true', 'false'], { message: '请选择匿名或实名' }).transform((v) => v === 'true'),
     isEmployee: z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
-    name: z.string().trim().max(100).optional(),
-    contact: z.string().trim().max(200).optional(),
+    name: blankAsMissing(z.string().trim().max(100, { message: '不能超过 100 个字' })),
+    contact: blankAsMissing(z.string().trim().max(200, { message: '不能超过 200 个字' })),
     consent: z.literal('true', { message: '请阅读并同意举报须知' }),
-    password: z.string().min(8).max(200).optional(),
-    challengeToken: z.string().max(500),
-    challengeAnswer: z.string().trim().max(20),
+    password: blankAsMissing(z.string().min(8, { message: '至少 8 位' }).max(200)),
+    challengeToken: z.string({ message: '验证题已失效，请刷新页面' }).max(500),
+    challengeAnswer: z.string().trim().min(1, { message: '请回答验证题' }).max(20),
     /** Honeypot: hidden from people; a bot that fills it is refused. */
-    website: z.string().max(500).optional(),
+    website: blankAsMissing(z.string().max(500)),
   })
   .superRefine((v, ctx) => {
     if ((!v.anonymous || v.isEmployee) && !v.name) {

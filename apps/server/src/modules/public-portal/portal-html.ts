@@ -23,7 +23,7 @@ export const PORTAL_CSS = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.6 system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f1f1f;background:#f5f6f8}
 header{background:#a8071a;color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none}header h1{margin:0;font-size:1.15rem}
 nav{display:flex;flex-wrap:wrap;gap:4px 16px;padding:8px 16px;background:#fff;border-bottom:1px solid #e5e5e5}nav a{color:#a8071a}
-main{max-width:960px;margin:0 auto;padding:12px 16px 48px}section{background:#fff;border-radius:8px;padding:12px 16px;margin:12px 0}
+main{max-width:960px;margin:0 auto;padding:12px 16px 48px;overflow-wrap:anywhere}section{background:#fff;border-radius:8px;padding:12px 16px;margin:12px 0}
 h2{font-size:1.1rem;margin:4px 0 8px}table{width:100%;border-collapse:collapse;font-size:.95rem}th,td{text-align:left;padding:6px 4px;border-bottom:1px solid #eee;vertical-align:top}
 .empty{color:#777}.btn,button{display:inline-block;background:#a8071a;color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:1rem;text-decoration:none;cursor:pointer}
 .btn.secondary{background:#595959}label{display:block;margin:12px 0 4px;font-weight:600}input[type=text],input[type=password],input[type=search],select,textarea{width:100%;padding:10px;font-size:1rem;border:1px solid #bbb;border-radius:6px}

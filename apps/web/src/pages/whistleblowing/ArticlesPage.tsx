@@ -1,10 +1,11 @@
-import { App, Button, Card, Empty, Input, Switch } from 'antd';
+import { Button, Card, Empty, Input, Switch } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../api/error-text.ts';
 import { type ArticleView, createArticle, fetchArticles, updateArticle } from '../../api/whistle.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useToast } from '../../components/toast.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
@@ -28,7 +29,7 @@ export default function ArticlesPage() {
 
 function ArticleEditor({ article, onSaved }: { article: ArticleView | null; onSaved: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useToast();
   const [title, setTitle] = useState(article?.title ?? '');
   const [body, setBody] = useState(article?.bodyHtml ?? '');
   const [published, setPublished] = useState(article?.published ?? false);

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Empty, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Empty, Input, InputNumber, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../../api/error-text.ts';
@@ -13,6 +13,7 @@ import {
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useToast } from '../../components/toast.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
@@ -20,7 +21,7 @@ import type { MessageKey } from '../../i18n/zh-CN.ts';
 /** 举报奖励: proposals to approve (office_admin handlers), claims to pay, the ledger export. No identities here. */
 export default function RewardsPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useToast();
   const { state, data, reload } = useLoad((signal) => fetchRewards(signal), []);
   const [amount, setAmount] = useState<Record<number, number | null>>({});
   const [note, setNote] = useState<Record<number, string>>({});

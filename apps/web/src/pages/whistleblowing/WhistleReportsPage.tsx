@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Empty, Input, InputNumber, Radio, Segmented, Select, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Empty, Input, InputNumber, Radio, Segmented, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorText } from '../../api/error-text.ts';
 import {
@@ -13,6 +13,7 @@ import { useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useToast } from '../../components/toast.tsx';
 import { useDepartmentRegistry } from '../../components/use-department-registry.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -44,11 +45,14 @@ export default function WhistleReportsPage() {
       <PageTitle title={t('wb.pageTitle')} />
       <Segmented<View>
         value={view}
-        onChange={(v) => setView(v)}
+        onChange={(v) => {
+          setView(v);
+          setSelected(null);
+        }}
         options={VIEWS.map((v) => ({
           value: v,
           label:
-            v === 'all' ? t('common.all') : v === 'open' ? t('wb.status.accepted') : t(`wb.status.${v}` as MessageKey),
+            v === 'all' ? t('common.all') : v === 'open' ? t('wb.open') : t(`wb.status.${v}` as MessageKey),
         }))}
         style={{ marginBottom: 12 }}
       />
@@ -97,7 +101,7 @@ function ReportDetail({
   onChanged: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useToast();
   const registry = useDepartmentRegistry();
   const departments = registry.departments.map((d) => ({ value: d.id, label: d.name }));
   const [identity, setIdentity] = useState<string | null>(null);
@@ -170,7 +174,7 @@ function ReportDetail({
           {t('wb.attachments')}：
           {r.attachments.map((a) => (
             <a key={a.id} href={attachmentUrl(r.id, a.id)} style={{ marginRight: 8 }}>
-              {a.kind === 'photo' ? '📷' : '🎞'} {a.mime} ({Math.round(a.size / 1024)} KB)
+              {t(a.kind === 'photo' ? 'wb.photo' : 'wb.video')} {a.mime} ({Math.round(a.size / 1024)} KB)
             </a>
           ))}
         </p>
