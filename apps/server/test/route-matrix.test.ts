@@ -466,7 +466,7 @@ async function makeFixture(t: TestApp, db: Db): Promise<Fixture> {
   const spare = await t.as('admin', {
     method: 'POST',
     url: '/api/users',
-    payload: { username: 'spare', displayName: 'spare', role: 'leader', password: 'spare-long-password' },
+    payload: { username: 'spare', displayName: 'spare', role: 'leader', password: 'quiet-harbor-passphrase' },
   });
   const channel = await t.as('admin', {
     method: 'POST',

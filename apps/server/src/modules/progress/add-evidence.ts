@@ -3,10 +3,11 @@ import { isEditable } from '@duban/shared/progress/report-workflow';
 import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { sanitizeFileName } from './evidence-file-name.ts';
+import { checkEvidenceOfficeFile } from '../office-files/office-jobs.ts';
+import { nameForType, sanitizeFileName } from './evidence-file-name.ts';
 import { ACCEPTED_TYPES_LABEL, type SniffedType, sniffFileType } from './file-type.ts';
 import type { ActingScope } from './progress.policy.ts';
-import { insertEvidence, listEvidenceOfReports } from './progress.repository.ts';
+import { evidenceUsage, insertEvidence, listEvidenceOfReports } from './progress.repository.ts';
 import { toEvidence } from './progress.views.ts';
 import { changeReport, loadReport, stateConflict } from './report-writes.ts';
 import type { EvidenceStorage } from './storage/evidence-storage.ts';
@@ -22,6 +23,37 @@ interface CheckedFile {
   bytes: Buffer;
   type: SniffedType;
   fileName: string;
+}
+
+/** Evidence quotas: per report (files and bytes) and per department (bytes over all its reports). */
+export const EVIDENCE_QUOTA = {
+  filesPerReport: 30,
+  bytesPerReport: 200 * 1024 * 1024,
+  bytesPerDepartment: 5 * 1024 ** 3,
+};
+
+async function checkEvidenceQuota(db: Db, reportId: number, departmentId: number, files: { bytes: Buffer }[]) {
+  const usage = await evidenceUsage(db, reportId, departmentId);
+  const adding = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  if (usage.reportFiles + files.length > EVIDENCE_QUOTA.filesPerReport) {
+    throw new AppError(
+      'payload_too_large',
+      `每份工作进展最多 ${EVIDENCE_QUOTA.filesPerReport} 个证明材料，已有 ${usage.reportFiles} 个 (evidence quota per report)`,
+    );
+  }
+  if (usage.reportBytes + adding > EVIDENCE_QUOTA.bytesPerReport) {
+    throw new AppError(
+      'payload_too_large',
+      `每份工作进展的证明材料合计不超过 ${mb(EVIDENCE_QUOTA.bytesPerReport)} MB，已用 ${mb(usage.reportBytes)} MB (evidence quota per report)`,
+    );
+  }
+  if (usage.departmentBytes + adding > EVIDENCE_QUOTA.bytesPerDepartment) {
+    throw new AppError(
+      'payload_too_large',
+      `本部门的证明材料已达存储上限 ${mb(EVIDENCE_QUOTA.bytesPerDepartment)} MB，请联系安委办 (evidence quota per department)`,
+    );
+  }
 }
 
 /**
@@ -52,9 +84,13 @@ export async function addEvidence(
         { fileName: sanitizeFileName(part.fileName, 'bin') },
       );
     }
-    files.push({ bytes, type, fileName: sanitizeFileName(part.fileName, type.kind) });
+    // Office files: their zip directory is checked (no zip bombs stored and served to reviewers).
+    if (type.kind === 'docx' || type.kind === 'xlsx' || type.kind === 'pptx') await checkEvidenceOfficeFile(bytes);
+    // The stored name's extension follows the detected type (a PDF is never served as .hta, .bat or .exe).
+    files.push({ bytes, type, fileName: nameForType(sanitizeFileName(part.fileName, type.kind), type.kind) });
   }
   if (files.length === 0) throw new AppError('bad_request', '请选择要上传的文件 (no file in the upload)');
+  await checkEvidenceQuota(db, reportId, before.department_id, files);
 
   const stored: (CheckedFile & { sha256: string; size: number })[] = [];
   for (const f of files) stored.push({ ...f, ...(await storage.put(f.bytes)) });

@@ -37,3 +37,15 @@ describe('attachmentDisposition', () => {
     );
   });
 });
+
+describe('nameForType', () => {
+  it('gives the stored name the extension of the detected type', async () => {
+    const { nameForType } = await import('./evidence-file-name.ts');
+    expect(nameForType('通知.hta', 'pdf')).toBe('通知.pdf');
+    expect(nameForType('检查记录.PDF', 'pdf')).toBe('检查记录.PDF');
+    expect(nameForType('run.bat', 'png')).toBe('run.png');
+    expect(nameForType('photo.jpg', 'jpeg')).toBe('photo.jpg');
+    expect(nameForType('setup.pdf.exe', 'pdf')).toBe('setup.pdf');
+    expect(nameForType('无扩展名', 'docx')).toBe('无扩展名.docx');
+  });
+});

@@ -42,3 +42,21 @@ export function attachmentDisposition(fileName: string): string {
   );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
+
+/** The extension a detected type is stored and served under (jpeg as .jpg). */
+const EXTENSION_OF: Record<string, string[]> = { jpeg: ['jpg', 'jpeg'], heif: ['heif', 'heic'] };
+
+/**
+ * The stored name's extension follows the detected content type: a PDF named "通知.hta" is kept as "通知.pdf", so a
+ * download can never be opened as an .hta, .bat or .exe. A matching extension is kept as written.
+ */
+export function nameForType(name: string, kind: string): string {
+  const allowed = EXTENSION_OF[kind] ?? [kind];
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (allowed.includes(ext)) return name;
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  const inner = base.lastIndexOf('.');
+  if (inner > 0 && allowed.includes(base.slice(inner + 1).toLowerCase())) return base; // 'setup.pdf.exe' → 'setup.pdf'
+  return `${base || '证明材料'}.${allowed[0]}`;
+}

@@ -271,3 +271,26 @@ export async function insertEvidence(
     .executeTakeFirstOrThrow();
   return r.id;
 }
+
+/** Evidence already attached: to the report, and to every report of its department (quotas, add-evidence.ts). */
+export async function evidenceUsage(db: Db, reportId: number, departmentId: number) {
+  const report = await db
+    .selectFrom('evidence_files')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('files'),
+      eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes'),
+    ])
+    .where('report_id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  const department = await db
+    .selectFrom('evidence_files as e')
+    .innerJoin('reports as r', 'r.id', 'e.report_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('e.size'), eb.lit(0)).as('bytes'))
+    .where('r.department_id', '=', departmentId)
+    .executeTakeFirstOrThrow();
+  return {
+    reportFiles: Number(report.files),
+    reportBytes: Number(report.bytes),
+    departmentBytes: Number(department.bytes),
+  };
+}
