@@ -12,7 +12,8 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { type Principal, requirePrincipal, requireRole, requireUser } from '../../core/principal.ts';
+import { type Principal, requirePrincipal, requireUser } from '../../core/principal.ts';
+import { accountAdminScope } from '../users/users.policy.ts';
 import {
   changePassword,
   createApiToken,
@@ -37,8 +38,7 @@ const presentPrincipal = (p: Principal) => ({
 /** Token management: a signed-in office administrator (never a token: tokens cannot mint or revoke tokens). */
 const tokenAdmin = {
   preValidation: async (request: FastifyRequest) => {
-    requireRole(request.principal, ['office_admin']);
-    requireUser(request.principal);
+    accountAdminScope(requirePrincipal(request.principal));
   },
 };
 

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
-import { assertCanManageDepartments, assertCanReadDepartments } from './departments.policy.ts';
+import { departmentsManageScope, departmentsReadScope } from './departments.policy.ts';
 import { confirmImportedDepartment, listDepartmentRegistry } from './departments.service.ts';
 
 export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -19,9 +19,8 @@ export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request.principal);
-      assertCanReadDepartments(p);
-      return { departments: await listDepartmentRegistry(ctx.db, p.orgUnitId) };
+      const scope = departmentsReadScope(requirePrincipal(request.principal));
+      return { departments: await listDepartmentRegistry(ctx.db, scope.orgUnitId) };
     },
   );
   app.post(
@@ -35,9 +34,8 @@ export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request.principal);
-      assertCanManageDepartments(p);
-      await confirmImportedDepartment(ctx.db, p, request.params.id);
+      const scope = departmentsManageScope(requirePrincipal(request.principal));
+      await confirmImportedDepartment(ctx.db, scope, request.params.id);
       return { ok: true as const };
     },
   );

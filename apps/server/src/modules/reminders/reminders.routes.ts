@@ -1,18 +1,11 @@
 import { ReminderPolicyResponse, UpdateReminderPolicyRequest } from '@duban/shared/contracts/reminders';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal, requireRole } from '../../core/principal.ts';
-import type { UserRole } from '../../db/schema.ts';
-import { POLICY_READERS, POLICY_WRITERS } from './reminders.policy.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { reminderPolicyReadScope, reminderPolicyWriteScope } from './reminders.policy.ts';
 import { getReminderPolicy, setReminderPolicy } from './reminders.service.ts';
-
-const only = (roles: readonly UserRole[]) => ({
-  preValidation: async (request: FastifyRequest) => {
-    requireRole(request.principal, roles);
-  },
-});
 
 /** Without campaignId: the campaign this deployment serves. */
 const CampaignQuery = z.object({ campaignId: z.coerce.number().int().positive().optional() });
@@ -25,7 +18,6 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/reminder-policy',
     {
-      ...only(POLICY_READERS),
       schema: {
         tags,
         summary: '提醒与督办升级策略（未设置时为默认值）',
@@ -34,13 +26,16 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) =>
-      getReminderPolicy(ctx.db, requirePrincipal(request.principal), request.query.campaignId ?? ctx.scope.campaignId),
+      getReminderPolicy(
+        ctx.db,
+        reminderPolicyReadScope(requirePrincipal(request.principal)),
+        request.query.campaignId ?? ctx.scope.campaignId,
+      ),
   );
 
   app.put(
     '/api/reminder-policy',
     {
-      ...only(POLICY_WRITERS),
       schema: {
         tags,
         summary: '设置提醒与督办升级策略',
@@ -52,7 +47,7 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
     async (request) =>
       setReminderPolicy(
         ctx.db,
-        requirePrincipal(request.principal),
+        reminderPolicyWriteScope(requirePrincipal(request.principal)),
         request.query.campaignId ?? ctx.scope.campaignId,
         request.body,
       ),

@@ -6,9 +6,9 @@ import {
   type UpdateReminderPolicyRequest,
 } from '@duban/shared/contracts/reminders';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import type { ReminderPolicyScope, ReminderPolicyWriteScope } from './reminders.policy.ts';
 import { findCampaignInUnit, findPolicy, insertPolicy, type PolicyRow, updatePolicy } from './reminders.repository.ts';
 
 /** The reminder policy of a campaign: read (defaults when none is stored) and change (versioned, audited). */
@@ -41,20 +41,24 @@ function present(campaignId: number, row: PolicyRow | undefined): ReminderPolicy
   };
 }
 
-async function campaignOf(db: Db, p: Principal, campaignId: number): Promise<number> {
+async function campaignOf(db: Db, p: ReminderPolicyScope, campaignId: number): Promise<number> {
   const campaign = await findCampaignInUnit(db, p.orgUnitId, campaignId);
   if (!campaign) throw new AppError('not_found', '专项行动不存在 (campaign not found)');
   return campaign.id;
 }
 
-export async function getReminderPolicy(db: Db, p: Principal, campaignId: number): Promise<ReminderPolicyResponse> {
+export async function getReminderPolicy(
+  db: Db,
+  p: ReminderPolicyScope,
+  campaignId: number,
+): Promise<ReminderPolicyResponse> {
   const id = await campaignOf(db, p, campaignId);
   return present(id, await findPolicy(db, id));
 }
 
 export async function setReminderPolicy(
   db: Db,
-  p: Principal,
+  p: ReminderPolicyWriteScope,
   campaignId: number,
   input: UpdateReminderPolicyRequest,
   now = new Date(),

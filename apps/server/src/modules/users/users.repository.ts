@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { UserTable } from '../../db/schema.ts';
 
@@ -35,17 +35,10 @@ export async function insertUser(
   return r.id;
 }
 
-export interface UserListRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: string;
-  department_id: number | null;
-  department_name: string | null;
-  is_head: number;
-  disabled: number;
-  locked_until: string | null;
-}
+export type UserListRow = Pick<
+  Selectable<UserTable>,
+  'id' | 'username' | 'display_name' | 'role' | 'department_id' | 'is_head' | 'disabled' | 'locked_until'
+> & { department_name: string | null };
 
 export async function listUsers(db: Db, orgUnitId: number): Promise<UserListRow[]> {
   return db

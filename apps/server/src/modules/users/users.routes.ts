@@ -9,8 +9,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { requireRole, requireUser } from '../../core/principal.ts';
+import { requirePrincipal } from '../../core/principal.ts';
 import { resetPassword } from '../auth/auth.service.ts';
+import { accountAdminScope, usersReadScope } from './users.policy.ts';
 import { listUsers } from './users.repository.ts';
 import { createUser } from './users.service.ts';
 
@@ -21,14 +22,14 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
     '/api/users',
     { schema: { tags: ['users'], summary: '用户列表', response: { 200: ListUsersResponse } } },
     async (request) => {
-      const p = requireRole(request.principal, ['office_admin', 'office_staff']);
-      const rows = await listUsers(ctx.db, p.orgUnitId);
+      const scope = usersReadScope(requirePrincipal(request.principal));
+      const rows = await listUsers(ctx.db, scope.orgUnitId);
       return {
         users: rows.map((u) => ({
           id: u.id,
           username: u.username,
           displayName: u.display_name,
-          role: u.role as 'office_admin',
+          role: u.role,
           departmentId: u.department_id,
           departmentName: u.department_name,
           isHead: u.is_head === 1,
@@ -45,9 +46,8 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
       schema: { tags: ['users'], summary: '新建用户', body: CreateUserRequest, response: { 201: CreateUserResponse } },
     },
     async (request, reply) => {
-      const p = requireRole(request.principal, ['office_admin']);
-      requireUser(p); // accounts are managed by a signed-in administrator, never by an API token
-      const id = await createUser(ctx.db, p, request.body);
+      const scope = accountAdminScope(requirePrincipal(request.principal));
+      const id = await createUser(ctx.db, scope, request.body);
       reply.status(201);
       return { id };
     },
@@ -65,9 +65,8 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
       },
     },
     async (request) => {
-      const p = requireRole(request.principal, ['office_admin']);
-      requireUser(p);
-      await resetPassword(ctx.db, p, request.params.id, request.body.password);
+      const scope = accountAdminScope(requirePrincipal(request.principal));
+      await resetPassword(ctx.db, scope, request.params.id, request.body.password);
       return { ok: true as const };
     },
   );
