@@ -1,6 +1,7 @@
 import { apiTokensMatrix } from './api-tokens.matrix.ts';
 import { enterprisesMatrix } from './enterprises.matrix.ts';
 import { hazardsMatrix } from './hazards.matrix.ts';
+import { inspectionsMatrix } from './inspections.matrix.ts';
 import type { DomainMatrix } from './matrix-types.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 
@@ -9,4 +10,4 @@ import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
  * (matrix/<domain>.matrix.ts) and one line here.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each domain has its own fixture type
-export const DOMAIN_MATRICES: DomainMatrix<any>[] = [apiTokensMatrix, whistleblowingMatrix, enterprisesMatrix, hazardsMatrix];
+export const DOMAIN_MATRICES: DomainMatrix<any>[] = [apiTokensMatrix, whistleblowingMatrix, enterprisesMatrix, hazardsMatrix, inspectionsMatrix];
