@@ -1,14 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ImportDiff } from '@duban/shared/contracts/tasklists';
 import { prepareDatabase } from '../bootstrap.ts';
 import { AppError } from '../core/app-error.ts';
 import { openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import type { DepartmentRegistry } from '../modules/departments/department-registry.ts';
 import { demoRegistryInMemory, loadDepartmentRegistry } from '../modules/departments/departments.service.ts';
-import { findOrgUnitByCode } from '../modules/orgunits/orgunits.repository.ts';
-import { DEFAULT_UNITS } from '../modules/orgunits/orgunits.service.ts';
+import { findCampaign, findOrgUnitByCode } from '../modules/orgunits/orgunits.repository.ts';
+import { DEFAULT_CAMPAIGN, DEFAULT_UNITS } from '../modules/orgunits/orgunits.service.ts';
 import { commitTaskListImport } from '../modules/tasklists/import-commit.ts';
+import { diffTasks, loadExistingTasks } from '../modules/tasklists/import-diff.ts';
 import {
   formatProblem,
   type ImportPreview,
@@ -44,10 +46,11 @@ export async function importCommand(argv: string[], databaseUrl: string): Promis
   const bytes = readFileSync(file);
 
   if (values['dry-run']) {
-    const registry = await readRegistryWithoutWriting(databaseUrl);
-    const preview = await previewTaskListImport({ bytes, fileName: basename(file), year, registry });
-    if (values.json) printJson(toDryRunJson(preview));
-    else printPreviewSummary(preview);
+    const { preview, diff } = await dryRun(databaseUrl, (registry) =>
+      previewTaskListImport({ bytes, fileName: basename(file), year, registry }),
+    );
+    if (values.json) printJson(toDryRunJson(preview, diff));
+    else printPreviewSummary(preview, diff);
     return 0;
   }
 
@@ -79,24 +82,48 @@ export async function importCommand(argv: string[], databaseUrl: string): Promis
   }
 }
 
-/** A dry run writes nothing: not even a new database file. An absent or empty database reads as the demo registry. */
-async function readRegistryWithoutWriting(databaseUrl: string): Promise<DepartmentRegistry> {
+/**
+ * A dry run writes nothing: not even a new database file. An absent or empty database reads as the demo registry
+ * and has no imported list to compare with (no diff); otherwise the list already imported for the year is read for
+ * the diff, before the database is closed again.
+ */
+async function dryRun(
+  databaseUrl: string,
+  preview: (registry: DepartmentRegistry) => Promise<ImportPreview>,
+): Promise<{ preview: ImportPreview; diff: ImportDiff | undefined }> {
+  const demo = async () => ({ preview: await preview(demoRegistryInMemory()), diff: undefined });
   const { dialect, target } = parseDatabaseUrl(databaseUrl);
-  if (dialect === 'sqlite' && (target === ':memory:' || !existsSync(target))) return demoRegistryInMemory();
+  if (dialect === 'sqlite' && (target === ':memory:' || !existsSync(target))) return demo();
   const handle = openDatabase(databaseUrl);
   try {
     const tables = await handle.db.introspection.getTables();
-    if (!tables.some((t) => t.name === 'departments')) return demoRegistryInMemory();
+    if (!tables.some((t) => t.name === 'departments')) return demo();
     const zone = await findOrgUnitByCode(handle.db, DEFAULT_UNITS[DEFAULT_UNITS.length - 1]!.code);
-    return zone ? await loadDepartmentRegistry(handle.db, zone.id) : demoRegistryInMemory();
+    if (!zone) return demo();
+    const result = await preview(await loadDepartmentRegistry(handle.db, zone.id));
+    const campaign = await findCampaign(handle.db, zone.id, DEFAULT_CAMPAIGN.code);
+    const stored = campaign ? await loadExistingTasks(handle.db, zone.id, campaign.id, result.year) : [];
+    return { preview: result, diff: diffTasks(stored, result.tasks) };
   } finally {
     await handle.close();
   }
 }
 
-function printPreviewSummary(preview: ImportPreview): void {
+function printPreviewSummary(preview: ImportPreview, diff: ImportDiff | undefined): void {
   const categories = new Set(preview.tasks.map((t) => t.category));
-  console.log(`${preview.title ?? '(无标题)'} — ${preview.year}年，格式 ${preview.format}`);
+  const source = { option: '--year', title: '标题', deadlines: '完成时限中的年份' }[preview.yearSource];
+  console.log(`${preview.title ?? '(无标题)'} — ${preview.year}年（来自${source}），格式 ${preview.format}`);
+  for (const w of preview.warnings) console.log(`  注意: ${w}`);
+  if (diff?.hasList) {
+    console.log(
+      `  与已导入的 ${preview.year} 年清单相比：新增 ${diff.added.length}，变更 ${diff.changed.length}，删除 ${diff.removed.length}`,
+    );
+    for (const b of diff.blocking) {
+      console.log(
+        `  序号${b.no}“${b.text.slice(0, 20)}”已有工作进展，${b.reason === 'removed' ? '删除' : '变更时限或部门'}会被拒绝`,
+      );
+    }
+  }
   console.log(
     `任务 ${preview.tasks.length} 项，类别 ${categories.size} 个，问题 ${preview.problems.length} 处（未写入）`,
   );

@@ -6,12 +6,36 @@ export const AssignmentRoleSchema = z.enum(['lead', 'co', 'supervise']);
 
 export const ImportProblemSchema = z.object({ row: z.number().int(), message: z.string() });
 
+/** Where the list's year came from: the user's --year/field, the title, or the explicit years in the deadlines. */
+export const YearSourceSchema = z.enum(['option', 'title', 'deadlines']);
+
+const DiffTask = z.object({ seq: z.number().int(), no: z.string(), text: z.string() });
+
+/** A (re-)import against the list already imported for the year, by row position (import-sync's key). */
+export const ImportDiff = z.object({
+  /** False when no list of that year is imported yet (everything is added). */
+  hasList: z.boolean(),
+  added: z.array(DiffTask),
+  changed: z.array(
+    DiffTask.extend({
+      /** Which of no, text, deadline, departments changed. */
+      fields: z.array(z.string()),
+      before: z.object({ text: z.string(), deadline: z.string(), departments: z.string() }),
+    }),
+  ),
+  removed: z.array(DiffTask),
+  /** Tasks with 工作进展 whose occurrences the import would delete: the commit would be refused. */
+  blocking: z.array(DiffTask.extend({ reason: z.enum(['changed', 'removed']) })),
+});
+export type ImportDiff = z.infer<typeof ImportDiff>;
+
 /** `duban import --dry-run --json`: one object, stable for other tools. */
 export const ImportDryRunResponse = z.object({
   tasks: z.array(
     z.object({
       category: z.string(),
-      no: z.union([z.number(), z.string()]),
+      /** null when the list has no 序号 (rows are numbered in order when stored). */
+      no: z.union([z.number(), z.string()]).nullable(),
       text: z.string(),
       departments: z.array(z.object({ name: z.string(), role: AssignmentRoleSchema })),
       deadline: z.string(),
@@ -23,6 +47,11 @@ export const ImportDryRunResponse = z.object({
   format: z.string(),
   unknownDepartments: z.array(z.object({ name: z.string(), suggestions: z.array(z.string()) })),
   deadlinesNeedingReview: z.array(z.object({ no: z.union([z.number(), z.string()]), deadline: z.string() })),
+  yearSource: YearSourceSchema,
+  /** Year disagreements (title or deadlines against --year) and the like: shown, not blocking. */
+  warnings: z.array(z.string()),
+  /** Against the list already imported for that year; absent when the database could not be read. */
+  diff: ImportDiff.optional(),
 });
 export type ImportDryRunResponse = z.infer<typeof ImportDryRunResponse>;
 
@@ -114,6 +143,9 @@ const PreviewOccurrence = z.object({
 /** The import wizard's preview: every row, its matched departments and its parsed schedule, and every problem. */
 export const ImportPreviewResponse = z.object({
   year: z.number().int(),
+  yearSource: YearSourceSchema,
+  warnings: z.array(z.string()),
+  diff: ImportDiff,
   title: z.string().nullable(),
   format: z.string(),
   sha256: z.string(),
@@ -134,6 +166,8 @@ export const ImportPreviewResponse = z.object({
         ongoing: z.boolean(),
         needsReview: z.boolean(),
         unparsed: z.array(z.string()),
+        /** Dates were read but words remain that might matter: pre-filled for a one-click confirmation. */
+        readWithDoubt: z.boolean(),
         occurrences: z.array(PreviewOccurrence),
         relative: z.array(z.string()),
       }),

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ImportDryRunResponse } from '@duban/shared/contracts/tasklists';
-import { type ParsedDeadline, parseDeadline } from '@duban/shared/deadline/parse-deadline';
+import type { ImportDiff, ImportDryRunResponse } from '@duban/shared/contracts/tasklists';
+import { type ParseDeadlineOptions, type ParsedDeadline, parseDeadline } from '@duban/shared/deadline/parse-deadline';
 import { AppError } from '../../core/app-error.ts';
+import { bundledHolidayYears } from '../calendar/calendar.service.ts';
 import type { DepartmentRegistry } from '../departments/department-registry.ts';
+import { decideListYear, type YearSource } from './import-year.ts';
 import { markupProblems } from './markup-check.ts';
 import { parseTaskListFile } from './parse/parse-tasklist-file.ts';
 import { TaskListFileError } from './parse/tasklist-file-error.ts';
@@ -19,6 +21,8 @@ export interface PreviewTask {
   row: number;
   category: string;
   no: number | string;
+  /** False when the list has no 序号 and `no` is the row's position. */
+  noWritten?: boolean;
   text: string;
   departmentsText: string;
   departments: PreviewDepartment[];
@@ -36,6 +40,10 @@ export interface ImportPreview {
   format: string;
   title: string | null;
   year: number;
+  /** Where the year came from (the user, the title, the deadlines). */
+  yearSource: YearSource;
+  /** Shown, not blocking: a title or deadlines that disagree with the year given, a year taken from the deadlines. */
+  warnings: string[];
   tasks: PreviewTask[];
   problems: ImportProblem[];
   unknownDepartments: { name: string; suggestions: string[] }[];
@@ -48,8 +56,6 @@ export interface ImportDecisions {
   departmentMap?: Record<string, number>;
   deadlineOverrides?: Record<string, string>;
 }
-
-const YEAR_IN_TITLE = /(20\d{2})\s*年/;
 
 /** Reads a file into a preview: parsed rows, departments matched against the registry, deadlines parsed. Writes nothing. */
 export async function previewTaskListImport(input: {
@@ -68,9 +74,13 @@ export async function previewTaskListImport(input: {
     if (error instanceof TaskListFileError) throw new AppError('unreadable_file', error.message);
     throw error;
   }
-  const yearFromTitle = parsed.title ? YEAR_IN_TITLE.exec(parsed.title)?.[1] : undefined;
-  const year = input.year ?? (yearFromTitle ? Number(yearFromTitle) : undefined);
-  if (year === undefined) {
+  const decided = decideListYear({
+    option: input.year,
+    title: parsed.title,
+    deadlines: parsed.tasks.map((t) => t.deadline),
+  });
+  const { year, yearSource } = decided;
+  if (year === undefined || yearSource === undefined) {
     throw new AppError('bad_request', '无法从标题确定任务清单的年份，请用 --year 指定 (cannot tell the list year)');
   }
 
@@ -92,12 +102,13 @@ export async function previewTaskListImport(input: {
       row: row.row,
       category: row.category,
       no: row.no,
+      ...(row.noWritten === false ? { noWritten: false } : {}),
       text: row.text,
       departmentsText: row.departmentsText,
       departments,
       deadline: row.deadline,
       deadlineOverride: override,
-      schedule: parseDeadline(override ?? row.deadline, { year }),
+      schedule: parseDeadline(override ?? row.deadline, { year, holidays: holidayLookup() }),
       progress: row.progress,
     };
   });
@@ -108,6 +119,8 @@ export async function previewTaskListImport(input: {
     format: parsed.format,
     title: parsed.title,
     year,
+    yearSource,
+    warnings: decided.warnings,
     tasks,
     problems: [...parsed.problems, ...markupProblems(parsed.title, parsed.tasks)],
     unknownDepartments: [...unknown].map(([name, suggestions]) => ({ name, suggestions })),
@@ -159,11 +172,11 @@ export function formatProblem(p: ImportProblem): string {
 }
 
 /** The stable `import --dry-run --json` shape. */
-export function toDryRunJson(preview: ImportPreview): ImportDryRunResponse {
+export function toDryRunJson(preview: ImportPreview, diff?: ImportDiff): ImportDryRunResponse {
   return {
     tasks: preview.tasks.map((t) => ({
       category: t.category,
-      no: t.no,
+      no: t.noWritten === false ? null : t.no,
       text: t.text,
       departments: t.departments.map((d) => ({ name: d.name, role: d.role })),
       deadline: t.deadline,
@@ -176,5 +189,19 @@ export function toDryRunJson(preview: ImportPreview): ImportDryRunResponse {
     deadlinesNeedingReview: preview.tasks
       .filter((t) => t.schedule.needsReview)
       .map((t) => ({ no: t.no, deadline: t.deadline })),
+    yearSource: preview.yearSource,
+    warnings: preview.warnings,
+    ...(diff ? { diff } : {}),
   };
+}
+
+let holidays: ParseDeadlineOptions['holidays'] | undefined;
+
+/** The bundled State Council holiday arrangements as the deadline reader's lookup (春节前 → the eve of the holiday). */
+function holidayLookup(): NonNullable<ParseDeadlineOptions['holidays']> {
+  if (!holidays) {
+    const years = new Map(bundledHolidayYears().map((y) => [y.year, y]));
+    holidays = (name, year) => years.get(year)?.holidays.find((h) => h.name.split(/[、,，]/).includes(name)) ?? null;
+  }
+  return holidays;
 }

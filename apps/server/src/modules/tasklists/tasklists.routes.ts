@@ -1,5 +1,6 @@
 import {
   ImportCommitResponse,
+  type ImportDiff,
   ImportPreviewResponse,
   ListTasksParams,
   ListTasksQuery,
@@ -18,6 +19,7 @@ import { currentVersion } from '../read-models/read-models.service.ts';
 import { sendReadModel } from '../read-models/send-read-model.ts';
 import { commitTaskListImport } from './import-commit.ts';
 import { type ImportPreview, previewTaskListImport } from './import-preview.ts';
+import { diffTasks, loadExistingTasks } from './import-diff.ts';
 import { parseTaskListInWorker, withUserJobSlot } from '../office-files/office-jobs.ts';
 import { readImportUpload } from './import-upload.ts';
 import { assertCanImport, taskTableScope } from './tasklists.policy.ts';
@@ -88,7 +90,8 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       );
       const existing = await findTaskList(ctx.db, principal.orgUnitId, ctx.scope.campaignId, preview.year);
       const status = !existing ? 'new' : existing.source_sha256 === preview.sha256 ? 'same' : 'changed';
-      return presentPreview(preview, status, registry.departments);
+      const stored = await loadExistingTasks(ctx.db, principal.orgUnitId, ctx.scope.campaignId, preview.year);
+      return presentPreview(preview, status, registry.departments, diffTasks(stored, preview.tasks));
     },
   );
 
@@ -125,11 +128,15 @@ function presentPreview(
   preview: ImportPreview,
   existing: 'new' | 'same' | 'changed',
   departments: { id: number; name: string; kind: string }[],
+  diff: ImportDiff,
 ): ImportPreviewResponse {
   const window = { from: `${preview.year}-01-01`, to: `${preview.year}-12-31` };
   const byName = new Map(departments.map((d) => [d.name, d]));
   return {
     year: preview.year,
+    yearSource: preview.yearSource,
+    warnings: preview.warnings,
+    diff,
     title: preview.title,
     format: preview.format,
     sha256: preview.sha256,
@@ -147,6 +154,8 @@ function presentPreview(
         ongoing: t.schedule.ongoing,
         needsReview: t.schedule.needsReview,
         unparsed: t.schedule.unparsed,
+        readWithDoubt:
+          t.schedule.needsReview && t.schedule.rules.some((r) => r.kind !== 'ongoing' && r.kind !== 'relative'),
         occurrences: expandOccurrences(t.schedule.rules, window).map((o) => ({
           start: o.start,
           due: o.due,

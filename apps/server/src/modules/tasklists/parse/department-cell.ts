@@ -14,13 +14,15 @@ const CLOSE = new Set(['）', ')']);
 const SUFFIXES: ReadonlyArray<readonly [RegExp, AssignmentRole]> = [
   [/\s*(督促企业落实|督促落实)$/, 'supervise'],
   [/\s*牵头$/, 'lead'],
-  [/\s*(配合|协助)$/, 'co'],
+  [/\s*(配合|协助|参与|协同)$/, 'co'],
 ];
 
-const LABELS: ReadonlyArray<readonly [RegExp, AssignmentRole]> = [
-  [/^牵头(单位|部门)?\s*[:：]\s*/, 'lead'],
-  [/^(配合|协办|协助|参与)(单位|部门)?\s*[:：]\s*/, 'co'],
+/** Labels inside a cell. `generic` (责任单位：) is co after a lead label in the same cell, else unlabelled. */
+const LABELS: ReadonlyArray<readonly [RegExp, AssignmentRole | 'generic']> = [
+  [/^(?:牵头|主办|主责)(?:责任)?(单位|部门)?\s*[:：]\s*/, 'lead'],
+  [/^(配合|协办|协助|参与|协同|协作)(责任)?(单位|部门)?\s*[:：]\s*/, 'co'],
   [/^(督促企业落实|督促落实)\s*[:：]\s*/, 'supervise'],
+  [/^(?:责任|承办|实施|落实|其他责任|其他)(?:单位|部门)\s*[:：]\s*/, 'generic'],
 ];
 
 const ROLE_WORDS: Record<string, AssignmentRole> = {
@@ -68,14 +70,20 @@ interface Piece {
   labelRole: AssignmentRole | null;
 }
 
-function readPiece(raw: string, labelRole: AssignmentRole | null): Piece & { newLabel: AssignmentRole | null } {
+function readPiece(
+  raw: string,
+  labelRole: AssignmentRole | null,
+  sawLead: boolean,
+): Piece & { newLabel: AssignmentRole | null; labelled: boolean } {
   let text = collapseWhitespace(raw);
   let newLabel: AssignmentRole | null = null;
+  let labelled = false;
   for (const [pattern, role] of LABELS) {
     const stripped = stripMatch(text, pattern);
     if (stripped.matched) {
       text = stripped.rest.trim();
-      newLabel = role;
+      newLabel = role === 'generic' ? (sawLead ? 'co' : null) : role;
+      labelled = true;
       break;
     }
   }
@@ -100,7 +108,7 @@ function readPiece(raw: string, labelRole: AssignmentRole | null): Piece & { new
     else if (name === '') name = inner;
     else if (inner !== '') alias = inner;
   }
-  return { name, alias, suffixRole, labelRole: newLabel ?? labelRole, newLabel };
+  return { name, alias, suffixRole, labelRole: labelled ? newLabel : labelRole, newLabel, labelled };
 }
 
 /**
@@ -109,12 +117,31 @@ function readPiece(raw: string, labelRole: AssignmentRole | null): Piece & { new
  * get `defaultRole` when given; otherwise the first listed is lead (排名第一的为牵头单位) and the others co.
  * Group names (安委会各成员单位, 各专业委员会…) are kept as names. Empty pieces and repeated names are dropped.
  */
-export function parseDepartmentCell(cell: string, defaultRole?: AssignmentRole): ParsedDepartment[] {
+/** A label written after other text in the cell (`牵头单位：A 配合单位：B`) starts a new piece. */
+const INNER_LABEL =
+  /(?:牵头|主办|主责|配合|协办|协助|参与|协同|协作|责任|承办|实施|落实)(?:责任)?(?:单位|部门)\s*[:：]/g;
+
+function splitBeforeLabels(cell: string): string {
+  const simplified = toSimplified(cell);
+  let out = '';
+  let last = 0;
+  for (const m of simplified.matchAll(INNER_LABEL)) {
+    if (m.index === 0) continue;
+    out += `${cell.slice(last, m.index)}；`;
+    last = m.index;
+  }
+  return out + cell.slice(last);
+}
+
+export function parseDepartmentCell(rawCell: string, defaultRole?: AssignmentRole): ParsedDepartment[] {
+  const cell = splitBeforeLabels(rawCell);
   const pieces: Piece[] = [];
   let label: AssignmentRole | null = null;
+  let sawLead = false;
   for (const raw of splitPieces(cell)) {
-    const piece = readPiece(raw, label);
-    if (piece.newLabel !== null) label = piece.newLabel;
+    const piece = readPiece(raw, label, sawLead);
+    if (piece.labelled) label = piece.newLabel;
+    if (piece.newLabel === 'lead') sawLead = true;
     pieces.push(piece);
   }
 

@@ -90,6 +90,28 @@ function readDepartments(
   return { departments: parseDepartmentCell(cell), text: cell, leadMissing: false };
 }
 
+/** A label written at the start of a task cell in a list without 序号: `1.`, `1、`, `（3）`, `（三）`, `一、`. */
+const LEADING_LABEL =
+  /^\s*(?:([0-9０-９]{1,3})\s*[、.．)）]|[（(]([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[）)]|([一二三四五六七八九十]{1,3})\s*、)\s*/;
+
+/**
+ * Lists without a 序号 column: the label written at the start of the task cell when there is one, else the row's
+ * position among the tasks (row order kept).
+ */
+export function numberInOrder(
+  taskCell: string,
+  position: number,
+): { no: number | string; text: string; written: boolean } {
+  const m = LEADING_LABEL.exec(taskCell);
+  const rest = m ? taskCell.slice(m[0].length) : '';
+  if (m && rest.trim() !== '') {
+    const digits = m[1] ?? (m[2] !== undefined && /^[0-9０-９]+$/.test(m[2]) ? m[2] : undefined);
+    const no = digits !== undefined ? Number(asciiDigits(digits)) : m[0].trim();
+    return { no, text: rest, written: true };
+  }
+  return { no: position, text: taskCell, written: false };
+}
+
 export function buildTaskRows(input: BuildTasksInput): BuildTasksResult {
   const { header, rows, title } = input;
   const problems: ImportProblem[] = [];
@@ -124,8 +146,9 @@ export function buildTaskRows(input: BuildTasksInput): BuildTasksResult {
     }
     if (matchHeaderRow(source.cells) !== null) continue;
 
-    const noCell = get('no');
-    const text = cleanTaskText(get('task'));
+    const numbered = header.no === undefined ? numberInOrder(get('task'), pending.length + 1) : null;
+    const noCell = numbered === null ? get('no') : String(numbered.no);
+    const text = cleanTaskText(numbered === null ? get('task') : numbered.text);
     const categoryCell = get('category');
 
     // A heading alone in its row (often merged across it, so it may sit in any column) starts a category.
@@ -143,7 +166,7 @@ export function buildTaskRows(input: BuildTasksInput): BuildTasksResult {
       problem(`序号为空，工作任务“${excerpt(text)}”未导入`);
       continue;
     }
-    const no = parseTaskNo(noCell);
+    const no = numbered === null ? parseTaskNo(noCell) : numbered.no;
     if (text !== '' && !isTaskNoLabel(no)) {
       problem(`序号“${no}”不是有效的编号，工作任务“${excerpt(text)}”未导入`);
       continue;
@@ -181,6 +204,7 @@ export function buildTaskRows(input: BuildTasksInput): BuildTasksResult {
         row: source.row,
         category: '',
         no,
+        ...(numbered !== null && !numbered.written ? { noWritten: false } : {}),
         text,
         departments,
         departmentsText,

@@ -13,8 +13,14 @@ export interface RawTaskRow {
   row: number;
   /** The whole joined category title, e.g. '（一）开展安全生产责任大落实行动'; '' if the list has no categories. */
   category: string;
-  /** 序号: a number when it is an integer, else the label as written (e.g. '1.2'). */
+  /**
+   * 序号: a number when it is an integer, else the label as written (e.g. '1.2'). A list without a 序号 column is
+   * numbered in row order (1, 2, …), with `noWritten` false; a label written at the start of the task cell
+   * (`1.`, `（三）`) is kept as written instead.
+   */
   no: number | string;
+  /** False when the list has no 序号 and the number was given in row order. Absent = written. */
+  noWritten?: boolean;
   /** 工作任务, whitespace collapsed. */
   text: string;
   departments: ParsedDepartment[];
@@ -49,5 +55,5 @@ export interface SourceRow {
 
 export type ColumnField = 'category' | 'no' | 'task' | 'departments' | 'lead' | 'co' | 'deadline' | 'progress';
 
-/** Column index (0-based) of each recognised field; `no` and `task` are always present. */
-export type HeaderMap = Partial<Record<ColumnField, number>> & { no: number; task: number };
+/** Column index (0-based) of each recognised field; `task` is always present, `no` absent in lists without 序号. */
+export type HeaderMap = Partial<Record<ColumnField, number>> & { task: number };
