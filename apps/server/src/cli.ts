@@ -4,6 +4,7 @@ import { BACKUP_USAGE, backupCommand, RESTORE_USAGE, restoreCommand } from './cl
 import { CliError, reportFailure } from './cli/cli-output.ts';
 import { ENTERPRISES_USAGE, enterprisesCommand } from './cli/enterprises-command.ts';
 import { EXPORT_USAGE, exportCommand } from './cli/export-command.ts';
+import { HAZARDS_USAGE, hazardsCommand } from './cli/hazards-command.ts';
 import { DRAW_USAGE, drawCommand, INSPECTIONS_USAGE, inspectionsCommand } from './cli/inspections-command.ts';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
 import { REMINDERS_USAGE, remindersCommand } from './cli/reminders-command.ts';
@@ -24,6 +25,7 @@ const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
   audit verify                                             核验审计哈希链
   draw verify <编号> [--json]                               复核双随机抽查（用种子重新抽取）
   inspections stats --year <年> [--json]                    安全生产执法统计
+  hazards stats --year <年> [--json] | hazards close <编号>   隐患统计 / 销号（须有通过的验收）
   reminders scan|deliver                                   立即执行提醒扫描 / 投递消息
   backup <目录> | restore <目录>                            备份 / 恢复数据库与数据目录
   <命令> --help                                            某个命令的用法
@@ -51,6 +53,7 @@ const COMMAND_USAGE: Record<string, string> = {
   schedule: SCHEDULE_USAGE,
   export: EXPORT_USAGE,
   enterprises: ENTERPRISES_USAGE,
+  hazards: HAZARDS_USAGE,
   users: USERS_USAGE,
   workdays: WORKDAYS_USAGE,
   reminders: REMINDERS_USAGE,
@@ -77,6 +80,8 @@ async function run(argv: string[]): Promise<number> {
       return exportCommand(rest, config.DATABASE_URL);
     case 'enterprises':
       return enterprisesCommand(rest, config.DATABASE_URL);
+    case 'hazards':
+      return hazardsCommand(rest, config);
     case 'users':
       return usersCommand(rest, config.DATABASE_URL);
     case 'workdays':

@@ -7,6 +7,7 @@ import { announceDemoAccounts } from './demo/announce-demo-accounts.ts';
 import { loadDemoStory } from './demo/demo-story.ts';
 import { sealAuditChain, sealFilePath } from './modules/audit/audit.service.ts';
 import { loadDemoEnterprisesIfEmpty } from './modules/enterprises/demo-enterprises.ts';
+import { loadDemoHazardsIfEmpty } from './modules/hazards/demo-hazards.ts';
 import { createMailSender } from './modules/notifications/senders/mail-sender.ts';
 import { setOutboundPolicy } from './modules/notifications/senders/outbound-guard.ts';
 import { startReminderScheduler } from './modules/reminders/reminder-scheduler.ts';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   if (admin && config.DUBAN_DEMO) {
     const n = await loadDemoEnterprisesIfEmpty(handle.db, scope.orgUnitId);
     if (n > 0) console.log(`已载入演示企业 ${n} 家（名称带“（演示）”）。`);
+    const h = await loadDemoHazardsIfEmpty(handle.db, scope.orgUnitId);
+    if (h > 0) console.log(`已载入演示隐患 ${h} 项（含2023年底前存量、挂牌督办和验收记录）。`);
   }
   if (admin) announceFirstAdmin(admin, config.DATA_DIR);
   // The demo list's story (accounts per role, a year of progress and 督办), once, on the first start (issue 13).

@@ -338,3 +338,41 @@ export async function selectHazardsDueBy(db: Db, orgUnitId: number, until: strin
     .orderBy('id')
     .execute();
 }
+
+export async function findHazardVersion(db: Db, orgUnitId: number, id: number): Promise<number | null> {
+  const r = await db
+    .selectFrom('hazards')
+    .select('version')
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+  return r?.version ?? null;
+}
+
+/** Demo loader: the unit's demo enterprises with their industry codes (read-only, read model). */
+export async function selectDemoEnterprises(
+  db: Db,
+  orgUnitId: number,
+): Promise<{ id: number; industry: string | null }[]> {
+  const rows = await db
+    .selectFrom('enterprises as e')
+    .leftJoin('enterprise_industries as ei', 'ei.enterprise_id', 'e.id')
+    .leftJoin('industry_catalogue as c', 'c.id', 'ei.catalogue_id')
+    .select(['e.id', 'c.code as industry'])
+    .where('e.org_unit_id', '=', orgUnitId)
+    .where('e.demo', '=', 1)
+    .orderBy('e.id')
+    .execute();
+  const seen = new Map<number, string | null>();
+  for (const r of rows) if (!seen.has(r.id)) seen.set(r.id, r.industry);
+  return [...seen].map(([id, industry]) => ({ id, industry }));
+}
+
+export async function countHazards(db: Db, orgUnitId: number): Promise<number> {
+  const r = await db
+    .selectFrom('hazards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
