@@ -6,19 +6,12 @@ import {
   ListFeedsResponse,
   TokenParams,
 } from '@duban/shared/contracts/calendar-feeds';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal, requireRole } from '../../core/principal.ts';
-import type { UserRole } from '../../db/schema.ts';
-import { FEED_USERS } from './calendar-feeds.policy.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { feedScope } from './calendar-feeds.policy.ts';
 import { createFeed, listMyFeeds, renderFeed, revokeMyFeed } from './calendar-feeds.service.ts';
-
-const only = (roles: readonly UserRole[]) => ({
-  preValidation: async (request: FastifyRequest) => {
-    requireRole(request.principal, roles);
-  },
-});
 
 /** iCalendar subscriptions (per department, per account) behind secret, revocable URL tokens. */
 export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -27,14 +20,13 @@ export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppCont
 
   app.get(
     '/api/calendar-feeds',
-    { ...only(FEED_USERS), schema: { tags, summary: '我的日历订阅', response: { 200: ListFeedsResponse } } },
-    async (request) => ({ feeds: await listMyFeeds(ctx.db, requirePrincipal(request.principal)) }),
+    { schema: { tags, summary: '我的日历订阅', response: { 200: ListFeedsResponse } } },
+    async (request) => ({ feeds: await listMyFeeds(ctx.db, feedScope(requirePrincipal(request.principal))) }),
   );
 
   app.post(
     '/api/calendar-feeds',
     {
-      ...only(FEED_USERS),
       schema: {
         tags,
         summary: '创建日历订阅（链接只显示一次）',
@@ -43,7 +35,7 @@ export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppCont
       },
     },
     async (request, reply) => {
-      const feed = await createFeed(ctx.db, requirePrincipal(request.principal), request.body);
+      const feed = await createFeed(ctx.db, feedScope(requirePrincipal(request.principal)), request.body);
       reply.status(201);
       return feed;
     },
@@ -52,10 +44,9 @@ export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.delete(
     '/api/calendar-feeds/:id',
     {
-      ...only(FEED_USERS),
       schema: { tags, summary: '撤销日历订阅（链接立即失效）', params: IdParams, response: { 200: FeedResponse } },
     },
-    async (request) => revokeMyFeed(ctx.db, requirePrincipal(request.principal), request.params.id),
+    async (request) => revokeMyFeed(ctx.db, feedScope(requirePrincipal(request.principal)), request.params.id),
   );
 
   // No session: the secret token in the URL is the credential (calendar apps cannot sign in).

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { CreateFeedRequest, CreateFeedResponse, FeedResponse } from '@duban/shared/contracts/calendar-feeds';
 import { AppError } from '../../core/app-error.ts';
-import { OFFICE_ROLES, type Principal } from '../../core/principal.ts';
+import { OFFICE_ROLES } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
-import { feedNotFound, feedOwner, mayFollowDepartment, seesAllFeeds } from './calendar-feeds.policy.ts';
+import { type FeedScope, feedNotFound, mayFollowDepartment } from './calendar-feeds.policy.ts';
 import {
   type FeedRow,
   findActiveFeedByHash,
@@ -38,11 +38,11 @@ export function presentFeed(r: FeedRow): FeedResponse {
 
 export async function createFeed(
   db: Db,
-  p: Principal,
+  p: FeedScope,
   input: CreateFeedRequest,
   now = new Date(),
 ): Promise<CreateFeedResponse> {
-  const userId = feedOwner(p);
+  const { userId } = p;
   let name: string;
   let departmentId: number | null = null;
   if (input.kind === 'department') {
@@ -84,17 +84,16 @@ export async function createFeed(
   return { ...presentFeed(row), token, path: `/api/calendar/${token}.ics` };
 }
 
-export async function listMyFeeds(db: Db, p: Principal): Promise<FeedResponse[]> {
-  const rows = await listFeeds(db, p.orgUnitId, seesAllFeeds(p) ? null : feedOwner(p));
+export async function listMyFeeds(db: Db, p: FeedScope): Promise<FeedResponse[]> {
+  const rows = await listFeeds(db, p.orgUnitId, p.allFeeds ? null : p.userId);
   return rows.map(presentFeed);
 }
 
 /** Idempotent: revoking a revoked feed answers with it unchanged. */
-export async function revokeMyFeed(db: Db, p: Principal, id: number, now = new Date()): Promise<FeedResponse> {
-  feedOwner(p); // a personal subscription: API tokens (no user) are refused before anything is looked up
+export async function revokeMyFeed(db: Db, p: FeedScope, id: number, now = new Date()): Promise<FeedResponse> {
   return db.transaction().execute(async (trx) => {
     const feed = await findFeedInUnit(trx, p.orgUnitId, id);
-    if (!feed || (!seesAllFeeds(p) && feed.created_by !== p.userId)) throw feedNotFound();
+    if (!feed || (!p.allFeeds && feed.created_by !== p.userId)) throw feedNotFound();
     if (await revokeFeed(trx, id, now.toISOString())) {
       await appendAudit(
         trx,
