@@ -45,6 +45,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   whistle: <AuditOutlined />,
   rewards: <ProfileOutlined />,
   articles: <NotificationOutlined />,
+  enterprises: <TeamOutlined />,
+  supervisionList: <AuditOutlined />,
 };
 
 export default function AppLayout() {

@@ -14,7 +14,9 @@ export type NavKey =
   | 'dashboard'
   | 'whistle'
   | 'rewards'
-  | 'articles';
+  | 'articles'
+  | 'enterprises'
+  | 'supervisionList';
 
 export interface NavItem {
   key: NavKey;
@@ -40,6 +42,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'whistle', path: '/whistle', label: 'nav.whistle', roles: [...OFFICE, 'department'] },
   { key: 'rewards', path: '/rewards', label: 'nav.rewards', roles: OFFICE },
   { key: 'articles', path: '/articles', label: 'nav.articles', roles: OFFICE },
+  {
+    key: 'enterprises',
+    path: '/enterprises',
+    label: 'nav.enterprises',
+    roles: [...OFFICE, 'leader', 'department', 'enterprise'],
+  },
+  {
+    key: 'supervisionList',
+    path: '/supervision-list',
+    label: 'nav.supervisionList',
+    roles: [...OFFICE, 'leader', 'department'],
+  },
 ];
 
 export function navFor(role: UserRole): NavItem[] {
@@ -56,5 +70,6 @@ export function navItem(key: NavKey): NavItem {
 export function homePath(role: UserRole): string {
   if (role === 'leader') return '/dashboard';
   if (role === 'department') return '/my-work';
+  if (role === 'enterprise') return '/enterprises';
   return '/tasks';
 }

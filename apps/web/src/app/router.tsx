@@ -25,6 +25,11 @@ const BulletinPage = lazy(() => import('../pages/bulletins/BulletinPage.tsx'));
 const WhistleReportsPage = lazy(() => import('../pages/whistleblowing/WhistleReportsPage.tsx'));
 const RewardsPage = lazy(() => import('../pages/whistleblowing/RewardsPage.tsx'));
 const ArticlesPage = lazy(() => import('../pages/whistleblowing/ArticlesPage.tsx'));
+const EnterprisesPage = lazy(() => import('../pages/enterprises/EnterprisesPage.tsx'));
+const EnterpriseDetailPage = lazy(() => import('../pages/enterprises/EnterpriseDetailPage.tsx'));
+const EnterpriseFormPage = lazy(() => import('../pages/enterprises/EnterpriseFormPage.tsx'));
+const EnterpriseImportPage = lazy(() => import('../pages/enterprises/EnterpriseImportPage.tsx'));
+const SupervisionListPage = lazy(() => import('../pages/enterprises/SupervisionListPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
 
 function Home() {
@@ -61,6 +66,12 @@ export const router = createBrowserRouter([
       { path: 'whistle', element: <WhistleReportsPage /> },
       { path: 'rewards', element: <RewardsPage /> },
       { path: 'articles', element: <ArticlesPage /> },
+      { path: 'enterprises', element: <EnterprisesPage /> },
+      { path: 'enterprises/new', element: <EnterpriseFormPage /> },
+      { path: 'enterprises/import', element: <EnterpriseImportPage /> },
+      { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
+      { path: 'enterprises/:id/edit', element: <EnterpriseFormPage /> },
+      { path: 'supervision-list', element: <SupervisionListPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -678,9 +678,11 @@ export const en: Messages = {
   'ent.change.imported': 'Imported',
   'ent.change.demo': 'Demo data',
   'ent.import.title': 'Import enterprise registry',
-  'ent.import.hint': '.xlsx or .csv (UTF-8 or GBK) with at least the name and credit-code columns. Preview first, then commit in one go; rows with problems are listed and not imported.',
+  'ent.import.hint':
+    '.xlsx or .csv (UTF-8 or GBK) with at least the name and credit-code columns. Preview first, then commit in one go; rows with problems are listed and not imported.',
   'ent.import.choose': 'Choose file and preview',
-  'ent.import.summary': '{rows} importable: {created} new, {updated} updated, {unchanged} unchanged; {problems} problems',
+  'ent.import.summary':
+    '{rows} importable: {created} new, {updated} updated, {unchanged} unchanged; {problems} problems',
   'ent.import.problems': 'Problems (these rows are not imported)',
   'ent.import.rows': 'Importable enterprises',
   'ent.import.row': 'Row',

@@ -672,7 +672,8 @@ export const zhCN = {
   'ent.change.imported': '导入',
   'ent.change.demo': '演示数据',
   'ent.import.title': '导入企业名录',
-  'ent.import.hint': '支持 .xlsx 和 .csv（UTF-8 或 GBK）。表头须有“企业名称”“统一社会信用代码”，可含行业类别、属地、负责人及电话、行业监管部门、属地管理部门、综合监管部门、经营状态等列。先预览，确认后一次写入；有问题的行不导入并逐行列出。',
+  'ent.import.hint':
+    '支持 .xlsx 和 .csv（UTF-8 或 GBK）。表头须有“企业名称”“统一社会信用代码”，可含行业类别、属地、负责人及电话、行业监管部门、属地管理部门、综合监管部门、经营状态等列。先预览，确认后一次写入；有问题的行不导入并逐行列出。',
   'ent.import.choose': '选择文件并预览',
   'ent.import.summary': '可导入 {rows} 家：新增 {created}，更新 {updated}，无变化 {unchanged}；问题 {problems} 条',
   'ent.import.problems': '问题（这些行不会导入）',
