@@ -1,6 +1,6 @@
 /**
  * parseDeadline: the free-text 完成时限 of a task → schedule rules.
- * Conventions: /work/shared/DOMAIN.md, "Deadlines (完成时限) → schedules". When in doubt, flag (needsReview)
+ * Conventions: docs/DOMAIN.md, "Dates and deadlines". When in doubt, flag (needsReview)
  * and report the clause in `unparsed` rather than invent a date.
  */
 import { endOfMonth } from '../civil-date.ts';
