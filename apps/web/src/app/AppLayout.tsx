@@ -19,6 +19,7 @@ import { Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Space } from 'a
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { PageSpinner } from '../components/PageSpinner.tsx';
 import { ToastProvider } from '../components/toast.tsx';
 import { useIsPhone } from '../components/use-media-query.ts';
@@ -47,6 +48,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   articles: <NotificationOutlined />,
   enterprises: <TeamOutlined />,
   supervisionList: <AuditOutlined />,
+  hazards: <NotificationOutlined />,
+  hazardStats: <DashboardOutlined />,
 };
 
 export default function AppLayout() {
@@ -118,6 +121,7 @@ export default function AppLayout() {
             <span className="header-title">{isPhone ? t('app.name') : t('app.title')}</span>
           </Space>
           <Space size={isPhone ? 4 : 12} align="center">
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" className="header-button" aria-label={t('user.menu')}>

@@ -30,6 +30,7 @@ const EnterpriseDetailPage = lazy(() => import('../pages/enterprises/EnterpriseD
 const EnterpriseFormPage = lazy(() => import('../pages/enterprises/EnterpriseFormPage.tsx'));
 const EnterpriseImportPage = lazy(() => import('../pages/enterprises/EnterpriseImportPage.tsx'));
 const SupervisionListPage = lazy(() => import('../pages/enterprises/SupervisionListPage.tsx'));
+const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
 
 function Home() {
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
       { path: 'enterprises/:id/edit', element: <EnterpriseFormPage /> },
       { path: 'supervision-list', element: <SupervisionListPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -692,6 +692,29 @@ export const zhCN = {
   'ent.list.public': '公开数据',
   'ent.list.seq': '序号',
   'ent.list.meta': '截至 {asOf}，共 {n} 家（已关闭企业不列入）',
+
+  // Issue 13: notifications, inbox badges, the occurrence's 督办 panel.
+  'notif.title': '通知',
+  'notif.bell': '通知（{n} 条未读）',
+  'notif.markAll': '全部标为已读',
+  'notif.markRead': '标为已读',
+  'notif.empty': '暂无通知',
+  'notif.unreadOnly': '只看未读',
+  'notif.unread': '未读',
+  'notif.open': '查看任务事项',
+  'notif.summary': '共 {total} 条，未读 {unread} 条',
+  'notif.kind.reminder': '提醒',
+  'notif.kind.urge': '催办',
+  'notif.kind.notice': '督办单',
+  'notif.kind.interview': '约谈',
+  'notif.kind.returned': '已退回',
+  'notif.kind.digest': '汇总',
+  'notif.kind.other': '通知',
+  'badge.returned': '已退回',
+  'badge.noticePending': '督办单待回复',
+  'occ.supTop.pending': '本事项有 {n} 份督办单待回复，请在回复期限前书面回复。',
+  'occ.supTop.title': '督办',
+  'occ.supTop.summary': '督办记录 {n} 条，最近一次：{kind}（{date}）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

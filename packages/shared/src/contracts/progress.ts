@@ -120,6 +120,8 @@ export const OccurrenceSummary = z.object({
   acceptedAt: z.string().nullable(),
   status: OccurrenceStatusSchema,
   latestReport: z.object({ id: z.number().int(), status: ReportStatusSchema }).nullable(),
+  /** 督办单 still waiting for the department's written reply (badge 督办单待回复). */
+  openNotices: z.number().int(),
 });
 export type OccurrenceSummary = z.infer<typeof OccurrenceSummary>;
 

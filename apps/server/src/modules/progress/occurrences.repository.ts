@@ -34,6 +34,8 @@ export interface OccurrenceRow {
   category_title: string | null;
   latest_report_id: number | null;
   latest_report_status: ReportStatus | null;
+  /** 督办单 on this occurrence still waiting for the department's written reply. */
+  open_notices: number | null;
 }
 
 const statusSql = (today: string, dueSoonUntil: string) => statusCase({ today, dueSoonUntil });
@@ -85,6 +87,15 @@ function occurrences(db: Db, orgUnitId: number) {
       'c.title as category_title',
       'lr.id as latest_report_id',
       'lr.status as latest_report_status',
+      // Read-only look at supervision's records: the inbox badge 督办单待回复 (issue 13 item 2).
+      (eb) =>
+        eb
+          .selectFrom('supervision_actions as sa')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('sa.occurrence_id', '=', 'o.id')
+          .where('sa.kind', '=', 'notice')
+          .where('sa.replied_at', 'is', null)
+          .as('open_notices'),
     ]);
 }
 

@@ -105,5 +105,6 @@ export function toOccurrenceSummary(
       o.latest_report_id === null || o.latest_report_status === null
         ? null
         : { id: o.latest_report_id, status: o.latest_report_status },
+    openNotices: Number(o.open_notices ?? 0),
   };
 }

@@ -1,9 +1,10 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { Button, Empty, Select } from 'antd';
+import { Button, Empty, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { InboxResponse, Occurrence, OccurrenceStatus } from '../../api/contracts.ts';
 import { useUser } from '../../app/auth.tsx';
+import { RoleTag } from '../../components/DepartmentTags.tsx';
 import { DueDate } from '../../components/DueDate.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
@@ -142,6 +143,17 @@ function InboxCard({ o }: { o: Occurrence }) {
       <article className={`card inbox-card inbox-${o.status}`} data-occurrence-id={o.id}>
         <div className="inbox-card-head">
           <OccurrenceStatusTag status={o.status} />
+          <RoleTag role={o.assignmentRole} />
+          {o.latestReport?.status === 'returned' && o.status !== 'returned' ? (
+            <Tag color="gold" className="inbox-badge" style={{ marginInlineEnd: 0 }}>
+              {t('badge.returned')}
+            </Tag>
+          ) : null}
+          {o.openNotices > 0 ? (
+            <Tag color="red" className="inbox-badge" style={{ marginInlineEnd: 0 }}>
+              {t('badge.noticePending')}
+            </Tag>
+          ) : null}
           <span className="text-secondary text-small">
             {periodLabel(o.periodKey, t)}
             {o.task.category ? ` · ${o.task.category.title}` : ''}

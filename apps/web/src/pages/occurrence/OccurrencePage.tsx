@@ -12,6 +12,8 @@ import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { periodLabel } from '../../components/period.ts';
+import { KIND_LABEL } from '../../components/supervision-kind.ts';
+import { formatTime } from '../../components/time.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { DecideExtension, ExtensionFacts, RequestExtensionForm } from './ExtensionParts.tsx';
@@ -66,6 +68,9 @@ function OccurrenceView({ data, reload }: { data: Loaded; reload: () => void }) 
   const department = user.role === 'department';
   const { occurrence: o, actions, extensions } = data;
   const [recording, setRecording] = useState(false);
+  // 督办单 still waiting for the department's reply: shown (and answered) at the top of the page.
+  const openNotices = actions.filter((a) => a.kind === 'notice' && a.reply === null);
+  const latestAction = [...actions].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 
   const latest: ReportResponse | undefined = [...o.reports].sort((a, b) => b.id - a.id)[0];
   const closed = o.status === 'accepted' || o.status === 'done-late';
@@ -87,6 +92,35 @@ function OccurrenceView({ data, reload }: { data: Loaded; reload: () => void }) 
       <PageTitle title={t('occ.title', { no: o.task.no, period: periodLabel(o.periodKey, t) })} />
       <div className="occ-layout">
         <div className="occ-main">
+          {actions.length > 0 ? (
+            <section className="card occ-sup-top" aria-labelledby="sup-top-title">
+              <h2 id="sup-top-title" className="section-title">
+                {t('occ.supTop.title')}
+              </h2>
+              {openNotices.length > 0 ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('occ.supTop.pending', { n: openNotices.length })}
+                  style={{ marginBottom: 8 }}
+                />
+              ) : null}
+              {latestAction ? (
+                <p className="text-secondary text-small" style={{ margin: '0 0 8px' }}>
+                  {t('occ.supTop.summary', {
+                    n: actions.length,
+                    kind: t(KIND_LABEL[latestAction.kind]),
+                    date: formatTime(latestAction.createdAt),
+                  })}
+                </p>
+              ) : null}
+              <ol className="timeline">
+                {openNotices.map((a) => (
+                  <ActionItem key={a.id} action={a} canReply={department} onChanged={reload} />
+                ))}
+              </ol>
+            </section>
+          ) : null}
           <OccurrenceSummaryCard o={o} />
           {department && closed ? (
             <Alert type="success" showIcon title={t('occ.closed')} style={{ marginBottom: 12 }} />
@@ -117,7 +151,12 @@ function OccurrenceView({ data, reload }: { data: Loaded; reload: () => void }) 
             {actions.length === 0 ? <p className="text-secondary">{t('sup.none')}</p> : null}
             <ol className="timeline">
               {actions.map((a) => (
-                <ActionItem key={a.id} action={a} canReply={department} onChanged={reload} />
+                <ActionItem
+                  key={a.id}
+                  action={a}
+                  canReply={department && !openNotices.includes(a)}
+                  onChanged={reload}
+                />
               ))}
             </ol>
             {office && !closed ? (
