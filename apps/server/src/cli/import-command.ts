@@ -141,7 +141,7 @@ function printCommitSummary(result: Awaited<ReturnType<typeof commitTaskListImpo
   const c = result.counts;
   console.log(`${label}: ${preview.title ?? ''} ${result.year}年`);
   console.log(
-    `  类别 ${c.categories}，任务 ${c.tasks}，分工 ${c.assignments}，时限规则 ${c.rules}，应报节点 ${c.occurrences}`,
+    `  类别 ${c.categories}，任务 ${c.tasks}，分工 ${c.assignments}，时限规则 ${c.rules}，任务事项 ${c.occurrences}`,
   );
   if (result.status === 'updated') {
     const ch = result.changes;

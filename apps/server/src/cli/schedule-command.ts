@@ -5,7 +5,7 @@ import { parseDeadline } from '@duban/shared/deadline/parse-deadline';
 import { CliError, printJson } from './cli-output.ts';
 
 export const SCHEDULE_USAGE = `用法: duban schedule "<完成时限>" --year 2024 [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
-  把一句完成时限解析为规则，并列出时间窗口内到期的节点（默认 --year 全年）。`;
+  把一句完成时限解析为规则，并列出时间窗口内到期的任务事项（默认 --year 全年）。`;
 
 /** The `schedule` contract: {text, ongoing, needsReview, occurrences[{start,due,minCount,condition}], relative, unparsed}. */
 export function scheduleCommand(argv: string[]): number {

@@ -70,7 +70,7 @@ export async function runReminderScan(db: Db, options: ScanOptions): Promise<Sca
         steps = planSteps({ due, windowStart: occ.window_start, scanDate, policy, calendar });
       } catch (error) {
         if (!(error instanceof HolidayCalendarError)) throw error;
-        result.problems.push(`任务节点 ${occ.id}（截止 ${due}）: ${error.message}`);
+        result.problems.push(`任务事项 ${occ.id}（截止 ${due}）: ${error.message}`);
         continue;
       }
       const pending = steps.filter((s) => !claimed.has(stepKey(occ.id, due, s.step)));
@@ -86,7 +86,7 @@ export async function runReminderScan(db: Db, options: ScanOptions): Promise<Sca
       } catch (error) {
         // A reply date beyond the loaded holiday years: the transaction rolled back; the next scan tries again.
         if (!(error instanceof HolidayCalendarError)) throw error;
-        result.problems.push(`任务节点 ${occ.id}（截止 ${due}）: ${error.message}`);
+        result.problems.push(`任务事项 ${occ.id}（截止 ${due}）: ${error.message}`);
         continue;
       }
       for (const d of done) {

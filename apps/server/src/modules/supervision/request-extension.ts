@@ -30,7 +30,7 @@ export async function requestExtension(
     if (!occurrence || occurrence.department_id !== p.departmentId) throw occurrenceNotFound();
     const effectiveDue = occurrence.extended_due ?? occurrence.due_date;
     if (occurrence.report_state === 'accepted') {
-      throw new AppError('conflict', '该任务节点已审核通过办结，无需延期 (already accepted)');
+      throw new AppError('conflict', '该任务事项已审核通过办结，无需延期 (already accepted)');
     }
     if (today > effectiveDue) {
       throw new AppError(
@@ -46,7 +46,7 @@ export async function requestExtension(
     }
     const pending = await findPendingExtension(trx, occurrence.id);
     if (pending) {
-      throw new AppError('conflict', '该任务节点已有待审批的延期申请 (a request is already pending)', {
+      throw new AppError('conflict', '该任务事项已有待审批的延期申请 (a request is already pending)', {
         pendingId: pending.id,
       });
     }

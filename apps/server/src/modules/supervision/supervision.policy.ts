@@ -46,5 +46,5 @@ export function extensionNotFound(): AppError {
 }
 
 export function occurrenceNotFound(): AppError {
-  return new AppError('not_found', '任务节点不存在 (occurrence not found)');
+  return new AppError('not_found', '任务事项不存在 (occurrence not found)');
 }

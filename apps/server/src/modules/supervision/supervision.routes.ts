@@ -145,7 +145,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       ...only(SUPERVISION_READERS),
       schema: {
         tags,
-        summary: '延期申请详情（含任务节点原时限与延期后时限）',
+        summary: '延期申请详情（含任务事项原时限与延期后时限）',
         params: IdParams,
         response: { 200: ExtensionWithOccurrenceResponse },
       },

@@ -65,7 +65,7 @@ export async function commitTaskListImport(
     if (isForeignKeyViolation(error)) {
       throw new AppError(
         'conflict',
-        '重新导入会删除已有工作进展、督办或延期记录的任务节点，已取消导入，未作任何更改。请保留这些任务及其完成时限后再导入。',
+        '重新导入会删除已有工作进展、督办或延期记录的任务事项，已取消导入，未作任何更改。请保留这些任务及其完成时限后再导入。',
       );
     }
     throw error;

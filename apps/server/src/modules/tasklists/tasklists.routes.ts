@@ -47,7 +47,7 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags: ['tasklists'],
-        summary: '任务清单（按类别分组，含责任部门和下一个到期节点）',
+        summary: '任务清单（按类别分组，含责任部门和下一个到期的任务事项）',
         params: ListTasksParams,
         querystring: ListTasksQuery,
         response: { 200: ListTasksResponse },

@@ -130,7 +130,7 @@ export function bulletinDocument(b: BulletinResponse, issuer: string, today: str
     { kind: 'heading', text: '一、总体情况' },
     { kind: 'paragraph', text: b.sections.summary },
     { kind: 'heading', text: '二、各部门完成情况' },
-    { kind: 'paragraph', text: '按完成率、按时完成率从高到低排名（完成率 = 已完成 ÷ 已到完成时限的应报节点）。' },
+    { kind: 'paragraph', text: '按完成率、按时完成率从高到低排名（完成率 = 已完成 ÷ 已到完成时限的应报任务事项）。' },
     { kind: 'chart', chart: completionChart(b) },
     { kind: 'table', table: rankingTable(b) },
     { kind: 'heading', text: '三、红黄绿灯情况' },

@@ -17,7 +17,7 @@ export function generateSections(f: BulletinFigures, period: ReportPeriod): Bull
   const asOf = chineseDate(f.asOf);
   const red = f.departments.filter((d) => d.light === 'red');
   const summary =
-    `截至${asOf}，${period.year}年任务清单共${f.taskCount}项任务、${t.total}个应报节点，其中已到完成时限${t.dueByAsOf}个，` +
+    `截至${asOf}，${period.year}年任务清单共${f.taskCount}项任务、${t.total}个应报任务事项，其中已到完成时限${t.dueByAsOf}个，` +
     `已完成${t.done}个，完成率${percent(t.completionRate)}，按时完成率${percent(t.onTimeRate)}；` +
     `逾期未完成${t.overdue}个${red.length > 0 ? `，涉及${red.length}个部门` : ''}。现将${period.label}各部门任务落实情况通报如下。`;
 
