@@ -16,6 +16,9 @@ import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ROLE_KEY } from './enterprise-labels.ts';
 
+/** Form rows: as many 220 px columns as fit (one on a phone). */
+const GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 12 } as const;
+
 interface Values {
   name: string;
   creditCode: string;
@@ -120,7 +123,6 @@ export default function EnterpriseFormPage() {
     }
   };
 
-  const half = { style: { minWidth: 220, flex: '1 1 220px' } };
   return (
     <div style={{ maxWidth: 900 }}>
       <PageTitle title={id ? t('ent.editTitle') : t('ent.newTitle')} />
@@ -153,41 +155,40 @@ export default function EnterpriseFormPage() {
           >
             <Input maxLength={24} inputMode="text" autoCapitalize="characters" />
           </Form.Item>
-          <Space wrap style={{ width: '100%' }}>
+          <div style={GRID}>
             <Form.Item
               name="industries"
               label={t('ent.industry')}
               rules={[{ required: true, message: t('ent.required') }]}
-              {...half}
             >
               <Select mode="multiple" options={options('industry')} />
             </Form.Item>
-            <Form.Item name="tags" label={t('ent.tags')} {...half}>
+            <Form.Item name="tags" label={t('ent.tags')}>
               <Select mode="multiple" options={options('tag')} />
             </Form.Item>
-          </Space>
-          <Space wrap style={{ width: '100%' }}>
-            <Form.Item name="address" label={t('ent.address')} {...half}>
+          </div>
+          <div style={GRID}>
+            <Form.Item name="address" label={t('ent.address')}>
               <Input maxLength={300} />
             </Form.Item>
-            <Form.Item name="locality" label={t('ent.locality')} {...half}>
+            <Form.Item name="locality" label={t('ent.locality')}>
               <Input maxLength={100} />
             </Form.Item>
-          </Space>
-          <Space wrap style={{ width: '100%' }}>
-            <Form.Item name="riskClass" label={t('ent.riskClass')} {...half}>
+          </div>
+          <div style={GRID}>
+            <Form.Item name="riskClass" label={t('ent.riskClass')}>
               <Select allowClear options={options('risk_class')} />
             </Form.Item>
-            <Form.Item name="standardizationLevel" label={t('ent.standardization')} {...half}>
+            <Form.Item name="standardizationLevel" label={t('ent.standardization')}>
               <Select allowClear options={STANDARDIZATION_LEVELS.map((l) => ({ value: l, label: l }))} />
             </Form.Item>
             <Form.Item name="employees" label={t('ent.employees')}>
-              <InputNumber min={0} />
+              <InputNumber min={0} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="openedOn" label={t('ent.openedOn')}>
-              <DatePicker />
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-          </Space>
+          </div>
           <Form.Item name="highRisk" valuePropName="checked">
             <Checkbox>{t('ent.highRisk')}</Checkbox>
           </Form.Item>
@@ -200,14 +201,14 @@ export default function EnterpriseFormPage() {
               ['safetyName', 'safetyPhone', 'ent.safetyManager'],
             ] as const
           ).map(([n, p, label]) => (
-            <Space key={n} wrap style={{ width: '100%' }}>
-              <Form.Item name={n} label={t(label)} {...half}>
+            <div key={n} style={GRID}>
+              <Form.Item name={n} label={t(label)}>
                 <Input maxLength={60} />
               </Form.Item>
-              <Form.Item name={p} label={t('ent.phone')} {...half}>
+              <Form.Item name={p} label={t('ent.phone')}>
                 <Input maxLength={40} inputMode="tel" />
               </Form.Item>
-            </Space>
+            </div>
           ))}
         </Card>
         <Card size="small" title={t('ent.supervisors')} style={{ marginTop: 12 }}>

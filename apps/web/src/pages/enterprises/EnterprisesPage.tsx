@@ -114,9 +114,7 @@ export default function EnterprisesPage() {
                     extra={statusTag(e)}
                   >
                     <div className="muted">{e.creditCode}</div>
-                    <div>
-                      {e.industries.map((i) => i.name).join('、')} · {e.locality}
-                    </div>
+                    <div>{[e.industries.map((i) => i.name).join('、'), e.locality].filter(Boolean).join(' · ')}</div>
                     <Space size={4} wrap>
                       {e.highRisk ? <Tag color="red">{t('ent.highRisk')}</Tag> : null}
                       {e.riskClass ? <Tag color={RISK_COLOR[e.riskClass.code]}>{e.riskClass.name}</Tag> : null}

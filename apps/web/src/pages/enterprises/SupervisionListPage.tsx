@@ -73,9 +73,7 @@ export default function SupervisionListPage() {
                 extra={<Tag color={STATUS_COLOR[r.status]}>{t(STATUS_KEY[r.status])}</Tag>}
               >
                 <div className="muted">{r.creditCode}</div>
-                <div>
-                  {join(r.industries)} · {r.locality}
-                </div>
+                <div>{[join(r.industries), r.locality].filter(Boolean).join(' · ')}</div>
                 <div>
                   {t('ent.role.industry')}：{join(r.industrySupervisors)}
                 </div>
