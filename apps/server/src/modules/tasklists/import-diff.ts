@@ -3,12 +3,10 @@
  * that year, keyed by row position as import-sync writes it, and which of the touched tasks already have 工作进展
  * (their occurrences would be deleted, so the commit would refuse).
  */
-import { addDays, todayInShanghai } from '@duban/shared/civil-date';
 import type { ImportDiff } from '@duban/shared/contracts/tasklists';
-import { DUE_SOON_DAYS } from '@duban/shared/occurrence-status';
 import type { Db } from '../../db/database.ts';
 import type { PreviewTask } from './import-preview.ts';
-import { findTaskList, listTaskStatusCounts, listTasks } from './tasklists.repository.ts';
+import { findTaskList, listTaskIdsWithProgress, listTasks } from './tasklists.repository.ts';
 
 export interface ExistingTask {
   seq: number;
@@ -16,7 +14,7 @@ export interface ExistingTask {
   text: string;
   deadline: string;
   departmentsText: string;
-  /** The task has 工作进展 (submitted, returned, accepted or done late). */
+  /** The task has 工作进展 on its occurrences (a report in any state) or a granted extension. */
   hasReports: boolean;
 }
 
@@ -58,8 +56,6 @@ export function diffTasks(existing: readonly ExistingTask[], next: readonly NewT
   return diff;
 }
 
-const WITH_REPORTS = new Set(['submitted', 'returned', 'accepted', 'done-late']);
-
 /** The stored tasks of the year's list (none when there is no list), with whether each has 工作进展. */
 export async function loadExistingTasks(
   db: Db,
@@ -69,12 +65,8 @@ export async function loadExistingTasks(
 ): Promise<ExistingTask[]> {
   const list = await findTaskList(db, orgUnitId, campaignId, year);
   if (!list) return [];
-  const today = todayInShanghai();
-  const [tasks, counts] = await Promise.all([
-    listTasks(db, list.id),
-    listTaskStatusCounts(db, list.id, { today, dueSoonUntil: addDays(today, DUE_SOON_DAYS) }, null),
-  ]);
-  const reported = new Set(counts.filter((c) => WITH_REPORTS.has(c.status) && c.n > 0).map((c) => c.task_id));
+  const [tasks, withProgress] = await Promise.all([listTasks(db, list.id), listTaskIdsWithProgress(db, list.id)]);
+  const reported = new Set(withProgress);
   return tasks.map((t) => ({
     seq: t.seq,
     no: t.no,

@@ -370,3 +370,20 @@ export async function listTaskStatusCounts(
   const rows = await q.groupBy([sql.ref('a.task_id'), sql.ref('status')]).execute();
   return rows.map((r) => ({ task_id: r.task_id, status: r.status, n: Number(r.n) }));
 }
+
+/**
+ * Ids of the list's tasks with records on their occurrences (a report in any state, or a granted extension):
+ * a re-import that deletes those occurrences is refused, so the import wizard names these tasks beforehand.
+ */
+export async function listTaskIdsWithProgress(db: Db, taskListId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('occurrences as o')
+    .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .select('a.task_id')
+    .distinct()
+    .where('t.task_list_id', '=', taskListId)
+    .where((eb) => eb.or([eb('o.report_state', '!=', 'none'), eb('o.extended_due', 'is not', null)]))
+    .execute();
+  return rows.map((r) => r.task_id);
+}
