@@ -100,9 +100,12 @@ export function canonicalPools(pools: DrawPools): DrawPools {
   };
 }
 
-/** sha256 of the canonical pools' JSON: what a published draw commits to. */
-export function hashPools(pools: DrawPools): string {
-  return sha256Hex(JSON.stringify(canonicalPools(pools)));
+/**
+ * sha256 of the canonical pools' JSON: what a published draw commits to. The server may pass a native sha256 (the
+ * same digest, faster); the pure one is the default so a browser or any script gets the same hash.
+ */
+export function hashPools(pools: DrawPools, sha256: (text: string) => string = sha256Hex): string {
+  return sha256(JSON.stringify(canonicalPools(pools)));
 }
 
 /** Whether the person must not inspect the target. */

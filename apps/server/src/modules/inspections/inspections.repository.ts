@@ -290,6 +290,33 @@ export async function insertTeam(db: Db, inspectionId: number, inspectorIds: num
     .values(inspectorIds.map((inspector_id) => ({ inspection_id: inspectionId, inspector_id })))
     .execute();
 }
+/** A draw's inspections in batches (one per drawn enterprise); returns enterprise id → inspection id. */
+export async function insertDrawInspections(
+  db: Db,
+  drawId: number,
+  rows: Insertable<InspectionTable>[],
+): Promise<Map<number, number>> {
+  for (let i = 0; i < rows.length; i += CHUNK / 5) {
+    await db
+      .insertInto('inspections')
+      .values(rows.slice(i, i + CHUNK / 5))
+      .execute();
+  }
+  const ids = await db
+    .selectFrom('inspections')
+    .select(['id', 'enterprise_id'])
+    .where('draw_id', '=', drawId)
+    .execute();
+  return new Map(ids.map((r) => [r.enterprise_id, r.id]));
+}
+export async function insertTeams(db: Db, rows: { inspection_id: number; inspector_id: number }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('inspection_team')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  }
+}
 export async function findInspection(db: Db, orgUnitId: number, id: number): Promise<InspectionRow | undefined> {
   return db
     .selectFrom('inspections')

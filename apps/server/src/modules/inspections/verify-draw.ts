@@ -1,6 +1,7 @@
 import type { DrawVerifyResponse } from '@duban/shared/contracts/inspections';
 import { type DrawPools, type DrawResult, hashPools, runDraw, sameResult } from '@duban/shared/inspections/draw';
 import type { Db } from '../../db/database.ts';
+import { nativeSha256 } from './create-draw.ts';
 import { drawNotFound } from './inspections.policy.ts';
 import { findDraw } from './inspections.repository.ts';
 
@@ -25,7 +26,7 @@ export function verifyStoredDraw(row: {
   const problems: string[] = [];
   const pools = JSON.parse(row.pools) as DrawPools;
   const stored = JSON.parse(row.result) as DrawResult;
-  const recomputedHash = hashPools(pools);
+  const recomputedHash = hashPools(pools, nativeSha256);
   if (recomputedHash !== row.pools_hash) problems.push('抽查库内容与记录的哈希不一致 (pools hash differs)');
   let rerun: DrawResult | null = null;
   try {
