@@ -16,7 +16,9 @@ export type NavKey =
   | 'rewards'
   | 'articles'
   | 'enterprises'
-  | 'supervisionList';
+  | 'supervisionList'
+  | 'hazards'
+  | 'hazardStats';
 
 export interface NavItem {
   key: NavKey;
@@ -54,6 +56,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.supervisionList',
     roles: [...OFFICE, 'leader', 'department'],
   },
+  {
+    key: 'hazards',
+    path: '/hazards',
+    label: 'nav.hazards',
+    roles: [...OFFICE, 'leader', 'department', 'enterprise'],
+  },
+  { key: 'hazardStats', path: '/hazards/stats', label: 'nav.hazardStats', roles: [...OFFICE, 'leader', 'department'] },
 ];
 
 export function navFor(role: UserRole): NavItem[] {

@@ -30,6 +30,10 @@ const EnterpriseDetailPage = lazy(() => import('../pages/enterprises/EnterpriseD
 const EnterpriseFormPage = lazy(() => import('../pages/enterprises/EnterpriseFormPage.tsx'));
 const EnterpriseImportPage = lazy(() => import('../pages/enterprises/EnterpriseImportPage.tsx'));
 const SupervisionListPage = lazy(() => import('../pages/enterprises/SupervisionListPage.tsx'));
+const HazardsPage = lazy(() => import('../pages/hazards/HazardsPage.tsx'));
+const HazardFormPage = lazy(() => import('../pages/hazards/HazardFormPage.tsx'));
+const HazardDetailPage = lazy(() => import('../pages/hazards/HazardDetailPage.tsx'));
+const HazardStatsPage = lazy(() => import('../pages/hazards/HazardStatsPage.tsx'));
 const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
 
@@ -73,6 +77,10 @@ export const router = createBrowserRouter([
       { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
       { path: 'enterprises/:id/edit', element: <EnterpriseFormPage /> },
       { path: 'supervision-list', element: <SupervisionListPage /> },
+      { path: 'hazards', element: <HazardsPage /> },
+      { path: 'hazards/new', element: <HazardFormPage /> },
+      { path: 'hazards/stats', element: <HazardStatsPage /> },
+      { path: 'hazards/:id', element: <HazardDetailPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

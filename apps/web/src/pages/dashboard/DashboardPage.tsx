@@ -18,6 +18,8 @@ import { drillPath, heatmapFrom, percent } from './dashboard-model.ts';
 
 // ECharts (~150 KB gzipped) loads after the figures above it are on screen.
 const DashboardCharts = lazy(() => import('../../charts/DashboardCharts.tsx'));
+// The hazards section (issue 11): its own request, after the task figures.
+const HazardDashboardSection = lazy(() => import('../hazards/HazardDashboardSection.tsx'));
 
 /** The newest year that has a list: the dashboard opens on it. */
 async function loadDashboard(year: number | null, asOf: string | null, signal: AbortSignal): Promise<Dashboard | null> {
@@ -87,6 +89,9 @@ export default function DashboardPage() {
             <DashboardCharts d={data} heat={heat} />
           </Suspense>
           <OverdueTable d={data} />
+          <Suspense fallback={null}>
+            <HazardDashboardSection year={data.taskList.year} />
+          </Suspense>
         </>
       ) : null}
     </>

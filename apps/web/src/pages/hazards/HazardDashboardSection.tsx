@@ -1,0 +1,20 @@
+import { Link } from 'react-router';
+import { fetchHazardStats } from '../../api/hazards.ts';
+import { useLoad } from '../../components/use-load.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { HazardKpis } from './HazardStatsPage.tsx';
+
+/** The hazards section of the leader dashboard: the year's KPIs and the 2023 stock (task 33), linking to statistics. */
+export default function HazardDashboardSection({ year }: { year: number }) {
+  const { t } = useI18n();
+  const { data } = useLoad((signal) => fetchHazardStats(year, signal), [year]);
+  if (!data) return null;
+  return (
+    <section aria-labelledby="hazard-section" style={{ marginTop: 16 }} data-section="hazards">
+      <h2 id="hazard-section" className="section-title">
+        {t('hz.dashboardSection')} <Link to={`/hazards/stats?year=${year}`}>{t('hz.openStats')}</Link>
+      </h2>
+      <HazardKpis s={data} />
+    </section>
+  );
+}
