@@ -94,4 +94,27 @@ describeEachDatabase('import preview diff', (get) => {
     const commit = await upload('/api/tasklists/import/commit', changedSeed(occ.seq));
     expect(commit.statusCode).toBe(409);
   });
+
+  it('pre-fills a deadline read with doubt, and the pre-filled phrase confirms it in one step', async () => {
+    const list = Buffer.from(
+      [
+        '## 某区2025年安全生产任务清单',
+        '序号\t工作任务\t责任部门\t完成时限',
+        '1\t开展燃气安全排查\t应急管理部\t原则上6月底前完成',
+        '2\t召开安委会会议\t应急管理部\t汛期前',
+      ].join('\n'),
+      'utf8',
+    );
+    const body = (await upload('/api/tasklists/import/preview', list)).json();
+    expect(body.tasks[0].schedule).toMatchObject({
+      needsReview: true,
+      readWithDoubt: true,
+      suggestedDeadline: '2025年6月30日前',
+      occurrences: [{ due: '2025-06-30' }],
+    });
+    expect(body.tasks[1].schedule).toMatchObject({ needsReview: true, readWithDoubt: false, suggestedDeadline: null });
+    const fields = { deadlineOverrides: JSON.stringify({ 1: body.tasks[0].schedule.suggestedDeadline }) };
+    const confirmed = (await upload('/api/tasklists/import/preview', list, fields)).json();
+    expect(confirmed.tasks[0].schedule).toMatchObject({ needsReview: false, occurrences: [{ due: '2025-06-30' }] });
+  });
 });

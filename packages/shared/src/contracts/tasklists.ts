@@ -168,6 +168,8 @@ export const ImportPreviewResponse = z.object({
         unparsed: z.array(z.string()),
         /** Dates were read but words remain that might matter: pre-filled for a one-click confirmation. */
         readWithDoubt: z.boolean(),
+        /** For readWithDoubt: the dates read, as a plain phrase to confirm with one click (a deadline override). */
+        suggestedDeadline: z.string().nullable(),
         occurrences: z.array(PreviewOccurrence),
         relative: z.array(z.string()),
       }),

@@ -8,19 +8,20 @@ import {
   TaskListIndexResponse,
 } from '@duban/shared/contracts/tasklists';
 import { expandOccurrences } from '@duban/shared/deadline/expand-occurrences';
+import { phraseOfRules } from '@duban/shared/deadline/phrase-of-rules';
 import { defaultAsOf } from '@duban/shared/default-as-of';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
 import { loadDepartmentRegistry } from '../departments/departments.service.ts';
+import { parseTaskListInWorker, withUserJobSlot } from '../office-files/office-jobs.ts';
 import { ReadModelCache } from '../read-models/read-model-cache.ts';
 import { currentVersion } from '../read-models/read-models.service.ts';
 import { sendReadModel } from '../read-models/send-read-model.ts';
 import { commitTaskListImport } from './import-commit.ts';
-import { type ImportPreview, previewTaskListImport } from './import-preview.ts';
 import { diffTasks, loadExistingTasks } from './import-diff.ts';
-import { parseTaskListInWorker, withUserJobSlot } from '../office-files/office-jobs.ts';
+import { type ImportPreview, previewTaskListImport } from './import-preview.ts';
 import { readImportUpload } from './import-upload.ts';
 import { assertCanImport, taskTableScope } from './tasklists.policy.ts';
 import { findTaskList } from './tasklists.repository.ts';
@@ -124,6 +125,11 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
   );
 }
 
+/** Dates were read, yet the reading asks for review (words left over that might matter). */
+function readWithDoubt(schedule: ImportPreview['tasks'][number]['schedule']): boolean {
+  return schedule.needsReview && schedule.rules.some((r) => r.kind !== 'ongoing' && r.kind !== 'relative');
+}
+
 function presentPreview(
   preview: ImportPreview,
   existing: 'new' | 'same' | 'changed',
@@ -154,8 +160,8 @@ function presentPreview(
         ongoing: t.schedule.ongoing,
         needsReview: t.schedule.needsReview,
         unparsed: t.schedule.unparsed,
-        readWithDoubt:
-          t.schedule.needsReview && t.schedule.rules.some((r) => r.kind !== 'ongoing' && r.kind !== 'relative'),
+        readWithDoubt: readWithDoubt(t.schedule),
+        suggestedDeadline: readWithDoubt(t.schedule) ? phraseOfRules(t.schedule.rules) : null,
         occurrences: expandOccurrences(t.schedule.rules, window).map((o) => ({
           start: o.start,
           due: o.due,
