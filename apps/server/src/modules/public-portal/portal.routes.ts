@@ -26,6 +26,7 @@ import {
   readPublishedArticle,
 } from './articles.service.ts';
 import { listPublicHazards, listSupervisionEntries } from './disclosure-sources.ts';
+import { PortalCache } from './portal-cache.ts';
 import {
   articlePage,
   homePage,
@@ -75,6 +76,7 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
   const { db } = ctx;
   const unit = ctx.scope.orgUnitName;
   const orgUnitId = ctx.scope.orgUnitId;
+  const cache = new PortalCache(db, orgUnitId);
 
   app.get('/public/portal.css', { schema: { hide: true } }, async (_request, reply) =>
     reply
@@ -87,15 +89,16 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
     '/public',
     { schema: { hide: true, querystring: z.object({ q: z.string().max(50).optional() }) } },
     async (request, reply) => {
-      const [supervision, hazards, articles] = await Promise.all([
-        listSupervisionEntries(db, orgUnitId),
-        listPublicHazards(db, orgUnitId),
-        listPublishedArticles(db, orgUnitId),
-      ]);
-      return html(
-        reply,
-        homePage(unit, { q: request.query.q?.trim() ?? '', supervision, hazards: hazards.hazards, articles }),
-      );
+      const q = request.query.q?.trim() ?? '';
+      const render = async () => {
+        const [supervision, hazards, articles] = await Promise.all([
+          listSupervisionEntries(db, orgUnitId),
+          listPublicHazards(db, orgUnitId),
+          listPublishedArticles(db, orgUnitId),
+        ]);
+        return homePage(unit, { q, supervision, hazards: hazards.hazards, articles });
+      };
+      return html(reply, q ? await render() : await cache.get('home', render));
     },
   );
 
@@ -153,13 +156,13 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
   app.get(
     '/api/public/hazards',
     { schema: { tags, summary: '重大事故隐患挂牌督办与销号公开信息', response: { 200: PublicHazardsResponse } } },
-    async () => listPublicHazards(db, orgUnitId),
+    async () => cache.get('hazards', () => listPublicHazards(db, orgUnitId)),
   );
 
   app.get(
     '/api/public/articles',
     { schema: { tags, summary: '安全知识文章（已发布）', response: { 200: PublicArticlesResponse } } },
-    async () => ({ articles: await listPublishedArticles(db, orgUnitId) }),
+    async () => cache.get('articles', async () => ({ articles: await listPublishedArticles(db, orgUnitId) })),
   );
 
   app.get(

@@ -64,6 +64,8 @@ export interface GuardLimits {
   lookupFailuresPerIp: number;
   lookupWindowMs: number;
   concurrentUploads: number;
+  uploadQueue: number;
+  uploadWaitMs: number;
 }
 
 export const DEFAULT_LIMITS: GuardLimits = {
@@ -73,8 +75,11 @@ export const DEFAULT_LIMITS: GuardLimits = {
   lookupFailuresPerIp: 20,
   lookupWindowMs: 15 * 60 * 1000,
   concurrentUploads: 4,
+  uploadQueue: 50,
+  uploadWaitMs: 15_000,
 };
 
+const busy = () => new AppError('too_many_attempts', '当前提交人数较多，请稍后再试 (server busy)');
 const tooMany = () => new AppError('too_many_attempts', '提交过于频繁，请稍后再试 (too many requests)');
 
 export class AbuseGuard {
@@ -83,6 +88,7 @@ export class AbuseGuard {
   private readonly lookupFailuresByIp: SlidingWindowLimiter;
   private readonly usedChallenges = new Map<string, number>();
   private uploads = 0;
+  private readonly waiting: { resolve: () => void; timer: NodeJS.Timeout }[] = [];
 
   constructor(
     private readonly mac: (value: string) => string,
@@ -134,16 +140,37 @@ export class AbuseGuard {
     this.usedChallenges.set(nonce, Number(expires));
   }
 
-  /** Runs an upload within the concurrency bound; a busy server answers 429 at once instead of queueing. */
+  /**
+   * Runs an upload within the concurrency bound: a few at a time stream to disk and hash passwords; the next ones
+   * wait their turn (FIFO, at most `uploadQueue` waiting, each at most `uploadWaitMs`), anything beyond answers 429
+   * at once instead of piling up.
+   */
   async withUploadSlot<T>(fn: () => Promise<T>): Promise<T> {
     if (this.uploads >= this.limits.concurrentUploads) {
-      throw new AppError('too_many_attempts', '当前提交人数较多，请稍后再试 (server busy)');
+      if (this.waiting.length >= this.limits.uploadQueue) throw busy();
+      await new Promise<void>((resolve, reject) => {
+        const waiter = {
+          resolve,
+          timer: setTimeout(() => {
+            this.waiting.splice(this.waiting.indexOf(waiter), 1);
+            reject(busy());
+          }, this.limits.uploadWaitMs),
+        };
+        this.waiting.push(waiter);
+      });
+    } else {
+      this.uploads += 1;
     }
-    this.uploads += 1;
     try {
       return await fn();
     } finally {
-      this.uploads -= 1;
+      const next = this.waiting.shift();
+      if (next) {
+        clearTimeout(next.timer);
+        next.resolve();
+      } else {
+        this.uploads -= 1;
+      }
     }
   }
 }

@@ -1,0 +1,309 @@
+/**
+ * Loopback load of the public side (issue 14): 200 concurrent readers of the portal and 20 reporters
+ * (challenge → multipart report with a photo → lookup with the receipt), while the office reads its task table.
+ * Prints the office's task-table p50/p95 before and during the load, the public requests' latencies, and counts:
+ * errors (5xx, network), throttled answers (429, the designed abuse control), other 4xx.
+ *
+ *   npx tsx bench/public-load.ts [--seconds 60] [--readers 200] [--reporters 20] [--think-ms 1000]
+ *
+ * Runs the real app on a fresh SQLite database under a temporary directory (the bundled 2024 list imported).
+ * Each report is sent from a fresh loopback address (127.A.B.C, a new /24 each time) as real reporters are
+ * distinct people; the per-address and per-network limits are exercised by the route tests instead.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../apps/server/src/app.ts';
+import { loadDemoListIfEmpty, prepareDatabase } from '../apps/server/src/bootstrap.ts';
+import { openDatabase } from '../apps/server/src/db/database.ts';
+import { createUser } from '../apps/server/src/modules/users/users.service.ts';
+import { percentile } from './measure.ts';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const SECONDS = arg('seconds', 60);
+const READERS = arg('readers', 200);
+const REPORTERS = arg('reporters', 20);
+/** A reader's pause between page views (uniform 0.5–1.5 × this); 0 = back to back (a stress test, not readers). */
+const THINK_MS = arg('think-ms', 1000);
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), randomBytes(20_000)]);
+
+interface Res {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: READERS + REPORTERS + 10 });
+/** The office's own connection, as its browser would have. */
+const officeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function call(
+  base: URL,
+  method: string,
+  path: string,
+  options: { body?: Buffer | string; headers?: Record<string, string>; localAddress?: string; agent?: http.Agent } = {},
+): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: base.hostname,
+        port: base.port,
+        method,
+        path,
+        headers: options.headers,
+        ...(options.localAddress ? { localAddress: options.localAddress } : { agent: options.agent ?? agent }),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+function multipart(fields: Record<string, string>, file: Buffer) {
+  const boundary = `----load${randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+class Stats {
+  samples: number[] = [];
+  errors = 0;
+  throttled = 0;
+  other4xx = 0;
+  count = 0;
+  record(ms: number, status: number) {
+    this.count += 1;
+    if (status >= 500 || status === 0) this.errors += 1;
+    else if (status === 429) this.throttled += 1;
+    else if (status >= 400) this.other4xx += 1;
+    this.samples.push(ms);
+  }
+  summary() {
+    const s = [...this.samples].sort((a, b) => a - b);
+    return {
+      requests: this.count,
+      errors: this.errors,
+      throttled429: this.throttled,
+      other4xx: this.other4xx,
+      p50: s.length ? Math.round(percentile(s, 50) * 10) / 10 : null,
+      p95: s.length ? Math.round(percentile(s, 95) * 10) / 10 : null,
+    };
+  }
+}
+
+async function timed(stats: Stats, fn: () => Promise<Res>): Promise<Res | null> {
+  const start = performance.now();
+  try {
+    const res = await fn();
+    stats.record(performance.now() - start, res.status);
+    return res;
+  } catch {
+    stats.record(performance.now() - start, 0);
+    return null;
+  }
+}
+
+/** The server half: its own process, so the load generator does not share its event loop. */
+async function serve(dir: string) {
+  const prepared = await prepareDatabase(`sqlite:${join(dir, 'load.db')}`, dir);
+  await loadDemoListIfEmpty(prepared);
+  const { db, dialect } = prepared.handle;
+  await createUser(
+    db,
+    { actor: 'bench', orgUnitId: prepared.scope.orgUnitId },
+    {
+      username: 'load-office',
+      displayName: '压测安委办',
+      role: 'office_staff',
+      departmentId: null,
+      isHead: false,
+      password: OFFICE_PASSWORD,
+    },
+  );
+  const app = await buildApp({ db, dialect, scope: prepared.scope, secureCookies: false, dataDir: dir });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port, dialect })}\n`);
+  process.on('SIGTERM', () => {
+    void app
+      .close()
+      .then(() => prepared.handle.close())
+      .then(() => process.exit(0));
+  });
+}
+
+const OFFICE_PASSWORD = 'Qx7-pressure-Zk93-pw';
+
+async function startServerProcess(dir: string): Promise<{ base: URL; dialect: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) resolve(buf.slice(0, nl));
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  const { port, dialect } = JSON.parse(line) as { port: number; dialect: string };
+  return {
+    base: new URL(`http://127.0.0.1:${port}`),
+    dialect,
+    stop: () =>
+      new Promise((resolve) => {
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-public-load-'));
+  const server = await startServerProcess(dir);
+  const { base, dialect } = server;
+  const login = await call(base, 'POST', '/api/auth/login', {
+    body: JSON.stringify({ username: 'load-office', password: OFFICE_PASSWORD }),
+    headers: { 'content-type': 'application/json' },
+  });
+  const cookie = (String(login.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '').trim();
+  const taskTable = () => call(base, 'GET', '/api/tasklists/2024/tasks', { headers: { cookie }, agent: officeAgent });
+
+  const office = async (ms: number) => {
+    const stats = new Stats();
+    const until = performance.now() + ms;
+    while (performance.now() < until) await timed(stats, taskTable);
+    return stats;
+  };
+
+  console.log(
+    `public load: ${READERS} readers (think ${THINK_MS} ms) + ${REPORTERS} reporters for ${SECONDS} s on ${dialect}`,
+  );
+  for (let i = 0; i < 20; i += 1) await taskTable();
+  const baseline = await office(10_000);
+
+  let running = true;
+  const reads = new Stats();
+  const reportStats = new Stats();
+  const lookupStats = new Stats();
+  const READ_PATHS = ['/public', '/api/public/hazards', '/api/public/articles', '/public/report', '/public/portal.css'];
+  const reader = async (i: number) => {
+    let n = i;
+    while (running) {
+      n += 1;
+      await timed(reads, () => call(base, 'GET', READ_PATHS[n % READ_PATHS.length] as string));
+      if (THINK_MS > 0) await pause(THINK_MS * (0.5 + Math.random()));
+    }
+  };
+  let address = 0;
+  const reporter = async (i: number) => {
+    while (running) {
+      address += 1;
+      const localAddress = `127.${10 + (address % 200)}.${Math.floor(address / 200) % 250}.${1 + i}`;
+      const ch = await call(base, 'GET', '/api/public/challenge', { localAddress }).catch(() => null);
+      if (ch?.status !== 200) continue;
+      const { token, question } = JSON.parse(ch.body) as { token: string; question: string };
+      const m = /(\d+) \+ (\d+)/.exec(question);
+      const form = multipart(
+        {
+          category: 'major_hazard',
+          enterpriseName: `压测企业${i}`,
+          place: '车间',
+          description: '压测举报内容',
+          anonymous: 'false',
+          name: `压测人${address}`,
+          contact: `1390000${String(address).padStart(4, '0')}`,
+          consent: 'true',
+          challengeToken: token,
+          challengeAnswer: String(Number(m?.[1]) + Number(m?.[2])),
+        },
+        JPEG,
+      );
+      const sent = await timed(reportStats, () =>
+        call(base, 'POST', '/api/public/reports', {
+          body: form.body,
+          headers: { 'content-type': form.contentType },
+          localAddress,
+        }),
+      );
+      if (sent?.status === 429) {
+        await new Promise((r) => setTimeout(r, 200));
+        continue;
+      }
+      if (sent?.status !== 201) continue;
+      const receipt = JSON.parse(sent.body) as { receiptCode: string; password: string };
+      await timed(lookupStats, () =>
+        call(base, 'POST', '/api/public/reports/lookup', {
+          body: JSON.stringify(receipt),
+          headers: { 'content-type': 'application/json' },
+          localAddress,
+        }),
+      );
+    }
+  };
+  const workers = [
+    ...Array.from({ length: READERS }, (_, i) => reader(i)),
+    ...Array.from({ length: REPORTERS }, (_, i) => reporter(i)),
+  ];
+  const underLoad = await office(SECONDS * 1000);
+  running = false;
+  await Promise.all(workers);
+  const after = await office(10_000);
+
+  const result = {
+    seconds: SECONDS,
+    readers: READERS,
+    thinkMs: THINK_MS,
+    reporters: REPORTERS,
+    officeTaskTable: { before: baseline.summary(), duringLoad: underLoad.summary(), after: after.summary() },
+    publicReads: reads.summary(),
+    reports: reportStats.summary(),
+    lookups: lookupStats.summary(),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  agent.destroy();
+  await server.stop();
+  const check = openDatabase(`sqlite:${join(dir, 'load.db')}`);
+  const stored = await check.db
+    .selectFrom('whistle_reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  console.log(`reports stored: ${Number(stored.n)}`);
+  await check.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const serveAt = process.argv.indexOf('--serve');
+(serveAt > 0 ? serve(process.argv[serveAt + 1] ?? '') : main()).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
