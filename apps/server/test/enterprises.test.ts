@@ -371,6 +371,55 @@ describeEachDatabase('enterprises', (get) => {
       });
     });
 
+    it('reads an official two-row merged header (主要负责人 over 姓名/电话, 监管部门 over the three roles)', async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('监管企业');
+      ws.getRow(1).values = ['某开发区企业安全生产监管台账'];
+      ws.mergeCells('A1:H1');
+      ws.getRow(2).values = [
+        '序号',
+        '企业名称',
+        '统一社会信用代码',
+        '主要负责人',
+        null,
+        '监管部门',
+        null,
+        null,
+        '行业类别',
+      ];
+      ws.getRow(3).values = [null, null, null, '姓名', '联系电话', '行业监管', '属地管理', '综合监管', null];
+      for (const col of ['A', 'B', 'C', 'I']) ws.mergeCells(`${col}2:${col}3`);
+      ws.mergeCells('D2:E2');
+      ws.mergeCells('F2:H2');
+      ws.getRow(4).values = [
+        1,
+        '癸公司',
+        codeFor(110),
+        '冯十',
+        '13900000010',
+        '应急管理部',
+        '建设环保管理部',
+        '应急管理部',
+        '烟花爆竹',
+      ];
+      const res = await upload(new Uint8Array(await wb.xlsx.writeBuffer()), '台账.xlsx', true);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.problems).toEqual([]);
+      expect(body.enterprises).toEqual([
+        expect.objectContaining({
+          row: 4,
+          name: '癸公司',
+          industries: ['烟花爆竹'],
+          supervisors: [
+            { department: '应急管理部', role: 'industry' },
+            { department: '建设环保管理部', role: 'territorial' },
+            { department: '应急管理部', role: 'comprehensive' },
+          ],
+        }),
+      ]);
+    });
+
     it('refuses a file without the header with 422 and a Chinese message', async () => {
       const res = await upload(new TextEncoder().encode('a,b,c\n1,2,3\n'), 'x.csv', true);
       expect(res.statusCode).toBe(422);

@@ -11,6 +11,7 @@ import {
   readStatus,
   readYesNo,
   splitList,
+  twoRowHeader,
 } from './import-parse.ts';
 
 const CATALOGUE: CatalogueLookupItem[] = [
@@ -158,5 +159,28 @@ describe('registry import: a row', () => {
       '行业“造船”不在行业目录中',
       '监管部门“安监局”不在部门名录中，是否为：应急管理部',
     ]);
+  });
+});
+
+describe('registry import: two-row headers', () => {
+  it('reads 主要负责人 over 姓名 | 电话 and 监管部门 over 行业监管 | 属地管理 | 综合监管', () => {
+    const top = ['序号', '企业名称', '统一社会信用代码', '主要负责人', '', '监管部门', '', ''];
+    const sub = ['序号', '企业名称', '统一社会信用代码', '姓名', '联系电话', '行业监管', '属地管理', '综合监管'];
+    const header = matchImportHeaderRow(top);
+    expect(header).not.toBeNull();
+    expect(twoRowHeader(top, sub, header ?? {})).toEqual({
+      name: 1,
+      creditCode: 2,
+      principalName: 3,
+      principalPhone: 4,
+      supIndustry: 5,
+      supTerritorial: 6,
+      supComprehensive: 7,
+    });
+  });
+
+  it('does not take a data row for a sub-header', () => {
+    const top = ['企业名称', '统一社会信用代码', '行业'];
+    expect(twoRowHeader(top, ['甲厂', '91350100M000100Y43', '机械'], matchImportHeaderRow(top) ?? {})).toBeNull();
   });
 });

@@ -81,10 +81,12 @@ export const HEADER_SYNONYMS: [ImportField, string[]][] = [
 export function matchImportHeader(cell: string): ImportField | null {
   const norm = normalizeHeaderCell(cell);
   if (!norm) return null;
-  let best: { field: ImportField; length: number } | null = null;
+  // Longest synonym wins; between equally long ones, the one ending the label (监管部门 + 属地管理 is 属地管理).
+  let best: { field: ImportField; score: number } | null = null;
   for (const [field, synonyms] of HEADER_SYNONYMS) {
     for (const s of synonyms) {
-      if (norm.includes(s) && (!best || s.length > best.length)) best = { field, length: s.length };
+      const score = s.length * 100 + (norm.endsWith(s) ? 50 : 0);
+      if (norm.includes(s) && (!best || score > best.score)) best = { field, score };
     }
   }
   return best?.field ?? null;
@@ -118,12 +120,47 @@ export async function readRegistryGrid(
       ? (await readXlsx(bytes)).map((s) => ({ name: s.name, rows: s.rows }))
       : [{ name: null, rows: csvRows(decodeText(bytes)) }];
   for (const s of sheets) {
-    for (const r of s.rows.slice(0, HEADER_SCAN_ROWS)) {
+    for (const [i, r] of s.rows.slice(0, HEADER_SCAN_ROWS).entries()) {
       const header = matchImportHeaderRow(r.cells);
-      if (header) return { header, headerRow: r.row, rows: s.rows.filter((x) => x.row > r.row), sheet: s.name };
+      if (!header) continue;
+      const next = s.rows[i + 1];
+      const two = next ? twoRowHeader(r.cells, next.cells, header) : null;
+      if (two && next)
+        return { header: two, headerRow: next.row, rows: s.rows.filter((x) => x.row > next.row), sheet: s.name };
+      return { header, headerRow: r.row, rows: s.rows.filter((x) => x.row > r.row), sheet: s.name };
     }
   }
   throw new TaskListFileError('未找到表头：企业名录须有“企业名称”和“统一社会信用代码”两列（no header row found）');
+}
+
+const SUB_HEADER_WORDS = /^(姓名|名字|电话|联系电话|手机|手机号|联系方式|部门|单位|名称)$/;
+
+/**
+ * A two-row header as official sheets draw it: 主要负责人 merged over 姓名 | 联系电话, 监管部门 over 行业监管 | 属地管理.
+ * When the row under the header names sub-columns (and carries no enterprise), each column's label is its group
+ * (the cell itself, or the merged cell to its left) followed by the sub-label; null when it is not such a row.
+ */
+export function twoRowHeader(
+  top: readonly string[],
+  sub: readonly string[],
+  header: HeaderColumns,
+): HeaderColumns | null {
+  const norm = (s: string | undefined) => clean(s);
+  const nameCol = header.name as number;
+  const codeCol = header.creditCode as number;
+  const sameOrEmpty = (c: number) => norm(sub[c]) === '' || norm(sub[c]) === norm(top[c]);
+  if (!sameOrEmpty(nameCol) || !sameOrEmpty(codeCol)) return null;
+  const subs = sub.map((s, c) => (norm(s) === norm(top[c]) ? '' : norm(s)));
+  if (!subs.some((s) => s !== '' && (SUB_HEADER_WORDS.test(s) || matchImportHeader(s) !== null))) return null;
+  const labels: string[] = [];
+  let group = '';
+  for (let c = 0; c < Math.max(top.length, sub.length); c++) {
+    const own = norm(top[c]);
+    if (own !== '') group = own;
+    const parent = own !== '' ? own : subs[c] !== '' ? group : '';
+    labels.push(parent + (subs[c] ?? ''));
+  }
+  return matchImportHeaderRow(labels);
 }
 
 function csvRows(text: string): GridRow[] {
