@@ -50,6 +50,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   supervisionList: <AuditOutlined />,
   hazards: <NotificationOutlined />,
   hazardStats: <DashboardOutlined />,
+  field: <AuditOutlined />,
 };
 
 export default function AppLayout() {

@@ -18,7 +18,8 @@ export type NavKey =
   | 'enterprises'
   | 'supervisionList'
   | 'hazards'
-  | 'hazardStats';
+  | 'hazardStats'
+  | 'field';
 
 export interface NavItem {
   key: NavKey;
@@ -63,6 +64,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: [...OFFICE, 'leader', 'department', 'enterprise'],
   },
   { key: 'hazardStats', path: '/hazards/stats', label: 'nav.hazardStats', roles: [...OFFICE, 'leader', 'department'] },
+  { key: 'field', path: '/field', label: 'nav.field', roles: [...OFFICE, 'department'] },
 ];
 
 export function navFor(role: UserRole): NavItem[] {

@@ -35,6 +35,7 @@ const HazardFormPage = lazy(() => import('../pages/hazards/HazardFormPage.tsx'))
 const HazardDetailPage = lazy(() => import('../pages/hazards/HazardDetailPage.tsx'));
 const HazardStatsPage = lazy(() => import('../pages/hazards/HazardStatsPage.tsx'));
 const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage.tsx'));
+const FieldPage = lazy(() => import('../pages/inspections/FieldPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
 
 function Home() {
@@ -82,6 +83,7 @@ export const router = createBrowserRouter([
       { path: 'hazards/stats', element: <HazardStatsPage /> },
       { path: 'hazards/:id', element: <HazardDetailPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'field', element: <FieldPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -20,6 +20,7 @@ import { drillPath, heatmapFrom, percent } from './dashboard-model.ts';
 const DashboardCharts = lazy(() => import('../../charts/DashboardCharts.tsx'));
 // The hazards section (issue 11): its own request, after the task figures.
 const HazardDashboardSection = lazy(() => import('../hazards/HazardDashboardSection.tsx'));
+const InspectionDashboardSection = lazy(() => import('../inspections/InspectionDashboardSection.tsx'));
 
 /** The newest year that has a list: the dashboard opens on it. */
 async function loadDashboard(year: number | null, asOf: string | null, signal: AbortSignal): Promise<Dashboard | null> {
@@ -91,6 +92,7 @@ export default function DashboardPage() {
           <OverdueTable d={data} />
           <Suspense fallback={null}>
             <HazardDashboardSection year={data.taskList.year} />
+            <InspectionDashboardSection year={data.taskList.year} />
           </Suspense>
         </>
       ) : null}
