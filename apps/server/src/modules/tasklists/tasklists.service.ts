@@ -3,15 +3,8 @@ import type { ListTasksResponse } from '@duban/shared/contracts/tasklists';
 import { DUE_SOON_DAYS, type OccurrenceStatus, rollupStatus } from '@duban/shared/occurrence-status';
 import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
-import {
-  findTaskListByYear,
-  listCategories,
-  listNextDue,
-  listTaskDepartments,
-  listTaskListIndex,
-  listTaskStatusCounts,
-  listTasks,
-} from './tasklists.repository.ts';
+import { listNextDue, listTaskDepartments, listTaskListIndex, listTaskStatusCounts } from './task-table.repository.ts';
+import { findTaskListByYear, listCategories, listTasks } from './tasklists.repository.ts';
 
 /** A list's tasks grouped by category, with their departments (lead first) and next due occurrence. */
 export async function getTaskTable(
