@@ -247,6 +247,33 @@ export interface SupervisionActionTable {
   actor: string;
   created_at: string;
   version: Generated<number>;
+  /** The 督办通知 (batch) this record was issued in, if any (migration 0009). */
+  batch_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** One numbered 督办/催办 notice to one department covering several 任务事项 (migration 0009). */
+export interface SupervisionBatchTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  department_id: number;
+  kind: 'urge' | 'notice';
+  year: number;
+  seq_no: number;
+  /** The 文号, e.g. 开安委办督〔2024〕3号. */
+  doc_no: string;
+  note: string;
+  reply_by: string | null;
+  actor: string;
+  created_at: string;
+}
+
+/** The unit's 文号 patterns: {year} and {n} are replaced (migration 0009). */
+export interface SupervisionSettingsTable {
+  org_unit_id: number;
+  notice_pattern: string;
+  urge_pattern: string;
+  updated_at: string;
+  version: Generated<number>;
 }
 
 export interface ExtensionRequestTable {
@@ -1079,6 +1106,8 @@ export interface Database {
   reports: ReportTable;
   evidence_files: EvidenceFileTable;
   supervision_actions: SupervisionActionTable;
+  supervision_batches: SupervisionBatchTable;
+  supervision_settings: SupervisionSettingsTable;
   extension_requests: ExtensionRequestTable;
   reminder_policies: ReminderPolicyTable;
   reminder_steps: ReminderStepTable;

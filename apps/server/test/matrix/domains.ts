@@ -3,6 +3,7 @@ import { enterprisesMatrix } from './enterprises.matrix.ts';
 import { hazardsMatrix } from './hazards.matrix.ts';
 import { inspectionsMatrix } from './inspections.matrix.ts';
 import type { DomainMatrix } from './matrix-types.ts';
+import { supervisionBatchesMatrix } from './supervision-batches.matrix.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 
 /**
@@ -10,4 +11,11 @@ import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
  * (matrix/<domain>.matrix.ts) and one line here.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each domain has its own fixture type
-export const DOMAIN_MATRICES: DomainMatrix<any>[] = [apiTokensMatrix, whistleblowingMatrix, enterprisesMatrix, hazardsMatrix, inspectionsMatrix];
+export const DOMAIN_MATRICES: DomainMatrix<any>[] = [
+  supervisionBatchesMatrix,
+  apiTokensMatrix,
+  whistleblowingMatrix,
+  enterprisesMatrix,
+  hazardsMatrix,
+  inspectionsMatrix,
+];

@@ -138,3 +138,65 @@ export const ExtensionWithOccurrenceResponse = z.object({
 export type ExtensionWithOccurrenceResponse = z.infer<typeof ExtensionWithOccurrenceResponse>;
 
 export const ListExtensionsResponse = z.object({ extensions: z.array(ExtensionResponse) });
+
+// ── 督办/催办 in batches (issue 13 item 5) ───────────────────────────────────────────────────────────────────────
+
+export const BATCH_KINDS = ['urge', 'notice'] as const;
+export const BatchKindSchema = z.enum(BATCH_KINDS);
+
+/** One numbered notice per department covering all its selected 任务事项. */
+export const IssueBatchesRequest = z
+  .object({
+    kind: BatchKindSchema,
+    occurrenceIds: z.array(z.number().int().positive()).min(1).max(500),
+    note: z.string().trim().min(1).max(4000),
+    /** 督办单 only: the written reply is due by this date. */
+    replyBy: CivilDateSchema.optional(),
+  })
+  .refine((b) => b.kind !== 'notice' || b.replyBy !== undefined, {
+    message: '督办通知须填写回复期限',
+    path: ['replyBy'],
+  });
+export type IssueBatchesRequest = z.infer<typeof IssueBatchesRequest>;
+
+export const BatchItemResponse = z.object({
+  actionId: z.number().int(),
+  occurrenceId: z.number().int(),
+  taskNo: z.string(),
+  taskText: z.string(),
+  periodKey: z.string(),
+  dueDate: z.string(),
+  reportState: z.string(),
+  reply: z.object({ text: z.string(), at: z.string() }).nullable(),
+  version: z.number().int(),
+});
+
+export const BatchResponse = z.object({
+  id: z.number().int(),
+  kind: BatchKindSchema,
+  docNo: z.string(),
+  year: z.number().int(),
+  department: z.object({ id: z.number().int(), name: z.string() }),
+  note: z.string(),
+  replyBy: z.string().nullable(),
+  createdAt: z.string(),
+  items: z.array(BatchItemResponse),
+  replied: z.number().int(),
+});
+export type BatchResponse = z.infer<typeof BatchResponse>;
+
+export const IssueBatchesResponse = z.object({ batches: z.array(BatchResponse) });
+export const ListBatchesResponse = z.object({ batches: z.array(BatchResponse) });
+export const BatchDocumentQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+
+export const SupervisionSettingsResponse = z.object({
+  noticePattern: z.string(),
+  urgePattern: z.string(),
+  /** null until the office saves its own patterns (defaults apply). */
+  version: z.number().int().nullable(),
+});
+export const SupervisionSettingsRequest = z.object({
+  noticePattern: z.string().trim().min(1).max(60),
+  urgePattern: z.string().trim().min(1).max(60),
+  version: z.number().int().positive().nullable(),
+});

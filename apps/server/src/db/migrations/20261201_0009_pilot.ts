@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter } from 'kysely';
 
 // Frozen migration (issue 13, pilot readiness):
 // 1. One duty per task × department. Before this, a department that led a task and was also a member of a group
@@ -8,6 +8,9 @@ import type { Kysely } from 'kysely';
 //    and period; nothing is deleted that carries history.
 // 2. users.must_change_password: a generated password (reset or first account) must be changed at first login.
 // 3. notifications.occurrence_id: an in-app notice about one 任务事项 (e.g. a report returned by hand) links to it.
+// 4. 督办/催办 in batches: supervision_batches (one numbered 督办通知 per department, 文号 from the unit's pattern,
+//    UNIQUE per unit × kind × year × number), supervision_actions.batch_id (each item's reply tracked on its
+//    record), supervision_settings (the 文号 patterns).
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema version
 type AnyDb = Kysely<any>;
@@ -203,10 +206,44 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.alterTable('notifications').addColumn('occurrence_id', 'integer').execute();
+
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const idType = pg ? 'serial' : 'integer';
+  const id = (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement());
+  await db.schema
+    .createTable('supervision_batches')
+    .addColumn('id', idType, id)
+    .addColumn('org_unit_id', 'integer', (c) => c.notNull().references('org_units.id'))
+    .addColumn('department_id', 'integer', (c) => c.notNull().references('departments.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('seq_no', 'integer', (c) => c.notNull())
+    .addColumn('doc_no', 'text', (c) => c.notNull())
+    .addColumn('note', 'text', (c) => c.notNull())
+    .addColumn('reply_by', 'text')
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('supervision_batches_number_uq', ['org_unit_id', 'kind', 'year', 'seq_no'])
+    .execute();
+  await db.schema
+    .alterTable('supervision_actions')
+    .addColumn('batch_id', 'integer', (c) => c.references('supervision_batches.id'))
+    .execute();
+  await db.schema
+    .createTable('supervision_settings')
+    .addColumn('org_unit_id', 'integer', (c) => c.primaryKey().references('org_units.id'))
+    .addColumn('notice_pattern', 'text', (c) => c.notNull())
+    .addColumn('urge_pattern', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
   // The merge is not undone (it only moved history onto one row); the column goes.
+  await db.schema.dropTable('supervision_settings').execute();
+  await db.schema.alterTable('supervision_actions').dropColumn('batch_id').execute();
+  await db.schema.dropTable('supervision_batches').execute();
   await db.schema.alterTable('notifications').dropColumn('occurrence_id').execute();
   await db.schema.alterTable('users').dropColumn('must_change_password').execute();
 }

@@ -1,6 +1,11 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ExtensionRequestTable, OccurrenceTable, SupervisionActionTable } from '../../db/schema.ts';
+import type {
+  ExtensionRequestTable,
+  OccurrenceTable,
+  SupervisionActionTable,
+  SupervisionBatchTable,
+} from '../../db/schema.ts';
 
 /**
  * All SQL of supervision_actions and extension_requests, plus the one write this domain makes to occurrences
@@ -67,8 +72,8 @@ export async function setOccurrenceExtendedDue(trx: Db, occurrenceId: number, ex
 
 export type NewSupervisionAction = Omit<
   SupervisionActionRow,
-  'id' | 'version' | 'reply_text' | 'replied_at' | 'replied_by'
->;
+  'id' | 'version' | 'reply_text' | 'replied_at' | 'replied_by' | 'batch_id'
+> & { batch_id?: number | null };
 
 export async function insertSupervisionAction(trx: Db, row: NewSupervisionAction): Promise<SupervisionActionRow> {
   return trx.insertInto('supervision_actions').values(row).returningAll().executeTakeFirstOrThrow();
@@ -196,4 +201,91 @@ export async function writeExtensionDecision(
     .where('status', '=', 'pending')
     .returningAll()
     .executeTakeFirst();
+}
+
+// ── supervision_batches and settings (issue 13 item 5) ──────────────────────────────────────────────────────────
+
+export type SupervisionBatchRow = Selectable<SupervisionBatchTable>;
+
+/** The next number of the unit's series for a kind and year (called under the unique key; a race retries). */
+export async function nextBatchNumber(trx: Db, orgUnitId: number, kind: 'urge' | 'notice', year: number) {
+  const r = await trx
+    .selectFrom('supervision_batches')
+    .select((eb) => eb.fn.max('seq_no').as('n'))
+    .where('org_unit_id', '=', orgUnitId)
+    .where('kind', '=', kind)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0) + 1;
+}
+
+export async function insertBatch(trx: Db, row: Omit<SupervisionBatchRow, 'id'>): Promise<SupervisionBatchRow> {
+  return trx.insertInto('supervision_batches').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findBatch(db: Db, orgUnitId: number, id: number): Promise<SupervisionBatchRow | undefined> {
+  return db
+    .selectFrom('supervision_batches')
+    .selectAll()
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+export async function listBatches(
+  db: Db,
+  f: { orgUnitId: number; departmentId: number | null; limit: number },
+): Promise<SupervisionBatchRow[]> {
+  let q = db.selectFrom('supervision_batches').selectAll().where('org_unit_id', '=', f.orgUnitId);
+  if (f.departmentId !== null) q = q.where('department_id', '=', f.departmentId);
+  return q.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** The items of a batch with what the document prints: task, period, due date (read-only join). */
+export async function listBatchItems(db: Db, batchId: number) {
+  return db
+    .selectFrom('supervision_actions as sa')
+    .innerJoin('occurrences as o', 'o.id', 'sa.occurrence_id')
+    .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
+    .innerJoin('tasks as t', 't.id', 'a.task_id')
+    .select([
+      'sa.id as action_id',
+      'sa.occurrence_id',
+      'sa.reply_text',
+      'sa.replied_at',
+      'sa.version',
+      'o.due_date',
+      'o.extended_due',
+      'o.period_key',
+      'o.report_state',
+      't.no as task_no',
+      't.text as task_text',
+      't.seq as task_seq',
+    ])
+    .where('sa.batch_id', '=', batchId)
+    .orderBy('t.seq')
+    .orderBy('o.due_date')
+    .execute();
+}
+
+export async function findSettings(db: Db, orgUnitId: number) {
+  return db.selectFrom('supervision_settings').selectAll().where('org_unit_id', '=', orgUnitId).executeTakeFirst();
+}
+
+export async function upsertSettings(
+  trx: Db,
+  row: { org_unit_id: number; notice_pattern: string; urge_pattern: string; updated_at: string },
+  expectedVersion: number | null,
+): Promise<boolean> {
+  if (expectedVersion === null) {
+    await trx.insertInto('supervision_settings').values(row).execute();
+    return true;
+  }
+  const r = await trx
+    .updateTable('supervision_settings')
+    .set((eb) => ({ ...row, version: eb('version', '+', 1) }))
+    .where('org_unit_id', '=', row.org_unit_id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -1,21 +1,37 @@
 import {
+  BatchDocumentQuery,
+  BatchResponse,
   DecideExtensionRequest,
   ExtensionWithOccurrenceResponse,
   IdParams,
+  IssueBatchesRequest,
+  IssueBatchesResponse,
   ListActionsQuery,
   ListActionsResponse,
+  ListBatchesResponse,
   ListExtensionsQuery,
   ListExtensionsResponse,
   RecordActionRequest,
   ReplyToNoticeRequest,
   RequestExtensionRequest,
   SupervisionActionResponse,
+  SupervisionSettingsRequest,
+  SupervisionSettingsResponse,
 } from '@duban/shared/contracts/supervision';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal, requireRole } from '../../core/principal.ts';
 import type { UserRole } from '../../db/schema.ts';
+import { attachmentDisposition } from '../progress/evidence-file-name.ts';
+import {
+  batchDocument,
+  getBatch,
+  issueBatches,
+  listMyBatches,
+  saveSupervisionPatterns,
+  supervisionPatterns,
+} from './batches.ts';
 import { decideExtension } from './decide-extension.ts';
 import { recordSupervisionAction } from './record-action.ts';
 import { replyToNotice } from './reply-to-notice.ts';
@@ -53,6 +69,94 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       reply.status(201);
       return action;
     },
+  );
+
+  // ── 督办/催办 in batches: one numbered notice per department (issue 13 item 5) ──
+  app.post(
+    '/api/supervision/batches',
+    {
+      ...only(SUPERVISION_OFFICE),
+      schema: {
+        tags,
+        summary: '按部门批量督办/催办：每个部门一份带文号的通知，逐项跟踪回复',
+        body: IssueBatchesRequest,
+        response: { 201: IssueBatchesResponse },
+      },
+    },
+    async (request, reply) => {
+      const batches = await issueBatches(ctx.db, requirePrincipal(request.principal), request.body);
+      reply.status(201);
+      return { batches };
+    },
+  );
+
+  app.get(
+    '/api/supervision/batches',
+    {
+      ...only(SUPERVISION_READERS),
+      schema: { tags, summary: '督办/催办通知列表（部门只看本部门的）', response: { 200: ListBatchesResponse } },
+    },
+    async (request) => ({ batches: await listMyBatches(ctx.db, requirePrincipal(request.principal)) }),
+  );
+
+  app.get(
+    '/api/supervision/batches/:id',
+    {
+      ...only(SUPERVISION_READERS),
+      schema: { tags, summary: '一份督办/催办通知及各事项回复', params: IdParams, response: { 200: BatchResponse } },
+    },
+    async (request) => getBatch(ctx.db, requirePrincipal(request.principal), request.params.id),
+  );
+
+  app.get(
+    '/api/supervision/batches/:id/document',
+    {
+      ...only(SUPERVISION_READERS),
+      schema: {
+        tags,
+        summary: '督办/催办通知的可打印文件（.docx 或 PDF）',
+        params: IdParams,
+        querystring: BatchDocumentQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await batchDocument(
+        ctx.db,
+        requirePrincipal(request.principal),
+        request.params.id,
+        request.query.format,
+        ctx.scope.orgUnitName,
+      );
+      return reply
+        .header('Content-Type', file.contentType)
+        .header('Content-Disposition', attachmentDisposition(file.fileName))
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'private, no-store')
+        .send(file.bytes);
+    },
+  );
+
+  app.get(
+    '/api/supervision/settings',
+    {
+      ...only(SUPERVISION_OFFICE),
+      schema: { tags, summary: '督办/催办通知的文号格式', response: { 200: SupervisionSettingsResponse } },
+    },
+    async (request) => supervisionPatterns(ctx.db, requirePrincipal(request.principal).orgUnitId),
+  );
+
+  app.put(
+    '/api/supervision/settings',
+    {
+      ...only(SUPERVISION_OFFICE),
+      schema: {
+        tags,
+        summary: '修改文号格式（{year} 年份，{n} 序号）',
+        body: SupervisionSettingsRequest,
+        response: { 200: SupervisionSettingsResponse },
+      },
+    },
+    async (request) => saveSupervisionPatterns(ctx.db, requirePrincipal(request.principal), request.body),
   );
 
   app.get(
