@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
+import { enterpriseBody } from './enterprise-fixtures.ts';
 import { multipart } from './multipart.ts';
 import { solveChallenge } from './whistle-helpers.ts';
 
@@ -36,8 +37,23 @@ describeEachDatabase('public portal', (get) => {
     expect(css.headers['content-type']).toContain('text/css');
     expect((await t.app.inject({ method: 'GET', url: '/api/public/hazards' })).json()).toEqual({
       hazards: [],
-      available: false,
+      available: true,
     });
+  });
+
+  it('the supervision list comes from the enterprise registry, without phone numbers', async () => {
+    const depA = t.departmentIds['应急管理部'] as number;
+    const ent = await t.as('admin', {
+      method: 'POST',
+      url: '/api/enterprises',
+      payload: enterpriseBody(881, [{ departmentId: depA, role: 'industry' }]),
+    });
+    expect(ent.statusCode, ent.body).toBe(201);
+    const home = await t.app.inject({ method: 'GET', url: '/public' });
+    expect(home.body).toContain('测试企业881有限公司');
+    expect(home.body).toContain('应急管理部');
+    expect(home.body).not.toMatch(/1380000000\d/);
+    expect(home.body).not.toContain('张三');
   });
 
   it('articles: sanitised on save, escaped titles, searchable, drafts not public', async () => {

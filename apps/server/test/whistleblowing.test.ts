@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../src/modules/audit/audit.service.ts';
 import { runWhistleDeadlineScan } from '../src/modules/whistleblowing/run-deadline-scan.ts';
 import { type AccountName, buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
+import { enterpriseBody } from './enterprise-fixtures.ts';
 import {
   createHandlers,
   EXE,
@@ -345,6 +346,44 @@ describeEachDatabase('whistleblowing', (get, dialect) => {
     for (const who of ['admin', 'staff', 'leader', 'dept_a', 'enterprise'] as AccountName[]) {
       expect((await t.as(who, { method: 'GET', url: '/api/whistle/rewards/export' })).statusCode).toBe(403);
     }
+  });
+
+  it('查实 creates a linked hazard in the register (channel 群众举报查实), without the reporter', async () => {
+    const ent = await t.as('admin', { method: 'POST', url: '/api/enterprises', payload: enterpriseBody(771, []) });
+    expect(ent.statusCode, ent.body).toBe(201);
+    const sent = (
+      await submitReport(t, { ip: '10.8.1.1', fields: { anonymous: 'false', name: NAME, contact: PHONE } })
+    ).json();
+    const id = await reportId(sent.receiptCode);
+    await as('handlerStaff', { method: 'POST', url: `/api/whistle/reports/${id}/accept`, payload: { version: 1 } });
+    const done = await as('handlerStaff', {
+      method: 'POST',
+      url: `/api/whistle/reports/${id}/conclude`,
+      payload: { version: 2, conclusion: 'verified', reason: '属实', enterpriseId: ent.json().id },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const hazardId = done.json().hazardId as number;
+    expect(hazardId).toBeGreaterThan(0);
+    expect(done.json().enterpriseId).toBe(ent.json().id);
+    const hazard = await t.as('admin', { method: 'GET', url: `/api/hazards/${hazardId}` });
+    expect(hazard.statusCode, hazard.body).toBe(200);
+    expect(hazard.json()).toMatchObject({ channel: 'public_report', level: 'general' });
+    expect(hazard.body).not.toContain(NAME);
+    expect(hazard.body).not.toContain(PHONE);
+    // Unfounded or without a registry enterprise: no hazard.
+    const other = (await submitReport(t, { ip: '10.8.1.2' })).json();
+    const otherId = await reportId(other.receiptCode);
+    await as('handlerStaff', {
+      method: 'POST',
+      url: `/api/whistle/reports/${otherId}/accept`,
+      payload: { version: 1 },
+    });
+    const unfounded = await as('handlerStaff', {
+      method: 'POST',
+      url: `/api/whistle/reports/${otherId}/conclude`,
+      payload: { version: 2, conclusion: 'unfounded', reason: '现场无此情况', enterpriseId: ent.json().id },
+    });
+    expect(unfounded.json().hazardId).toBeNull();
   });
 
   it('duplicate reports link to the first and earn no reward; transfer records the competent department', async () => {

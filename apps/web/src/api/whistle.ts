@@ -15,6 +15,10 @@ export const attachmentUrl = (id: number, attachmentId: number) =>
 export const proposeReward = (id: number, json: unknown) =>
   api.post<RewardView>(`/api/whistle/reports/${id}/reward`, { json });
 
+/** Registry enterprises to link a verified report's hazard to (the office reads the whole registry). */
+export const fetchEnterpriseOptions = (q: string) =>
+  api.get<{ enterprises: { id: number; name: string }[] }>('/api/enterprises', { query: { q, limit: 20 } });
+
 export const fetchRewards = (signal?: AbortSignal) =>
   api.get<{ rewards: RewardView[] }>('/api/whistle/rewards', { signal });
 export const decideReward = (id: number, json: unknown) =>

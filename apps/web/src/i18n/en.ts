@@ -534,6 +534,7 @@ export const en: Messages = {
   'wb.open': 'Open',
   'wb.photo': 'Photo',
   'wb.video': 'Video',
+  'wb.linkEnterprise': 'Enterprise for the hazard (registry)',
   'wb.details': 'Details',
   'wb.pageTitle': 'Whistleblower reports',
   'wb.empty': 'No reports',

@@ -527,6 +527,7 @@ export const zhCN = {
   'wb.open': '办理中',
   'wb.photo': '照片',
   'wb.video': '视频',
+  'wb.linkEnterprise': '查实后生成隐患的企业（企业名录）',
   'wb.details': '详情',
   'wb.pageTitle': '举报受理',
   'wb.empty': '暂无举报',

@@ -199,6 +199,10 @@ export const ConcludeWhistleRequest = z.object({
   /** For 查实: the hazard to create (title of the hazard record). */
   hazardTitle: Text(300).optional(),
   hazardLevel: z.enum(['general', 'major']).default('general'),
+  /** For 查实: the registry enterprise the hazard belongs to (when the report named none from the registry). */
+  enterpriseId: Id.optional(),
+  /** For a major hazard: the determination basis (standard, article, item). */
+  hazardBasis: z.string().trim().max(1000).optional(),
 });
 export const ReplyWhistleRequest = z.object({ version: Version, publicReply: Text(2000) });
 export type ConcludeWhistleRequest = z.infer<typeof ConcludeWhistleRequest>;

@@ -1,18 +1,48 @@
-import type { PublicHazardsResponse } from '@duban/shared/contracts/public-portal';
+import type { PublicHazard, PublicHazardsResponse } from '@duban/shared/contracts/public-portal';
 import type { Db } from '../../db/database.ts';
+import { buildSupervisionList } from '../enterprises/enterprises.service.ts';
+import { listPublicListedHazards } from '../hazards/hazards.service.ts';
 import type { SupervisionEntry } from './portal-html.ts';
 
 /**
- * What the portal publishes from other modules, read through their service functions only. Until a module provides
- * its public read, its section answers `available: false` / null and the page shows 暂无:
- * - supervision list: modules/enterprises (the enterprise helper builds GET /api/public/supervision-list);
- * - listed major hazards: modules/hazards;
- * - penalty decisions and random-draw results: modules/inspections.
+ * What the portal publishes from other modules, read through their service functions only:
+ * - the supervision list (安全生产监管责任清单): modules/enterprises;
+ * - listed major hazards (挂牌督办, 销号): modules/hazards;
+ * - penalty decisions and random-draw results: modules/inspections exports no public read yet, so those sections
+ *   show 暂无.
+ * Free text that reaches the public is stripped of anything that looks like a phone number.
  */
-export async function listPublicHazards(_db: Db, _orgUnitId: number): Promise<PublicHazardsResponse> {
-  return { hazards: [], available: false };
+const PHONE = /(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}[-\s]?\d{7,8}|\b\d{7,8}\b/g;
+export const maskPhones = (text: string): string => text.replace(PHONE, '***');
+
+const LEVELS: Record<string, string> = { province: '省级', city: '市级', county: '县级', zone: '开发区' };
+
+export async function listPublicHazards(db: Db, orgUnitId: number): Promise<PublicHazardsResponse> {
+  const rows = await listPublicListedHazards(db, orgUnitId);
+  const hazards: PublicHazard[] = rows.map((h) => ({
+    enterpriseName: h.enterprise_name,
+    title: maskPhones(h.description.length > 120 ? `${h.description.slice(0, 120)}…` : h.description),
+    level: h.level === 'major' ? '重大事故隐患' : '一般事故隐患',
+    listedBy: `${LEVELS[h.listing_level] ?? ''}挂牌 ${h.listing_unit}${h.notice_no ? `（${h.notice_no}）` : ''}`,
+    listedOn: h.listed_on,
+    deadline: h.time_limit,
+    status: h.status === 'closed' ? 'closed' : 'listed',
+    closedOn: h.closed_on,
+  }));
+  return { hazards, available: true };
 }
 
-export async function listSupervisionEntries(_db: Db, _orgUnitId: number): Promise<SupervisionEntry[] | null> {
-  return null;
+export async function listSupervisionEntries(db: Db, orgUnitId: number): Promise<SupervisionEntry[]> {
+  const list = await buildSupervisionList(db, orgUnitId);
+  return list.rows.map((r) => ({
+    enterpriseName: r.name,
+    industry: r.industries.join('、'),
+    supervisors: [
+      r.industrySupervisors.length ? `行业：${r.industrySupervisors.join('、')}` : '',
+      r.territorialSupervisors.length ? `属地：${r.territorialSupervisors.join('、')}` : '',
+      r.comprehensiveSupervisors.length ? `综合：${r.comprehensiveSupervisors.join('、')}` : '',
+    ]
+      .filter(Boolean)
+      .join('；'),
+  }));
 }

@@ -9,13 +9,22 @@ import type { HandlerScope } from './whistleblowing.policy.ts';
 import type { WhistleReportRow } from './whistleblowing.repository.ts';
 
 /**
- * Creates the hazard a verified report (查实) becomes, inside the same transaction, and returns its id. Supplied by
- * the hazards module's create use case; null while that module is not wired in (the conclusion is then recorded
- * without a link).
+ * Creates the hazard a verified report (查实) becomes, inside the same transaction, and returns its id (the hazards
+ * module's create use case, wired in linked-hazard.ts). A verified report whose enterprise is not in the registry
+ * (neither named from it nor chosen at the conclusion) is concluded without a hazard.
  */
 export type CreateLinkedHazard = (
   trx: Db,
-  input: { orgUnitId: number; actor: string; report: WhistleReportRow; title: string; level: 'general' | 'major' },
+  input: {
+    orgUnitId: number;
+    actor: string;
+    userId: number;
+    report: WhistleReportRow;
+    enterpriseId: number;
+    level: 'general' | 'major';
+    basis: string;
+    foundOn: string;
+  },
 ) => Promise<number>;
 
 /** 查实 or 不实 with the reason; the feedback limit (10 days by default) starts; a reply given now counts as feedback. */
@@ -33,13 +42,17 @@ export async function concludeReport(
     const policy = await loadWhistlePolicy(trx, scope.orgUnitId);
     const today = todayInShanghai(now);
     let hazardId: number | null = null;
-    if (input.conclusion === 'verified' && createHazard) {
+    const enterpriseId = input.enterpriseId ?? r.enterprise_id;
+    if (input.conclusion === 'verified' && createHazard && enterpriseId !== null) {
       hazardId = await createHazard(trx, {
         orgUnitId: scope.orgUnitId,
         actor: scope.actor,
+        userId: scope.userId,
         report: r,
-        title: input.hazardTitle ?? `${r.enterprise_name}：${r.place}`,
+        enterpriseId,
         level: input.hazardLevel,
+        basis: input.hazardBasis ?? '',
+        foundOn: today,
       });
     }
     return changeReport(
@@ -52,6 +65,7 @@ export async function concludeReport(
         conclusion: input.conclusion,
         conclusion_reason: input.reason,
         hazard_id: hazardId,
+        enterprise_id: enterpriseId,
         concluded_on: today,
         feedback_due_on: feedbackDue(today, policy),
         ...(input.publicReply ? { public_reply: input.publicReply, feedback_on: today } : {}),

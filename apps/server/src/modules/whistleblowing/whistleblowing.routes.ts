@@ -38,9 +38,10 @@ import { setReportHandler } from '../users/report-handler.ts';
 import { AbuseGuard } from './abuse-guard.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { claimReward } from './claim-reward.ts';
-import { type CreateLinkedHazard, concludeReport, replyToReporter } from './conclude-report.ts';
+import { concludeReport, replyToReporter } from './conclude-report.ts';
 import { WhistleKey } from './identity-crypto.ts';
 import { assignReport, extendReport, recordInvestigation } from './investigate-report.ts';
+import { createLinkedHazard } from './linked-hazard.ts';
 import { lookupWhistleReport } from './lookup-whistle-report.ts';
 import { intakePublicReport, type PublicDeps } from './public-intake.ts';
 import { getWhistleReport, listWhistleReports, openAttachment, openIdentity } from './read-whistle.ts';
@@ -63,9 +64,6 @@ export function publicDeps(ctx: AppContext): PublicDeps {
     orgUnitId: ctx.scope.orgUnitId,
   };
 }
-
-/** The hazards module's create use case, once it exists (conclude-report.ts). */
-const createLinkedHazard: CreateLinkedHazard | null = null;
 
 export async function whistleblowingRoutes(
   fastify: FastifyInstance,

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { errorText } from '../../api/error-text.ts';
 import {
   attachmentUrl,
+  fetchEnterpriseOptions,
   fetchWhistleReports,
   openIdentity,
   proposeReward,
@@ -51,8 +52,7 @@ export default function WhistleReportsPage() {
         }}
         options={VIEWS.map((v) => ({
           value: v,
-          label:
-            v === 'all' ? t('common.all') : v === 'open' ? t('wb.open') : t(`wb.status.${v}` as MessageKey),
+          label: v === 'all' ? t('common.all') : v === 'open' ? t('wb.open') : t(`wb.status.${v}` as MessageKey),
         }))}
         style={{ marginBottom: 12 }}
       />
@@ -113,6 +113,7 @@ function ReportDetail({
     grade: 'general',
   });
   const [busy, setBusy] = useState(false);
+  const [enterprises, setEnterprises] = useState<{ value: number; label: string }[]>([]);
 
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true);
@@ -301,6 +302,25 @@ function ReportDetail({
                 { value: 'unfounded', label: t('wb.unfounded') },
               ]}
             />
+            {choice.conclusion === 'verified' ? (
+              <Select
+                aria-label={t('wb.linkEnterprise')}
+                placeholder={t('wb.linkEnterprise')}
+                style={{ minWidth: 260, margin: '8px 0' }}
+                showSearch
+                filterOption={false}
+                allowClear
+                options={enterprises}
+                value={num.enterprise ?? undefined}
+                onSearch={(q) => {
+                  fetchEnterpriseOptions(q).then(
+                    (res) => setEnterprises(res.enterprises.map((e) => ({ value: e.id, label: e.name }))),
+                    () => setEnterprises([]),
+                  );
+                }}
+                onChange={(v) => setNum({ ...num, enterprise: v ?? null })}
+              />
+            ) : null}
             {field('reason', t('wb.reason'))}
             {field('reply', t('wb.publicReply'))}
             <Button
@@ -311,6 +331,7 @@ function ReportDetail({
                   conclusion: choice.conclusion,
                   reason: text.reason ?? '',
                   ...(text.reply ? { publicReply: text.reply } : {}),
+                  ...(choice.conclusion === 'verified' && num.enterprise ? { enterpriseId: num.enterprise } : {}),
                 })
               }
             >
