@@ -72,4 +72,35 @@ export const specs: Spec[] = [
       );
     },
   },
+  {
+    name: 'settings: the administrator creates an API token (shown once), it is its own identity, and revokes it',
+    run: async ({ page, baseUrl, loginAs, screenshot }) => {
+      await loginAs('office');
+      await page.goto(`${baseUrl}/settings/tokens`);
+      await page.getByRole('heading', { name: 'API 令牌' }).waitFor();
+      await page.getByRole('button', { name: /新建令牌/ }).click();
+      const dialog = page.getByRole('dialog', { name: '新建令牌' });
+      await dialog.getByLabel('名称').fill('指挥中心大屏');
+      await dialog.getByRole('button', { name: /创\s*建/ }).click();
+      const alert = page.getByText(/已创建令牌“指挥中心大屏”/);
+      await alert.waitFor();
+      const token = (await page.locator('code').filter({ hasText: /^dbn_/ }).first().textContent())?.trim() ?? '';
+      assert.match(token, /^dbn_/);
+      await screenshot('settings-tokens');
+      const me = await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(me.status, 200);
+      const body = (await me.json()) as { user: { kind: string; userId: number | null; role: string } };
+      assert.deepEqual([body.user.kind, body.user.userId, body.user.role], ['token', null, 'leader']);
+      const row = page.locator('tr', { hasText: '指挥中心大屏' });
+      await row.getByText('有效').waitFor();
+      await row.getByRole('button', { name: /撤\s*销/ }).click();
+      await page
+        .getByRole('tooltip')
+        .getByRole('button', { name: /撤\s*销/ })
+        .click();
+      await row.getByText('已撤销').waitFor();
+      const after = await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(after.status, 401);
+    },
+  },
 ];

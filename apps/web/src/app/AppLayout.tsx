@@ -42,6 +42,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   returned: <CloudUploadOutlined />,
   bulletins: <NotificationOutlined />,
   users: <TeamOutlined />,
+  apiTokens: <KeyOutlined />,
   // Icons already loaded for other entries: the 举报 screens add no icon bytes to every role's layout.
   whistle: <AuditOutlined />,
   rewards: <ProfileOutlined />,

@@ -10,6 +10,7 @@ export type NavKey =
   | 'extensions'
   | 'bulletins'
   | 'users'
+  | 'apiTokens'
   | 'myWork'
   | 'dashboard'
   | 'whistle'
@@ -42,6 +43,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'extensions', path: '/extensions', label: 'nav.extensions', roles: OFFICE },
   { key: 'bulletins', path: '/bulletins', label: 'nav.bulletins', roles: [...OFFICE, 'leader', 'department'] },
   { key: 'users', path: '/users', label: 'nav.users', roles: OFFICE },
+  { key: 'apiTokens', path: '/settings/tokens', label: 'nav.apiTokens', roles: ['office_admin'] },
   { key: 'whistle', path: '/whistle', label: 'nav.whistle', roles: [...OFFICE, 'department'] },
   { key: 'rewards', path: '/rewards', label: 'nav.rewards', roles: OFFICE },
   { key: 'articles', path: '/articles', label: 'nav.articles', roles: OFFICE },

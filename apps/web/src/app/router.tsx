@@ -12,6 +12,7 @@ const AppLayout = lazy(() => import('./AppLayout.tsx'));
 const TaskListPage = lazy(() => import('../pages/tasks/TaskListPage.tsx'));
 const ImportWizardPage = lazy(() => import('../pages/import/ImportWizardPage.tsx'));
 const UsersPage = lazy(() => import('../pages/users/UsersPage.tsx'));
+const ApiTokensPage = lazy(() => import('../pages/settings/tokens/ApiTokensPage.tsx'));
 const MyWorkPage = lazy(() => import('../pages/my-work/MyWorkPage.tsx'));
 const TaskDetailPage = lazy(() => import('../pages/tasks/TaskDetailPage.tsx'));
 const OccurrencePage = lazy(() => import('../pages/occurrence/OccurrencePage.tsx'));
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: 'occurrences/:id', element: <OccurrencePage /> },
       { path: 'import', element: <ImportWizardPage /> },
       { path: 'users', element: <UsersPage /> },
+      { path: 'settings/tokens', element: <ApiTokensPage /> },
       { path: 'my-work', element: <MyWorkPage /> },
       { path: 'review', element: <ReviewQueuePage /> },
       { path: 'supervision', element: <SupervisionPage /> },

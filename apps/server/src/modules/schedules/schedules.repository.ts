@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
 
 export interface RuleRow {
   id: number;
@@ -9,14 +10,15 @@ export interface RuleRow {
 }
 
 export async function listRulesOfTasks(db: Db, taskIds: number[]): Promise<RuleRow[]> {
-  if (taskIds.length === 0) return [];
-  return db
-    .selectFrom('schedule_rules')
-    .select(['id', 'task_id', 'seq', 'kind', 'spec'])
-    .where('task_id', 'in', taskIds)
-    .orderBy('task_id')
-    .orderBy('seq')
-    .execute();
+  return selectInChunks(taskIds, (chunk) =>
+    db
+      .selectFrom('schedule_rules')
+      .select(['id', 'task_id', 'seq', 'kind', 'spec'])
+      .where('task_id', 'in', chunk)
+      .orderBy('task_id')
+      .orderBy('seq')
+      .execute(),
+  );
 }
 
 export async function deleteRulesOfTask(db: Db, taskId: number): Promise<void> {
@@ -66,12 +68,13 @@ export interface OccurrenceKeyRow {
 }
 
 export async function listOccurrencesOfRules(db: Db, ruleIds: number[]): Promise<OccurrenceKeyRow[]> {
-  if (ruleIds.length === 0) return [];
-  return db
-    .selectFrom('occurrences')
-    .select(['id', 'assignment_id', 'rule_id', 'period_key', 'window_start', 'due_date'])
-    .where('rule_id', 'in', ruleIds)
-    .execute();
+  return selectInChunks(ruleIds, (chunk) =>
+    db
+      .selectFrom('occurrences')
+      .select(['id', 'assignment_id', 'rule_id', 'period_key', 'window_start', 'due_date'])
+      .where('rule_id', 'in', chunk)
+      .execute(),
+  );
 }
 
 export interface NewOccurrence {

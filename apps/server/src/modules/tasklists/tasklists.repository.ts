@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { runInChunks, selectInChunks } from '../../db/in-chunks.ts';
 import type { AssignmentRole } from '../../db/schema.ts';
 
 export interface TaskListRow {
@@ -118,7 +119,7 @@ export async function updateCategoryTitle(db: Db, id: number, title: string): Pr
 }
 
 export async function deleteCategories(db: Db, ids: number[]): Promise<void> {
-  if (ids.length > 0) await db.deleteFrom('categories').where('id', 'in', ids).execute();
+  await runInChunks(ids, (chunk) => db.deleteFrom('categories').where('id', 'in', chunk).execute());
 }
 
 export interface TaskFields {
@@ -174,7 +175,7 @@ export async function updateTask(db: Db, id: number, fields: TaskFields): Promis
 }
 
 export async function deleteTasks(db: Db, ids: number[]): Promise<void> {
-  if (ids.length > 0) await db.deleteFrom('tasks').where('id', 'in', ids).execute();
+  await runInChunks(ids, (chunk) => db.deleteFrom('tasks').where('id', 'in', chunk).execute());
 }
 
 export interface AssignmentRow {
@@ -187,14 +188,15 @@ export interface AssignmentRow {
 }
 
 export async function listAssignmentsOfTasks(db: Db, taskIds: number[]): Promise<AssignmentRow[]> {
-  if (taskIds.length === 0) return [];
-  return db
-    .selectFrom('assignments')
-    .select(['id', 'task_id', 'department_id', 'role', 'via_group_id', 'seq'])
-    .where('task_id', 'in', taskIds)
-    .orderBy('task_id')
-    .orderBy('seq')
-    .execute();
+  return selectInChunks(taskIds, (chunk) =>
+    db
+      .selectFrom('assignments')
+      .select(['id', 'task_id', 'department_id', 'role', 'via_group_id', 'seq'])
+      .where('task_id', 'in', chunk)
+      .orderBy('task_id')
+      .orderBy('seq')
+      .execute(),
+  );
 }
 
 export async function insertAssignment(db: Db, row: Omit<AssignmentRow, 'id'>): Promise<number> {
@@ -211,7 +213,7 @@ export async function updateAssignment(
 }
 
 export async function deleteAssignments(db: Db, ids: number[]): Promise<void> {
-  if (ids.length > 0) await db.deleteFrom('assignments').where('id', 'in', ids).execute();
+  await runInChunks(ids, (chunk) => db.deleteFrom('assignments').where('id', 'in', chunk).execute());
 }
 
 export async function countTaskListContents(
