@@ -2,14 +2,14 @@ import type { PublicHazard, PublicHazardsResponse } from '@duban/shared/contract
 import type { Db } from '../../db/database.ts';
 import { buildSupervisionList } from '../enterprises/enterprises.service.ts';
 import { listPublicListedHazards } from '../hazards/hazards.service.ts';
+import { listPublishedDrawResults, listPublishedPenalties } from '../inspections/inspections.service.ts';
 import type { SupervisionEntry } from './portal-html.ts';
 
 /**
  * What the portal publishes from other modules, read through their service functions only:
  * - the supervision list (安全生产监管责任清单): modules/enterprises;
  * - listed major hazards (挂牌督办, 销号): modules/hazards;
- * - penalty decisions and random-draw results: modules/inspections exports no public read yet, so those sections
- *   show 暂无.
+ * - penalty decisions (第78条) and 双随机 draw results: modules/inspections.
  * Free text that reaches the public is stripped of anything that looks like a phone number.
  */
 const PHONE = /(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}[-\s]?\d{7,8}|\b\d{7,8}\b/g;
@@ -44,5 +44,45 @@ export async function listSupervisionEntries(db: Db, orgUnitId: number): Promise
     ]
       .filter(Boolean)
       .join('；'),
+  }));
+}
+
+export interface PenaltyEntry {
+  enterpriseName: string;
+  kind: string;
+  amount: string;
+  basis: string;
+  decisionNo: string;
+  decidedOn: string;
+  publishedOn: string;
+}
+
+export async function listPenaltyEntries(db: Db, orgUnitId: number): Promise<PenaltyEntry[]> {
+  return (await listPublishedPenalties(db, orgUnitId)).slice(0, 200).map((p) => ({
+    enterpriseName: p.enterpriseName,
+    kind: p.kindLabel,
+    amount: p.amountYuan === null ? '' : `${p.amountYuan.toLocaleString('zh-CN')} 元`,
+    basis: maskPhones(p.legalBasis),
+    decisionNo: p.decisionNo ?? '',
+    decidedOn: p.decidedOn,
+    publishedOn: p.publishedOn,
+  }));
+}
+
+export interface DrawEntry {
+  title: string;
+  publishedOn: string;
+  seed: string;
+  poolsHash: string;
+  selected: { enterpriseName: string; inspectors: string }[];
+}
+
+export async function listDrawEntries(db: Db, orgUnitId: number): Promise<DrawEntry[]> {
+  return (await listPublishedDrawResults(db, orgUnitId)).slice(0, 50).map((d) => ({
+    title: d.title,
+    publishedOn: d.publishedAt.slice(0, 10),
+    seed: d.seed,
+    poolsHash: d.poolsHash,
+    selected: d.selected.map((s) => ({ enterpriseName: s.enterpriseName, inspectors: s.inspectors.join('、') })),
   }));
 }

@@ -4,6 +4,7 @@ import {
   WHISTLE_CATEGORIES,
   WHISTLE_CATEGORY_LABELS,
 } from '@duban/shared/contracts/whistleblowing';
+import type { DrawEntry, PenaltyEntry } from './disclosure-sources.ts';
 
 /**
  * The public portal's HTML, rendered on the server: no script at all (the CSP says so too), one small stylesheet,
@@ -57,6 +58,8 @@ export interface PortalData {
   supervision: SupervisionEntry[] | null;
   hazards: PublicHazard[] | null;
   articles: { slug: string; title: string; publishedAt: string | null }[];
+  penalties: PenaltyEntry[];
+  draws: DrawEntry[];
 }
 
 const empty = (text = '暂无') => `<p class="empty">${esc(text)}</p>`;
@@ -66,6 +69,8 @@ export function homePage(unitName: string, d: PortalData): string {
   const supervision = (d.supervision ?? []).filter((s) => matches(d.q, s.enterpriseName, s.industry, s.supervisors));
   const hazards = (d.hazards ?? []).filter((h) => matches(d.q, h.enterpriseName, h.title, h.listedBy));
   const articles = d.articles.filter((a) => matches(d.q, a.title));
+  const penalties = d.penalties.filter((p) => matches(d.q, p.enterpriseName, p.kind, p.basis));
+  const draws = d.draws.filter((x) => matches(d.q, x.title, ...x.selected.map((s) => s.enterpriseName)));
   return page(
     '首页',
     unitName,
@@ -97,8 +102,31 @@ export function homePage(unitName: string, d: PortalData): string {
             )
             .join('')}</tbody></table>`
     }</section>
-<section id="penalties" aria-labelledby="s-pen"><h2 id="s-pen">行政处罚决定</h2>${empty('暂无（处罚决定作出后 7 个工作日内在此公开）')}</section>
-<section id="draws" aria-labelledby="s-draw"><h2 id="s-draw">“双随机、一公开”抽查结果</h2>${empty()}</section>
+<section id="penalties" aria-labelledby="s-pen"><h2 id="s-pen">行政处罚决定</h2><p class="hint">处罚决定作出后 7 个工作日内公开。</p>${
+      penalties.length === 0
+        ? empty()
+        : `<table class="cards"><thead><tr><th>企业</th><th>处罚</th><th>金额</th><th>依据</th><th>决定书</th><th>决定日期</th></tr></thead><tbody>${penalties
+            .map(
+              (p) =>
+                `<tr><td data-label="企业">${esc(p.enterpriseName)}</td><td data-label="处罚">${esc(p.kind)}</td><td data-label="金额">${esc(p.amount)}</td><td data-label="依据">${esc(p.basis)}</td><td data-label="决定书">${esc(p.decisionNo)}</td><td data-label="决定日期">${esc(p.decidedOn)}</td></tr>`,
+            )
+            .join('')}</tbody></table>`
+    }</section>
+<section id="draws" aria-labelledby="s-draw"><h2 id="s-draw">“双随机、一公开”抽查结果</h2>${
+      draws.length === 0
+        ? empty()
+        : draws
+            .map(
+              (x) =>
+                `<h3>${esc(x.title)} <span class="hint">${esc(x.publishedOn)}</span></h3><p class="hint">随机种子 ${esc(x.seed)} · 名录摘要 ${esc(x.poolsHash.slice(0, 16))}…（可复核）</p><table class="cards"><thead><tr><th>抽中企业</th><th>检查人员</th></tr></thead><tbody>${x.selected
+                  .map(
+                    (s) =>
+                      `<tr><td data-label="抽中企业">${esc(s.enterpriseName)}</td><td data-label="检查人员">${esc(s.inspectors)}</td></tr>`,
+                  )
+                  .join('')}</tbody></table>`,
+            )
+            .join('')
+    }</section>
 <section id="knowledge" aria-labelledby="s-kn"><h2 id="s-kn">安全知识</h2>${
       articles.length === 0
         ? empty()

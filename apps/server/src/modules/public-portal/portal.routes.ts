@@ -25,7 +25,12 @@ import {
   listPublishedArticles,
   readPublishedArticle,
 } from './articles.service.ts';
-import { listPublicHazards, listSupervisionEntries } from './disclosure-sources.ts';
+import {
+  listDrawEntries,
+  listPenaltyEntries,
+  listPublicHazards,
+  listSupervisionEntries,
+} from './disclosure-sources.ts';
 import { PortalCache } from './portal-cache.ts';
 import {
   articlePage,
@@ -91,12 +96,14 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
     async (request, reply) => {
       const q = request.query.q?.trim() ?? '';
       const render = async () => {
-        const [supervision, hazards, articles] = await Promise.all([
+        const [supervision, hazards, articles, penalties, draws] = await Promise.all([
           listSupervisionEntries(db, orgUnitId),
           listPublicHazards(db, orgUnitId),
           listPublishedArticles(db, orgUnitId),
+          listPenaltyEntries(db, orgUnitId),
+          listDrawEntries(db, orgUnitId),
         ]);
-        return homePage(unit, { q, supervision, hazards: hazards.hazards, articles });
+        return homePage(unit, { q, supervision, hazards: hazards.hazards, articles, penalties, draws });
       };
       return html(reply, q ? await render() : await cache.get('home', render));
     },
