@@ -84,5 +84,5 @@ describeEachDatabase('hazards: demo set, reminders and the command line', (get) 
     expect(c.stderr).toContain('销号须以验收通过为前提');
     const after = await t.as('admin', { method: 'GET', url: `/api/hazards/${id}` });
     expect(after.json().status).toBe('rectifying');
-  });
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import {
   findHazardInScope,
   findListing,
   selectHazardsDueBy,
+  selectUnitsWithTimeLimits,
   setClaimRecipients,
 } from './hazards.repository.ts';
 
@@ -88,4 +89,11 @@ export async function runHazardReminderScan(db: Db, orgUnitId: number, now = new
     });
   }
   return result;
+}
+
+/** The scheduled scan: every unit with open time limits (reminders/reminder-scheduler.ts calls it after its own). */
+export async function runHazardReminderScanAllUnits(db: Db, now = new Date()): Promise<HazardScanResult[]> {
+  const results: HazardScanResult[] = [];
+  for (const unit of await selectUnitsWithTimeLimits(db)) results.push(await runHazardReminderScan(db, unit, now));
+  return results;
 }

@@ -376,3 +376,15 @@ export async function countHazards(db: Db, orgUnitId: number): Promise<number> {
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** Units that have open hazards with a time limit (the scheduled scan visits each). */
+export async function selectUnitsWithTimeLimits(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('hazards')
+    .select('org_unit_id')
+    .distinct()
+    .where('status', 'not in', ['closed', 'accepted'])
+    .where('time_limit', 'is not', null)
+    .execute();
+  return rows.map((r) => r.org_unit_id);
+}

@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { type Db, type DialectName, withDefaultUser } from '../../db/database.ts';
 import { type DeliveryRunResult, type DeliverySenders, runDeliveries } from '../notifications/run-deliveries.ts';
 import { runWhistleDeadlineScan } from '../whistleblowing/run-deadline-scan.ts';
+import { runHazardReminderScanAllUnits } from '../hazards/hazard-reminders.ts';
 import { runReminderScan, type ScanResult } from './run-reminder-scan.ts';
 
 /**
@@ -71,6 +72,8 @@ function makeTicks(o: SchedulerOptions): Ticks {
       for (const problem of result.problems.slice(0, 5)) o.log('warn', `提醒扫描: ${problem}`);
       // Whistleblowing time limits (办理/反馈期限) with the same exactly-once claims.
       await runWhistleDeadlineScan(o.db, new Date());
+      // Hazard time limits (整改时限: remind, due, overdue → office), same exactly-once idea (modules/hazards).
+      await runHazardReminderScanAllUnits(o.db, new Date());
       await guarded('通知投递', deliverOnce)();
     }),
     deliver: guarded('通知投递', deliverOnce),
