@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { fieldPwa } from './field-pwa.ts';
 
 /**
  * echarts-for-react's ESM build imports `tslib` without declaring it as a dependency; npm leaves tslib nested
@@ -21,7 +22,7 @@ function tslibAlias(): Record<string, string> {
 
 // public/index.html is the server's placeholder page for when the app is not built: not copied into dist.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), fieldPwa()],
   publicDir: false,
   resolve: { alias: tslibAlias() },
   build: {

@@ -160,7 +160,9 @@ describeEachDatabase('inspections and enforcement', (get) => {
       }
     });
 
-    it('verifies: reproduced from the seed; the same record re-run outside this database; a changed pool is not', async () => {
+    it('verifies: reproduced from the seed; the same record re-run outside this database; a changed pool is not', {
+      timeout: 180_000,
+    }, async () => {
       const ok = await t.as('dept_a', { method: 'GET', url: `/api/inspection-draws/${drawId}/verify` });
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ drawId, reproduced: true, problems: [] });
@@ -489,7 +491,7 @@ describeEachDatabase('inspections and enforcement', (get) => {
       expect(own.actions).toEqual([]);
     });
 
-    it('statistics equal the hand count, in JSON, on the command line and as .xlsx', async () => {
+    it('statistics equal the hand count, in JSON, on the command line and as .xlsx', { timeout: 120_000 }, async () => {
       // By hand: one completed inspection (general[0], planned, 1 general finding, record + order numbered),
       // penalties: fine 20,000 (linked to it), warnings ×2 and a suspension (general[2]); one zero penalty.
       const stats = (await t.as('admin', { method: 'GET', url: '/api/inspection-stats?year=2026' })).json();

@@ -56,8 +56,9 @@ export function canSeeInspection(
   team: readonly number[],
 ): boolean {
   if (scope.enterpriseId !== null && row.enterprise_id !== scope.enterpriseId) return false;
+  // An inspector's reach is their team membership, whichever department recorded the inspection (交叉检查, 联合执法).
+  if (scope.inspectorId !== null) return team.includes(scope.inspectorId);
   if (scope.departmentId !== null && row.department_id !== scope.departmentId) return false;
-  if (scope.inspectorId !== null && !team.includes(scope.inspectorId)) return false;
   return true;
 }
 

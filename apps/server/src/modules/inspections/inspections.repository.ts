@@ -351,7 +351,8 @@ export interface InspectionFilter {
 }
 function filtered(db: Db, f: InspectionFilter) {
   let q = db.selectFrom('inspections').where('inspections.org_unit_id', '=', f.orgUnitId);
-  if (f.departmentId !== null) q = q.where('inspections.department_id', '=', f.departmentId);
+  // An inspector sees their assignments whichever department recorded them; others their department's.
+  if (f.departmentId !== null && f.inspectorId === null) q = q.where('inspections.department_id', '=', f.departmentId);
   if (f.enterpriseId !== null) q = q.where('inspections.enterprise_id', '=', f.enterpriseId);
   if (f.inspectorId !== null) {
     const inspectorId = f.inspectorId;

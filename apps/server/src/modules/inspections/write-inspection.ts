@@ -73,7 +73,11 @@ export async function createInspection(
       org_unit_id: scope.orgUnitId,
       enterprise_id: enterprise.id,
       enterprise_name: enterprise.name,
-      department_id: scope.departmentId,
+      // The recording department; for the office, the department of the team's first staff inspector.
+      department_id:
+        scope.departmentId ??
+        people.find((x) => x?.kind === 'staff' && x.department_id !== null)?.department_id ??
+        null,
       plan_id: input.planId,
       draw_id: null,
       matter_id: input.matterId,

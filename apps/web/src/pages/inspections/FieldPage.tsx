@@ -16,6 +16,7 @@ import {
   saveDay,
 } from './field-store.ts';
 import { syncOutbox } from './field-sync.ts';
+import { registerFieldServiceWorker } from './register-field-sw.ts';
 
 let counter = 0;
 /** Increasing creation stamps, so the outbox keeps the order things were captured in (photos before their finding). */
@@ -82,6 +83,10 @@ export default function FieldPage() {
       setSyncing(false);
     }
   }, [names, refreshLocal, loadFromServer, syncing, t]);
+
+  useEffect(() => {
+    registerFieldServiceWorker();
+  }, []);
 
   useEffect(() => {
     void (async () => {
