@@ -1,9 +1,11 @@
 import { toDayNumber } from '@duban/shared/civil-date';
-import { Button, Empty, Select, Tag } from 'antd';
+import { Button, Checkbox, Empty, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Occurrence, SupervisionAction } from '../../api/contracts.ts';
 import { fetchActions } from '../../api/supervision.ts';
+import type { Batch } from '../../api/supervision-batches.ts';
+import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { DueDate } from '../../components/DueDate.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
@@ -17,6 +19,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { fetchInboxPages } from '../my-work/inbox-view.ts';
 import { RecordActionForm } from '../occurrence/RecordActionForm.tsx';
 import { useYearOptions } from '../tasks/use-task-table.ts';
+import { BatchBar, IssuedBatches } from './BatchParts.tsx';
 
 const PAGE = 30;
 
@@ -47,6 +50,32 @@ export function OverdueList() {
     () => realDepartments(registry.departments).map((d) => ({ value: d.id, label: d.name })),
     [registry.departments],
   );
+  const office = isOfficeRole(useUser().role);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [issued, setIssued] = useState<Batch[] | null>(null);
+  // Grouped by department, in the order the most overdue item of each appears.
+  const groups = useMemo(() => {
+    const map = new Map<number, { name: string; items: Occurrence[] }>();
+    for (const o of data?.inbox.items ?? []) {
+      const key = o.department?.id ?? 0;
+      const g = map.get(key) ?? { name: o.department?.name ?? '—', items: [] };
+      g.items.push(o);
+      map.set(key, g);
+    }
+    return [...map.entries()];
+  }, [data]);
+  const selectedDepartments = new Set(
+    (data?.inbox.items ?? []).filter((o) => selected.has(o.id)).map((o) => o.department?.id),
+  ).size;
+  const toggle = (ids: number[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
 
   return (
     <>
@@ -85,17 +114,53 @@ export function OverdueList() {
       {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
       {!data && state.status === 'loading' ? <PageSpinner /> : null}
       {data && data.inbox.items.length === 0 ? <Empty description={t('sup.noOverdue')} /> : null}
-      <ul className="inbox-list" aria-label={t('sup.view.overdue')}>
-        {data?.inbox.items.map((o) => (
-          <OverdueCard
-            key={o.id}
-            o={o}
-            today={data.inbox.today}
-            actions={data.byOccurrence.get(o.id) ?? []}
-            onRecorded={reload}
-          />
-        ))}
-      </ul>
+      {issued ? <IssuedBatches batches={issued} onClose={() => setIssued(null)} /> : null}
+      {office && data && data.inbox.items.length > 0 ? (
+        <BatchBar
+          selected={[...selected]}
+          departments={selectedDepartments}
+          onClear={() => setSelected(new Set())}
+          onIssued={(batches) => {
+            setIssued(batches);
+            setSelected(new Set());
+            reload();
+          }}
+        />
+      ) : null}
+      {groups.map(([key, g]) => {
+        const ids = g.items.map((o) => o.id);
+        const all = ids.every((id) => selected.has(id));
+        const some = ids.some((id) => selected.has(id));
+        return (
+          <section key={key} className="overdue-group" aria-label={g.name}>
+            <h2 className="section-title overdue-group-title">
+              {office ? (
+                <Checkbox
+                  checked={all}
+                  indeterminate={some && !all}
+                  onChange={(e) => toggle(ids, e.target.checked)}
+                  aria-label={t('batch.selectDepartment', { name: g.name })}
+                />
+              ) : null}{' '}
+              {g.name} <span className="text-secondary text-small">{t('batch.groupCount', { n: g.items.length })}</span>
+            </h2>
+            <ul className="inbox-list" aria-label={t('sup.view.overdue')}>
+              {g.items.map((o) => (
+                <OverdueCard
+                  key={o.id}
+                  o={o}
+                  today={data?.inbox.today ?? ''}
+                  actions={data?.byOccurrence.get(o.id) ?? []}
+                  onRecorded={reload}
+                  selectable={office}
+                  checked={selected.has(o.id)}
+                  onCheck={(on) => toggle([o.id], on)}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
       {data && data.inbox.items.length < data.inbox.total ? (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
           <Button loading={state.status === 'loading'} onClick={() => setPages((n) => n + 1)}>
@@ -112,11 +177,17 @@ function OverdueCard({
   today,
   actions,
   onRecorded,
+  selectable,
+  checked,
+  onCheck,
 }: {
   o: Occurrence;
   today: string;
   actions: SupervisionAction[];
   onRecorded: () => void;
+  selectable: boolean;
+  checked: boolean;
+  onCheck: (on: boolean) => void;
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -126,6 +197,13 @@ function OverdueCard({
     <li>
       <article className="card" data-occurrence-id={o.id} aria-label={subject}>
         <div className="timeline-head">
+          {selectable ? (
+            <Checkbox
+              checked={checked}
+              onChange={(e) => onCheck(e.target.checked)}
+              aria-label={t('batch.selectItem', { subject })}
+            />
+          ) : null}
           <Tag color="error" style={{ marginInlineEnd: 0 }}>
             {t('sup.daysOverdue', { n: days })}
           </Tag>
