@@ -186,6 +186,15 @@ describeEachDatabase('enterprises', (get) => {
       expect(before.body).not.toMatch(/1380000000\d/);
       expect(before.body).not.toMatch(/"id"|departmentId|enterpriseId/);
 
+      // The public portal's 监管责任清单 section shows the same rows (server-rendered, no phones).
+      const portal = await t.as(null, { method: 'GET', url: `/public?q=${encodeURIComponent('测试企业20')}` });
+      expect(portal.statusCode).toBe(200);
+      expect(portal.body).toContain('测试企业20有限公司');
+      const section = portal.body.slice(portal.body.indexOf('id="s-sup"'), portal.body.indexOf('id="s-haz"'));
+      expect(section).toContain('测试企业20有限公司');
+      expect(section).toContain('建设环保管理部');
+      expect(portal.body).not.toMatch(/1380000000\d/);
+
       const close = await t.as('admin', {
         method: 'POST',
         url: `/api/enterprises/${e.id}/status`,
@@ -205,6 +214,22 @@ describeEachDatabase('enterprises', (get) => {
       expect(reopen.json()).toMatchObject({ status: 'operating', closedOn: null });
       const again = await t.as(null, { method: 'GET', url: '/api/public/supervision-list' });
       expect(again.json().total).toBe(before.json().total);
+    });
+
+    it('pages and searches the public list; total counts every match', async () => {
+      const all = (await t.as(null, { method: 'GET', url: '/api/public/supervision-list' })).json();
+      expect(all.total).toBeGreaterThanOrEqual(3);
+      const second = (await t.as(null, { method: 'GET', url: '/api/public/supervision-list?limit=1&offset=1' })).json();
+      expect(second.total).toBe(all.total);
+      expect(second.rows).toEqual([all.rows[1]]);
+      expect(second.rows[0].seq).toBe(2);
+      const found = (
+        await t.as(null, { method: 'GET', url: `/api/public/supervision-list?q=${encodeURIComponent('测试企业20')}` })
+      ).json();
+      expect(found.rows.map((r: { name: string }) => r.name)).toEqual(['测试企业20有限公司']);
+      expect(found.total).toBe(1);
+      const tooMany = await t.as(null, { method: 'GET', url: '/api/public/supervision-list?limit=100000' });
+      expect(tooMany.statusCode).toBe(400);
     });
 
     it('exports the list as .xlsx in the official layout and as PDF', async () => {

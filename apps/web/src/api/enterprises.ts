@@ -57,6 +57,6 @@ export function importEnterprises(file: File, dryRun: boolean): Promise<ImportEn
   });
 }
 
-export const fetchSupervisionList = (signal?: AbortSignal) =>
-  api.get<SupervisionListResponse>('/api/supervision-list', { signal });
+export const fetchSupervisionList = (query: { q?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+  api.get<SupervisionListResponse>('/api/supervision-list', { query, signal });
 export const supervisionListExportUrl = (format: 'xlsx' | 'pdf') => `/api/supervision-list/export?format=${format}`;

@@ -253,6 +253,14 @@ export const SupervisionListResponse = z.object({
 });
 export type SupervisionListResponse = z.infer<typeof SupervisionListResponse>;
 
+/** Paging and search of the list (JSON): at most 2,000 rows a page by default, 5,000 at most; `total` counts all matches. */
+export const SupervisionListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(2000),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type SupervisionListQuery = z.infer<typeof SupervisionListQuery>;
+
 export const SupervisionListExportQuery = z.object({ format: z.enum(['xlsx', 'pdf']) });
 
 // ── CLI ────────────────────────────────────────────────────────────────────────────────────────────────────────

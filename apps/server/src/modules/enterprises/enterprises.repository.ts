@@ -331,3 +331,62 @@ export async function findOrgUnitName(db: Db, orgUnitId: number): Promise<string
   const r = await db.selectFrom('org_units').select('name').where('id', '=', orgUnitId).executeTakeFirst();
   return r?.name ?? '';
 }
+
+/** Supervisors of every enterprise of the unit that is not closed, in one statement (the responsibility list). */
+export async function selectOpenSupervisors(db: Db, orgUnitId: number): Promise<SupervisorRow[]> {
+  return db
+    .selectFrom('enterprise_supervisors as s')
+    .innerJoin('enterprises as e', 'e.id', 's.enterprise_id')
+    .innerJoin('departments as d', 'd.id', 's.department_id')
+    .select(['s.enterprise_id', 's.department_id', 'd.name as department_name', 's.role'])
+    .where('e.org_unit_id', '=', orgUnitId)
+    .where('e.status', '!=', 'closed')
+    .orderBy('s.enterprise_id')
+    .orderBy('d.name')
+    .execute();
+}
+
+/** Industry names of every enterprise of the unit that is not closed, in one statement. */
+export async function selectOpenIndustryLinks(db: Db, orgUnitId: number) {
+  return db
+    .selectFrom('enterprise_industries as l')
+    .innerJoin('enterprises as e', 'e.id', 'l.enterprise_id')
+    .innerJoin('industry_catalogue as c', 'c.id', 'l.catalogue_id')
+    .select(['l.enterprise_id', 'c.name'])
+    .where('e.org_unit_id', '=', orgUnitId)
+    .where('e.status', '!=', 'closed')
+    .where('c.kind', '=', 'industry')
+    .orderBy('l.enterprise_id')
+    .orderBy('c.seq')
+    .execute();
+}
+
+/**
+ * The open enterprises' list columns only (no phones), by locality then name; with a page, that page of the
+ * matches (name, credit code or locality containing `q`) and their total.
+ */
+export async function selectOpenEnterpriseColumns(
+  db: Db,
+  orgUnitId: number,
+  page?: { q?: string; limit: number; offset: number },
+) {
+  let base = db.selectFrom('enterprises').where('org_unit_id', '=', orgUnitId).where('status', '!=', 'closed');
+  const q = page?.q?.replace(/[\\%_]/g, '');
+  if (q) {
+    const like = `%${q}%`;
+    base = base.where((eb) =>
+      eb.or([eb('name', 'like', like), eb('credit_code', 'like', like.toUpperCase()), eb('locality', 'like', like)]),
+    );
+  }
+  let rowsQuery = base
+    .select(['id', 'name', 'credit_code', 'address', 'locality', 'status'])
+    .orderBy('locality')
+    .orderBy('name')
+    .orderBy('id');
+  if (page) rowsQuery = rowsQuery.limit(page.limit).offset(page.offset);
+  const rows = await rowsQuery.execute();
+  const total = page
+    ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    : rows.length;
+  return { rows, total };
+}

@@ -14,6 +14,7 @@ import {
   ListEnterprisesQuery,
   ListEnterprisesResponse,
   SupervisionListExportQuery,
+  SupervisionListQuery,
   SupervisionListResponse,
   UpdateEnterpriseRequest,
 } from '@duban/shared/contracts/enterprises';
@@ -226,8 +227,16 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
 
   app.get(
     '/api/supervision-list',
-    { ...readFirst, schema: { tags, summary: '安全生产监管责任清单', response: { 200: SupervisionListResponse } } },
-    async (request) => buildSupervisionList(ctx.db, requirePrincipal(request.principal).orgUnitId),
+    {
+      ...readFirst,
+      schema: {
+        tags,
+        summary: '安全生产监管责任清单',
+        querystring: SupervisionListQuery,
+        response: { 200: SupervisionListResponse },
+      },
+    },
+    async (request) => buildSupervisionList(ctx.db, requirePrincipal(request.principal).orgUnitId, request.query),
   );
 
   app.get(
@@ -257,7 +266,14 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
   /** The public list: no session, no phone numbers, no internal ids (the rows carry neither). */
   app.get(
     '/api/public/supervision-list',
-    { schema: { tags, summary: '安全生产监管责任清单（公开，无需登录）', response: { 200: SupervisionListResponse } } },
-    async () => buildSupervisionList(ctx.db, ctx.scope.orgUnitId),
+    {
+      schema: {
+        tags,
+        summary: '安全生产监管责任清单（公开，无需登录；q 搜索，limit/offset 分页）',
+        querystring: SupervisionListQuery,
+        response: { 200: SupervisionListResponse },
+      },
+    },
+    async (request) => buildSupervisionList(ctx.db, ctx.scope.orgUnitId, request.query),
   );
 }

@@ -4,7 +4,9 @@ import type { Db } from '../../db/database.ts';
 import {
   findOrgUnitName,
   selectEnterpriseCatalogueLinks,
-  selectOpenEnterprises,
+  selectOpenEnterpriseColumns,
+  selectOpenIndustryLinks,
+  selectOpenSupervisors,
   selectSupervisors,
 } from './enterprises.repository.ts';
 
@@ -17,30 +19,41 @@ import {
 export async function buildSupervisionList(
   db: Db,
   orgUnitId: number,
+  page?: { q?: string; limit: number; offset: number },
   now: Date = new Date(),
 ): Promise<SupervisionListResponse> {
-  const enterprises = await selectOpenEnterprises(db, orgUnitId);
-  const ids = enterprises.map((e) => e.id);
-  const [links, supervisors, orgUnit] = await Promise.all([
-    selectEnterpriseCatalogueLinks(db, ids),
-    selectSupervisors(db, ids),
+  // Whole (exports): three unit-wide statements. A page: the page's enterprises, then their links by id.
+  const [{ rows: enterprises, total }, orgUnit] = await Promise.all([
+    selectOpenEnterpriseColumns(db, orgUnitId, page),
     findOrgUnitName(db, orgUnitId),
   ]);
+  const ids = enterprises.map((e) => e.id);
+  const [links, supervisors] = page
+    ? await Promise.all([
+        selectEnterpriseCatalogueLinks(db, ids).then((ls) => ls.filter((l) => l.kind === 'industry')),
+        selectSupervisors(db, ids),
+      ])
+    : await Promise.all([selectOpenIndustryLinks(db, orgUnitId), selectOpenSupervisors(db, orgUnitId)]);
   const industries = new Map<number, string[]>();
   for (const l of links) {
-    if (l.kind !== 'industry') continue;
-    industries.set(l.enterprise_id, [...(industries.get(l.enterprise_id) ?? []), l.name]);
+    const list = industries.get(l.enterprise_id);
+    if (list) list.push(l.name);
+    else industries.set(l.enterprise_id, [l.name]);
   }
   const byRole = new Map<number, Record<'industry' | 'territorial' | 'comprehensive', string[]>>();
   for (const s of supervisors) {
-    const r = byRole.get(s.enterprise_id) ?? { industry: [], territorial: [], comprehensive: [] };
+    let r = byRole.get(s.enterprise_id);
+    if (!r) {
+      r = { industry: [], territorial: [], comprehensive: [] };
+      byRole.set(s.enterprise_id, r);
+    }
     r[s.role].push(s.department_name);
-    byRole.set(s.enterprise_id, r);
   }
+  const none = { industry: [], territorial: [], comprehensive: [] };
   const rows: SupervisionListRow[] = enterprises.map((e, i) => {
-    const r = byRole.get(e.id) ?? { industry: [], territorial: [], comprehensive: [] };
+    const r = byRole.get(e.id) ?? none;
     return {
-      seq: i + 1,
+      seq: (page?.offset ?? 0) + i + 1,
       name: e.name,
       creditCode: e.credit_code,
       address: e.address,
@@ -52,5 +65,5 @@ export async function buildSupervisionList(
       comprehensiveSupervisors: r.comprehensive,
     };
   });
-  return { title: `${orgUnit}安全生产监管责任清单`, orgUnit, asOf: todayInShanghai(now), total: rows.length, rows };
+  return { title: `${orgUnit}安全生产监管责任清单`, orgUnit, asOf: todayInShanghai(now), total, rows };
 }

@@ -1,5 +1,5 @@
 import { Button, Card, Input, List, Space, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { fetchSupervisionList, type SupervisionListResponse, supervisionListExportUrl } from '../../api/enterprises.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -10,28 +10,25 @@ import { useT } from '../../i18n/i18n.tsx';
 import { STATUS_COLOR, STATUS_KEY } from './enterprise-labels.ts';
 
 type Row = SupervisionListResponse['rows'][number];
+const PAGE = 100;
 
 /** 安全生产监管责任清单 (task 10): generated from the registry; exports in the official layout; also public. */
 export default function SupervisionListPage() {
   const t = useT();
   const phone = useIsPhone();
-  const { state, data, reload } = useLoad((signal) => fetchSupervisionList(signal), []);
   const [q, setQ] = useState('');
-  const rows = useMemo(() => {
-    const all = data?.rows ?? [];
-    if (!q) return all;
-    return all.filter((r) =>
-      [
-        r.name,
-        r.creditCode,
-        r.locality,
-        ...r.industries,
-        ...r.industrySupervisors,
-        ...r.territorialSupervisors,
-        ...r.comprehensiveSupervisors,
-      ].some((s) => s.includes(q)),
-    );
-  }, [data, q]);
+  const [offset, setOffset] = useState(0);
+  const { state, data, reload } = useLoad(
+    (signal) => fetchSupervisionList({ q: q || undefined, limit: PAGE, offset }, signal),
+    [q, offset],
+  );
+  const rows = data?.rows ?? [];
+  const pagination = {
+    pageSize: PAGE,
+    total: data?.total ?? 0,
+    current: offset / PAGE + 1,
+    onChange: (p: number) => setOffset((p - 1) * PAGE),
+  };
   if (state.status === 'error' && !data) return <ErrorResult error={state.error} onRetry={reload} />;
   if (!data) return <PageSpinner />;
   const join = (xs: string[]) => (xs.length > 0 ? xs.join('、') : '—');
@@ -56,14 +53,16 @@ export default function SupervisionListPage() {
         aria-label={t('ent.search')}
         placeholder={t('ent.search')}
         allowClear
-        onSearch={setQ}
-        onChange={(e) => (e.target.value === '' ? setQ('') : undefined)}
+        onSearch={(v) => {
+          setQ(v.trim());
+          setOffset(0);
+        }}
         style={{ width: phone ? '100%' : 320, marginBottom: 12 }}
       />
       {phone ? (
         <List
           dataSource={rows}
-          pagination={{ pageSize: 30, simple: true }}
+          pagination={{ ...pagination, simple: true }}
           renderItem={(r) => (
             <List.Item>
               <Card
@@ -93,7 +92,7 @@ export default function SupervisionListPage() {
           size="small"
           bordered
           dataSource={rows}
-          pagination={{ pageSize: 50, showSizeChanger: false }}
+          pagination={{ ...pagination, showSizeChanger: false }}
           columns={[
             { title: t('ent.list.seq'), dataIndex: 'seq', width: 60 },
             { title: t('ent.name'), dataIndex: 'name' },
