@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ListTasksResponse, Occurrence } from '../../api/contracts.ts';
 import {
+  activeFilterCount,
   countTasks,
   departmentsOf,
+  filtersFromParams,
   filterTasks,
   needsOccurrences,
   progressFromOccurrences,
@@ -105,5 +107,15 @@ describe('task table view', () => {
       [1, 'overdue'],
       [2, 'accepted'],
     ]);
+  });
+});
+
+describe('filters in the URL', () => {
+  it('reads what it understands and ignores the rest', () => {
+    const f = filtersFromParams(new URLSearchParams('category=10&department=x&status=done&month=2024-3&q=检查'));
+    expect(f).toEqual({ categoryId: 10, departmentId: null, status: 'done', month: null, query: '检查' });
+    expect(activeFilterCount(f)).toBe(3);
+    expect(filtersFromParams(new URLSearchParams('status=nope&month=2024-03')).status).toBeNull();
+    expect(activeFilterCount(filtersFromParams(new URLSearchParams('year=2024&asOf=2024-01-01')))).toBe(0);
   });
 });

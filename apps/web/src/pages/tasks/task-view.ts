@@ -42,6 +42,31 @@ export interface TaskFilters {
   query: string;
 }
 
+export const numberParam = (value: string | null): number | null => {
+  const n = value === null ? Number.NaN : Number(value);
+  return Number.isInteger(n) ? n : null;
+};
+
+const isStatusFilter = (value: string | null): value is StatusFilter => STATUS_FILTERS.some((s) => s === value);
+
+/** The filters a task table URL asks for (?category=&department=&status=&month=&q=); anything unreadable is no filter. */
+export function filtersFromParams(params: URLSearchParams): TaskFilters {
+  const status = params.get('status');
+  const month = params.get('month');
+  return {
+    categoryId: numberParam(params.get('category')),
+    departmentId: numberParam(params.get('department')),
+    status: isStatusFilter(status) ? status : null,
+    month: month && /^\d{4}-\d{2}$/.test(month) ? month : null,
+    query: params.get('q') ?? '',
+  };
+}
+
+/** How many filters are set (the year and the as-of date are not filters). */
+export function activeFilterCount(f: TaskFilters): number {
+  return [f.categoryId, f.departmentId, f.status, f.month, f.query || null].filter((v) => v !== null).length;
+}
+
 /**
  * The filters that need each occurrence, not just the task's roll-up: a month, and a department (whose own
  * statuses are what the row should show then).
