@@ -35,7 +35,7 @@ describeEachDatabase('notifications API', (get) => {
     expect(list.statusCode).toBe(200);
     const body = list.json();
     expect(body).toMatchObject({ unread: 3, total: 3 });
-    expect(body.notifications[0].title).toMatch(/^【督办】7天后到期提醒：序号/);
+    expect(body.notifications[0].title).toMatch(/^【督办】7天后到期提醒：第\d+项/);
     expect(body.notifications[0].items[0]).toMatchObject({ step: 'remind-7', due: '2024-09-30', departmentId: deptA });
     const id = body.notifications[0].id as number;
 

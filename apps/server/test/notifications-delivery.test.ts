@@ -168,7 +168,7 @@ describeEachDatabase('notification delivery', (get) => {
     expect(mails).toHaveLength(1);
     expect(headerOf(mails[0]!, 'subject')).toMatch(/^=\?utf-8\?[BQ]\?/i);
     const subject = decodeMimeWords(headerOf(mails[0]!, 'subject'));
-    expect(subject.startsWith(`【督办】今日到期提醒：序号${task.no} `)).toBe(true);
+    expect(subject.startsWith(`【督办】今日到期提醒：第${task.no}项 `)).toBe(true);
     expect(subject).toContain(task.text.slice(0, 10));
     expect(headerOf(mails[0]!, 'to')).toBe('dept_a@example.cn');
 
@@ -184,7 +184,7 @@ describeEachDatabase('notification delivery', (get) => {
     expect(dingBody.markdown.title).toBe(subject);
 
     const wecom = hits.find((h) => h.path === '/wecom/send');
-    expect(JSON.parse(wecom?.body ?? '{}').markdown.content).toContain(`序号${task.no}`);
+    expect(JSON.parse(wecom?.body ?? '{}').markdown.content).toContain(`第${task.no}项`);
 
     // Feishu: sign = base64(HMAC-SHA256(key = timestamp + "\n" + secret, message = "")) in the body.
     const feishu = JSON.parse(hits.find((h) => h.path.startsWith('/feishu'))?.body ?? '{}');

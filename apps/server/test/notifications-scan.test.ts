@@ -152,7 +152,7 @@ describeEachDatabase('reminder scan', (get) => {
         .orderBy('id')
         .executeTakeFirstOrThrow();
       expect(JSON.parse(one.items)).toHaveLength(1);
-      expect(one.title).toMatch(/^【督办】催办通知：序号(7|12) /);
+      expect(one.title).toMatch(/^【督办】催办通知：第(7|12)项 /);
     });
   });
 

@@ -22,7 +22,7 @@ describe('Chinese message templates', () => {
   it('titles one item by its step', () => {
     const m = renderMessage([item({})]);
     expect(m.kind).toBe('reminder');
-    expect(m.title).toBe('【督办】7天后到期提醒：序号7 部门主要负责人每月至少深入一线调研指导一次安全…');
+    expect(m.title).toBe('【督办】7天后到期提醒：第7项 部门主要负责人每月至少深入一线调研指导一次安全…');
     expect(m.text).toContain('（应急管理部，截止 2024-03-31）');
   });
 
@@ -34,7 +34,7 @@ describe('Chinese message templates', () => {
     ]);
     expect(m.kind).toBe('digest');
     expect(m.title).toBe('【督办】待办汇总：共3项（督办单1项、到期提醒2项）');
-    expect(m.lines[0]).toContain('【督办单】序号12');
+    expect(m.lines[0]).toContain('【督办单】第12项');
     expect(m.lines[0]).toContain('请于 2024-04-08 前书面回复');
     expect(m.lines).toHaveLength(3);
     expect(m.markdown.startsWith('### 【督办】待办汇总')).toBe(true);

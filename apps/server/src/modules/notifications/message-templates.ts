@@ -54,7 +54,7 @@ function itemDetail(item: NotificationItem): string {
 }
 
 export function itemLine(item: NotificationItem): string {
-  return `【${stepLabel(item)}】序号${item.taskNo}：${shorten(item.taskText, 60)}（${item.departmentName}，${itemDetail(item)}）`;
+  return `【${stepLabel(item)}】第${item.taskNo}项：${shorten(item.taskText, 60)}（${item.departmentName}，${itemDetail(item)}）`;
 }
 
 export function sortItems(items: readonly NotificationItem[]): NotificationItem[] {
@@ -83,7 +83,7 @@ export function renderMessage(input: readonly NotificationItem[]): RenderedMessa
   const lines = items.map(itemLine);
   const title =
     items.length === 1
-      ? `【督办】${stepLabel(first)}：序号${first.taskNo} ${shorten(first.taskText, 24)}`
+      ? `【督办】${stepLabel(first)}：第${first.taskNo}项 ${shorten(first.taskText, 24)}`
       : `【督办】待办汇总：共${items.length}项（${countsPhrase(items)}）`;
   const text = `${title}\n\n${lines.join('\n')}\n\n${CLOSING}`;
   const markdown = `### ${escapeMarkdown(title)}\n\n${lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}\n\n> ${CLOSING}`;

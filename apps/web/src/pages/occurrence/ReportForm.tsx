@@ -28,7 +28,8 @@ export function ReportForm({ occurrence, report: initial, onChanged }: Props) {
   const message = useToast();
   const [report, setReport] = useState<ReportResponse | null>(initial);
   const [text, setText] = useState(initial?.text ?? '');
-  const [workDate, setWorkDate] = useState(initial?.workDate ?? todayInShanghai());
+  // 工作日期: the earlier of today and the due date (work on a past period was done by its due date, typically).
+  const [workDate, setWorkDate] = useState(initial?.workDate ?? earlierOf(todayInShanghai(), occurrence.dueDate));
   const [busy, setBusy] = useState<'save' | 'submit' | 'upload' | null>(null);
   const [errors, setErrors] = useState<{ text?: string; workDate?: string; form?: string }>({});
 
@@ -223,4 +224,8 @@ export function ReportForm({ occurrence, report: initial, onChanged }: Props) {
       </div>
     </section>
   );
+}
+
+function earlierOf(a: string, b: string): string {
+  return a < b ? a : b;
 }
