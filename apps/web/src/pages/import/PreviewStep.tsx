@@ -3,6 +3,7 @@ import { Alert, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd
 import type { ImportPreviewResponse } from '../../api/contracts.ts';
 import { RoleTag } from '../../components/DepartmentTags.tsx';
 import { useT } from '../../i18n/i18n.tsx';
+import { ImportDiffPanel, YearAndWarnings } from './ImportDiffPanel.tsx';
 import { type PreviewRow, previewRows } from './import-model.ts';
 import { ExistingAlert, PreviewSummaryCards } from './PreviewSummary.tsx';
 
@@ -67,7 +68,11 @@ export function PreviewStep({ preview }: { preview: ImportPreviewResponse }) {
         r.kind === 'task' ? (
           <Flex vertical gap={4} align="flex-start">
             <span>{r.task.deadlineOverride ?? r.task.deadline}</span>
-            {r.task.schedule.needsReview ? <Tag color="warning">{t('deadline.needsReview')}</Tag> : null}
+            {r.task.schedule.readWithDoubt ? (
+              <Tag color="gold">{t('import.schedule.doubt')}</Tag>
+            ) : r.task.schedule.needsReview ? (
+              <Tag color="warning">{t('deadline.needsReview')}</Tag>
+            ) : null}
           </Flex>
         ) : null,
     },
@@ -90,7 +95,9 @@ export function PreviewStep({ preview }: { preview: ImportPreviewResponse }) {
   return (
     <Flex vertical gap={16}>
       <PreviewSummaryCards preview={preview} />
+      <YearAndWarnings preview={preview} />
       <ExistingAlert preview={preview} />
+      <ImportDiffPanel preview={preview} />
       {preview.problems.length > 0 ? (
         <Alert
           type="error"

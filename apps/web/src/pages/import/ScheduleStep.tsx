@@ -137,7 +137,11 @@ function DeadlineText({ task }: { task: PreviewTask }) {
           {t('import.schedule.corrected', { text: task.deadlineOverride })}
         </Typography.Text>
       ) : null}
-      {task.schedule.needsReview ? <Tag color="warning">{t('deadline.needsReview')}</Tag> : null}
+      {task.schedule.readWithDoubt ? (
+        <Tag color="gold">{t('import.schedule.doubt')}</Tag>
+      ) : task.schedule.needsReview ? (
+        <Tag color="warning">{t('deadline.needsReview')}</Tag>
+      ) : null}
     </Flex>
   );
 }
@@ -154,7 +158,9 @@ interface CorrectionProps {
 /** The corrected 完成时限 phrase of one task: typed, then re-read by the server (重新解析), or undone. */
 function CorrectionField({ task, applied, draft: typed, loading, onDraft, onOverride }: CorrectionProps) {
   const t = useT();
-  const draft = typed ?? applied ?? '';
+  // A deadline read with doubt comes pre-filled with the dates read: one click confirms them.
+  const suggested = applied === undefined ? (task.schedule.suggestedDeadline ?? undefined) : undefined;
+  const draft = typed ?? applied ?? suggested ?? '';
   const inputId = `deadline-fix-${task.seq}`;
   return (
     <Flex vertical gap={6}>
@@ -179,6 +185,11 @@ function CorrectionField({ task, applied, draft: typed, loading, onDraft, onOver
           {t('import.schedule.apply')}
         </Button>
       </Space.Compact>
+      {suggested !== undefined && typed === undefined ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('import.schedule.prefilled')}
+        </Typography.Text>
+      ) : null}
       {applied !== undefined ? (
         <Button
           size="small"
@@ -229,7 +240,9 @@ function ScheduleDates({ task }: { task: PreviewTask }) {
       ))}
       {unparsed.length > 0 ? (
         <Typography.Text type="warning" style={{ fontSize: 13 }}>
-          {t('import.schedule.unparsed', { text: unparsed.join('；') })}
+          {t(task.schedule.readWithDoubt ? 'import.schedule.doubtWords' : 'import.schedule.unparsed', {
+            text: unparsed.join('；'),
+          })}
         </Typography.Text>
       ) : null}
     </Flex>
