@@ -247,6 +247,83 @@ const LAYOUTS: Layout[] = [
     expectYear: 2024,
     expectYearSource: 'title',
   },
+  {
+    name: 'docx without 序号, 推进措施 | 牵头责任单位 | 配合责任单位 | 完成时间, headings as rows',
+    title: '某经开区2024年安全生产和消防工作要点',
+    categoryHeader: null,
+    headers: ['推进措施', '牵头责任单位', '配合责任单位', '完成时间'],
+    rows: [
+      {
+        category: C1,
+        cells: ['（一）完善安全生产责任体系', '综合办公室', '应急管理部', '2024年3月底前'],
+        no: '（一）',
+        text: '完善安全生产责任体系',
+        deadline: 'once 2024-03-31',
+        departments: '综合办公室 lead, 应急管理部 co',
+      },
+      {
+        category: C2,
+        cells: ['（二）开展打非治违专项行动', '应急管理部', '建设环保管理部、党群工作部', '2024年4月至10月'],
+        no: '（二）',
+        text: '开展打非治违专项行动',
+        deadline: 'once 2024-04-01..2024-10-31',
+        departments: '应急管理部 lead, 建设环保管理部 co, 党群工作部 co',
+      },
+    ],
+    expectYear: 2024,
+    expectYearSource: 'title',
+  },
+  {
+    name: 'csv UTF-8-as-GBK 序号 | 排查内容 | 主责部门 | 协同部门 | 办结时限 in another order',
+    title: '2024年城镇燃气安全专项排查整治任务分工',
+    categoryHeader: null,
+    headers: ['办结时限', '序号', '主责部门', '排查内容', '协同部门'],
+    rows: [
+      {
+        cells: ['2024年5月31日前', '1', '建设环保管理部', '排查燃气管网老化隐患', '应急管理部'],
+        no: 1,
+        text: '排查燃气管网老化隐患',
+        deadline: 'once 2024-05-31',
+        departments: '建设环保管理部 lead, 应急管理部 co',
+      },
+      {
+        cells: ['每季度末前报送', '2', '应急管理部', '检查餐饮场所燃气使用', ''],
+        no: 2,
+        text: '检查餐饮场所燃气使用',
+        deadline: 'quarterly',
+        departments: '应急管理部 lead',
+      },
+    ],
+    expectYear: 2024,
+    expectYearSource: 'title',
+  },
+  {
+    name: 'text 编号 | 工作事项 | 落实单位 | 时间要求, 2025 list with a year given that agrees',
+    title: '某园区2025年度安全生产工作任务清单',
+    categoryHeader: '类别',
+    headers: ['编号', '工作事项', '落实单位', '时间要求'],
+    rows: [
+      {
+        category: C1,
+        cells: ['1', '签订安全生产目标责任书', '党群工作部、综合办公室', '2025年2月底前'],
+        no: 1,
+        text: '签订安全生产目标责任书',
+        deadline: 'once 2025-02-28',
+        departments: '党群工作部 lead, 综合办公室 co',
+      },
+      {
+        category: C2,
+        cells: ['2', '开展“安全生产月”活动', '应急管理部', '每年6月'],
+        no: 2,
+        text: '开展“安全生产月”活动',
+        deadline: 'yearly m6',
+        departments: '应急管理部 lead',
+      },
+    ],
+    year: 2025,
+    expectYear: 2025,
+    expectYearSource: 'option',
+  },
 ];
 
 function table(layout: Layout): string[][] {
@@ -298,6 +375,7 @@ const FORMATS: Record<string, (l: Layout) => Promise<Uint8Array> | Uint8Array> =
 };
 
 function formatOf(layout: Layout): string {
+  if (layout.name.startsWith('csv')) return 'csv';
   return layout.name.split(' ')[0] === 'GBK'
     ? 'csv'
     : layout.name.startsWith('tab')
