@@ -553,9 +553,6 @@ export const en: Messages = {
   'nav.whistle': 'Whistleblower reports',
   'nav.rewards': 'Report rewards',
   'nav.articles': 'Safety articles',
-  'wb.cat.major_hazard': 'Major hazard',
-  'wb.cat.illegal_production': 'Illegal production',
-  'wb.cat.concealed_accident': 'Concealed accident',
   // enterprises and the supervision responsibility list (issue 11)
   'nav.enterprises': 'Enterprises',
   'nav.supervisionList': 'Supervision list',

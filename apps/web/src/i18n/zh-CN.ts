@@ -545,9 +545,6 @@ export const zhCN = {
   'nav.whistle': '举报受理',
   'nav.rewards': '举报奖励',
   'nav.articles': '安全知识',
-  'wb.cat.major_hazard': '重大事故隐患',
-  'wb.cat.illegal_production': '非法违法生产经营',
-  'wb.cat.concealed_accident': '瞒报谎报事故',
 
   // enterprises and the supervision responsibility list (issue 11)
   'nav.enterprises': '企业名录',

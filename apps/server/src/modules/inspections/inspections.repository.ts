@@ -53,10 +53,11 @@ export async function insertPlan(db: Db, row: Insertable<InspectionPlanTable>): 
 }
 
 export async function insertPlanItems(db: Db, rows: Insertable<InspectionPlanItemTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  // 2,000 rows × 7 columns = 14,000 parameters a statement: under SQLite's 32,766 and PostgreSQL's 65,535.
+  for (let i = 0; i < rows.length; i += 2000) {
     await db
       .insertInto('inspection_plan_items')
-      .values(rows.slice(i, i + CHUNK))
+      .values(rows.slice(i, i + 2000))
       .execute();
   }
 }
