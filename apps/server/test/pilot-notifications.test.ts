@@ -99,3 +99,46 @@ describeEachDatabase('notifications of manual returns and 督办', (get) => {
     expect(after.notifications[0]?.body).toContain('请补充现场照片');
   });
 });
+
+// Issue 13 item 3 (server part): a password set by someone else must be changed by its owner.
+describeEachDatabase('forced password change flag', (get) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(get());
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  it('a reset password marks the account; the owner choosing a new one clears it', async () => {
+    const db = get().handle.db;
+    const user = await db.selectFrom('users').select('id').where('username', '=', 'dept_c').executeTakeFirstOrThrow();
+    const reset = await t.as('admin', {
+      method: 'POST',
+      url: `/api/users/${user.id}/reset-password`,
+      payload: { password: 'Office-set-pass-2026' },
+    });
+    expect(reset.statusCode).toBeLessThan(300);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dept_c', password: 'Office-set-pass-2026' },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user.mustChangePassword).toBe(true);
+    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie, 'x-csrf-token': login.json().csrfToken },
+      payload: { oldPassword: 'Office-set-pass-2026', newPassword: 'Owner-chosen-pass-2026' },
+    });
+    expect(changed.statusCode).toBeLessThan(300);
+    const row = await db
+      .selectFrom('users')
+      .select('must_change_password')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.must_change_password).toBe(0);
+  });
+});

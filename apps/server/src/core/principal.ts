@@ -12,6 +12,8 @@ export interface Principal {
   /** Set for department users (and tokens scoped to a department). */
   departmentId: number | null;
   isHead: boolean;
+  /** A generated or office-set password not yet changed by its owner: the web app asks for a new one first. */
+  mustChangePassword?: boolean;
   /** Written to the audit trail: 'user:12' or 'token:3'. */
   actor: string;
 }

@@ -15,6 +15,8 @@ export const PrincipalResponse = z.object({
   role: UserRoleSchema,
   departmentId: z.number().int().nullable(),
   isHead: z.boolean(),
+  /** A generated or office-set password: the web app asks for a new one before anything else. */
+  mustChangePassword: z.boolean(),
 });
 
 export const LoginResponse = z.object({ user: PrincipalResponse, csrfToken: z.string(), expiresAt: z.string() });

@@ -13,6 +13,7 @@ export interface UserAuthRow {
   disabled: number;
   is_head: number;
   version: number;
+  must_change_password: number;
 }
 
 const USER_COLUMNS = [
@@ -26,6 +27,7 @@ const USER_COLUMNS = [
   'disabled',
   'is_head',
   'version',
+  'must_change_password',
 ] as const;
 
 /** Usernames are unique regardless of case (index users_username_ci_idx), and sign-in ignores case too. */
@@ -41,11 +43,19 @@ export async function findUserById(db: Db, id: number): Promise<UserAuthRow | un
   return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function setPasswordHash(db: Db, id: number, passwordHash: string, expectedVersion?: number) {
+/** `mustChange`: 1 when someone other than the owner set it (reset, generated), 0 when the owner chose it. */
+export async function setPasswordHash(
+  db: Db,
+  id: number,
+  passwordHash: string,
+  expectedVersion?: number,
+  mustChange: 0 | 1 = 0,
+) {
   let q = db
     .updateTable('users')
     .set((eb) => ({
       password_hash: passwordHash,
+      must_change_password: mustChange,
       failed_logins: 0,
       locked_until: null,
       version: eb('version', '+', 1),

@@ -33,6 +33,7 @@ const presentPrincipal = (p: Principal) => ({
   role: p.role,
   departmentId: p.departmentId,
   isHead: p.isHead,
+  mustChangePassword: p.mustChangePassword ?? false,
 });
 
 /** Token management: a signed-in office administrator (never a token: tokens cannot mint or revoke tokens). */

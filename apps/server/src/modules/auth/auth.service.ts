@@ -45,6 +45,7 @@ function toPrincipal(user: UserAuthRow): Principal {
     orgUnitId: user.org_unit_id,
     departmentId: user.department_id,
     isHead: user.is_head === 1,
+    mustChangePassword: user.must_change_password === 1,
     actor: `user:${user.id}`,
   };
 }
@@ -204,7 +205,8 @@ export async function resetPassword(
   checkPasswordStrength(password, { field: 'password', username: user.username });
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await setPasswordHash(trx, userId, hash);
+    // Set by someone else: the owner must choose a new one at the next sign-in (issue 13).
+    await setPasswordHash(trx, userId, hash, undefined, 1);
     await deleteSessionsOfUser(trx, userId);
     await appendAudit(trx, {
       orgUnitId: user.org_unit_id,

@@ -140,3 +140,8 @@ export async function listEnterpriseAccountIds(db: Db, orgUnitId: number, enterp
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The account's next sign-in asks for a new password (a generated one was handed out). */
+export async function requirePasswordChange(db: Db, id: number): Promise<void> {
+  await db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', id).execute();
+}

@@ -6,7 +6,13 @@ import type { UserRole } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { checkPasswordStrength } from '../auth/password-policy.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
-import { countUsersWithRole, findUserByUsername, insertUser, setUserHead } from './users.repository.ts';
+import {
+  countUsersWithRole,
+  findUserByUsername,
+  insertUser,
+  requirePasswordChange,
+  setUserHead,
+} from './users.repository.ts';
 
 /** A random password people can type: 16 characters without look-alikes. */
 export function generatePassword(length = 16): string {
@@ -42,6 +48,8 @@ export async function ensureOfficeAdmin(
       password_hash: passwordHash,
       created_at: now.toISOString(),
     });
+    // A generated password: the administrator chooses a new one at the first sign-in.
+    await requirePasswordChange(trx, id);
     await appendAudit(trx, {
       orgUnitId,
       actor: 'system',
