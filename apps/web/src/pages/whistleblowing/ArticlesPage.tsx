@@ -7,11 +7,11 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { useT } from '../../i18n/i18n.tsx';
+import { useWbT } from './wb-i18n.ts';
 
 /** 安全知识: the office writes articles for the public portal; the server sanitises the HTML on save. */
 export default function ArticlesPage() {
-  const t = useT();
+  const t = useWbT();
   const { state, data, reload } = useLoad((signal) => fetchArticles(signal), []);
   return (
     <>
@@ -28,7 +28,7 @@ export default function ArticlesPage() {
 }
 
 function ArticleEditor({ article, onSaved }: { article: ArticleView | null; onSaved: () => void }) {
-  const t = useT();
+  const t = useWbT();
   const message = useToast();
   const [title, setTitle] = useState(article?.title ?? '');
   const [body, setBody] = useState(article?.bodyHtml ?? '');

@@ -15,12 +15,11 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { useT } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { useWbT, type WbKey } from './wb-i18n.ts';
 
 /** 举报奖励: proposals to approve (office_admin handlers), claims to pay, the ledger export. No identities here. */
 export default function RewardsPage() {
-  const t = useT();
+  const t = useWbT();
   const message = useToast();
   const { state, data, reload } = useLoad((signal) => fetchRewards(signal), []);
   const [amount, setAmount] = useState<Record<number, number | null>>({});
@@ -150,7 +149,7 @@ export default function RewardsPage() {
                 `${w.computedYuan} 元（${w.basis === 'fine' ? `${t('wb.fine')} ${w.fineYuan}` : `${t('wb.deaths')} ${w.deaths}`}）`,
             },
             { title: t('rw.amount'), dataIndex: 'amountYuan' },
-            { title: t('filter.status'), render: (_, w) => <Tag>{t(`rw.status.${w.status}` as MessageKey)}</Tag> },
+            { title: t('filter.status'), render: (_, w) => <Tag>{t(`rw.status.${w.status}` as WbKey)}</Tag> },
             { title: t('rw.paidOn'), dataIndex: 'paidOn' },
             { title: '', render: (_, w) => actions(w) },
           ]}

@@ -17,8 +17,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useDepartmentRegistry } from '../../components/use-department-registry.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { useT } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { useWbT, type WbKey } from './wb-i18n.ts';
 
 const VIEWS = ['open', 'received', 'investigating', 'concluded', 'all'] as const;
 type View = (typeof VIEWS)[number];
@@ -29,7 +28,7 @@ const OPEN = new Set(['received', 'accepted', 'investigating']);
  * assigned department's view (read + investigation). The reporter's identity is opened on demand and audited.
  */
 export default function WhistleReportsPage() {
-  const t = useT();
+  const t = useWbT();
   const user = useUser();
   const [view, setView] = useState<View>('open');
   const [selected, setSelected] = useState<number | null>(null);
@@ -52,7 +51,7 @@ export default function WhistleReportsPage() {
         }}
         options={VIEWS.map((v) => ({
           value: v,
-          label: v === 'all' ? t('common.all') : v === 'open' ? t('wb.open') : t(`wb.status.${v}` as MessageKey),
+          label: v === 'all' ? t('common.all') : v === 'open' ? t('wb.open') : t(`wb.status.${v}` as WbKey),
         }))}
         style={{ marginBottom: 12 }}
       />
@@ -67,10 +66,10 @@ export default function WhistleReportsPage() {
                 <strong>
                   #{r.id} {r.enterpriseName}
                 </strong>
-                <Tag>{t(`wb.status.${r.status}` as MessageKey)}</Tag>
+                <Tag>{t(`wb.status.${r.status}` as WbKey)}</Tag>
               </div>
               <p className="clamp-2 text-secondary text-small" style={{ margin: '4px 0' }}>
-                {t(`wb.cat.${r.category}` as MessageKey)} · {r.place} · {r.description}
+                {t(`wb.cat.${r.category}` as WbKey)} · {r.place} · {r.description}
               </p>
               <p className="text-small text-secondary">
                 {t('wb.received')} {r.receivedOn}
@@ -100,7 +99,7 @@ function ReportDetail({
   isDepartment: boolean;
   onChanged: () => void;
 }) {
-  const t = useT();
+  const t = useWbT();
   const message = useToast();
   const registry = useDepartmentRegistry();
   const departments = registry.departments.map((d) => ({ value: d.id, label: d.name }));
@@ -413,7 +412,7 @@ function ReportDetail({
       ) : null}
       {r.reward ? (
         <p>
-          {t('rw.pageTitle')}：{r.reward.amountYuan} 元 · {t(`rw.status.${r.reward.status}` as MessageKey)}
+          {t('rw.pageTitle')}：{r.reward.amountYuan} 元 · {t(`rw.status.${r.reward.status}` as WbKey)}
         </p>
       ) : null}
     </div>
