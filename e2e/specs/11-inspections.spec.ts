@@ -146,6 +146,7 @@ export const specs: Spec[] = [
           .filter({ hasText: `待上传 ${(n + 1) * 2} 项` })
           .waitFor();
       }
+      await page.getByTestId('pending-findings').locator('li').nth(2).waitFor();
       const offlineView = await api.get<Inspection>(`/api/inspections/${created.id}`);
       assert.equal(offlineView.findings.length, 0, 'nothing reached the server while offline');
       await screenshot('inspections-field-offline');

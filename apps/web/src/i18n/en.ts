@@ -720,6 +720,7 @@ export const en: Messages = {
   'insp.levelMajor': 'Major hazard',
   'insp.photos': 'Photos',
   'insp.addFinding': 'Add finding',
+  'insp.pendingFindings': 'Findings waiting to upload ({n})',
   'insp.syncedFindings': 'Uploaded findings ({n})',
   'insp.photoCount': '{n} photos',
   'insp.dashboardSection': 'Inspections and enforcement',

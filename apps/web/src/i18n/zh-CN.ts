@@ -712,6 +712,7 @@ export const zhCN = {
   'insp.levelMajor': '重大事故隐患',
   'insp.photos': '现场照片',
   'insp.addFinding': '添加问题',
+  'insp.pendingFindings': '待上传的问题（{n} 项）',
   'insp.syncedFindings': '已上传的问题（{n} 项）',
   'insp.photoCount': '照片 {n} 张',
   'insp.dashboardSection': '执法检查',

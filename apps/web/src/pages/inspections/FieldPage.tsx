@@ -228,6 +228,7 @@ export default function FieldPage() {
           key={`${inspection.id}-${inspection.version}`}
           inspection={inspection}
           hazards={hazards}
+          pending={queue.filter((q) => q.kind === 'finding' && q.inspectionId === inspection.id)}
           onQueued={async () => {
             await refreshLocal();
             if (navigator.onLine) void sync();
@@ -246,10 +247,12 @@ function summarise(list: ChecklistEntry[], summary: string): string {
 function InspectionForm({
   inspection,
   hazards,
+  pending,
   onQueued,
 }: {
   inspection: FieldDayResponse['inspections'][number];
   hazards: { id: number; title: string; level: string }[];
+  pending: OutboxItem[];
   onQueued: () => Promise<void>;
 }) {
   const { t } = useI18n();
@@ -397,6 +400,22 @@ function InspectionForm({
         </Button>
         {note && <Typography.Text type="secondary">{note}</Typography.Text>}
       </Space>
+      {pending.length > 0 && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
+            {t('insp.pendingFindings', { n: pending.length })}
+          </Typography.Title>
+          <ul data-testid="pending-findings">
+            {pending.map((f) =>
+              f.kind === 'finding' ? (
+                <li key={f.key}>
+                  {f.description}（{t('insp.photoCount', { n: f.photoKeys.length })}）
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </>
+      )}
       <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
         {t('insp.syncedFindings', { n: inspection.findings.length })}
       </Typography.Title>
