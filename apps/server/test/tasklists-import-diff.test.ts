@@ -117,4 +117,30 @@ describeEachDatabase('import preview diff', (get) => {
     const confirmed = (await upload('/api/tasklists/import/preview', list, fields)).json();
     expect(confirmed.tasks[0].schedule).toMatchObject({ needsReview: false, occurrences: [{ due: '2025-06-30' }] });
   });
+
+  it('commits a list without 序号 in row order, with lead and co from one labelled cell', async () => {
+    const list = Buffer.from(
+      [
+        '## 某市2026年安全生产重点任务清单',
+        '具体任务\t责任单位\t时间节点',
+        '制定责任清单\t牵头单位：应急管理部；配合单位：党群工作部\t2026年4月底前',
+        '开展专项排查\t建设环保管理部\t1次/季度',
+      ].join('\n'),
+      'utf8',
+    );
+    const commit = await upload('/api/tasklists/import/commit', list);
+    expect(commit.statusCode, commit.body).toBe(200);
+    expect(commit.json()).toMatchObject({ status: 'created', year: 2026, counts: { tasks: 2 } });
+    const table = (await t.as('admin', { method: 'GET', url: '/api/tasklists/2026/tasks' })).json();
+    const tasks = table.categories.flatMap((c: { tasks: unknown[] }) => c.tasks);
+    expect(
+      tasks.map((x: { no: string; departments: { name: string; role: string }[] }) => [
+        x.no,
+        x.departments.map((d) => `${d.name} ${d.role}`),
+      ]),
+    ).toEqual([
+      ['1', ['应急管理部 lead', '党群工作部 co']],
+      ['2', ['建设环保管理部 lead']],
+    ]);
+  });
 });
