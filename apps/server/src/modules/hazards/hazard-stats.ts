@@ -6,6 +6,7 @@ import {
   selectByIndustry,
   selectByLocality,
   selectClosedByMonth,
+  selectListedOfYear,
   selectStock,
   selectYearGroups,
 } from './hazard-stats.repository.ts';
@@ -24,8 +25,9 @@ export async function getHazardStats(
   year: number,
   today = todayInShanghai(),
 ): Promise<HazardStatsResponse> {
-  const [groups, closedMonths, stock, byIndustry, byOrgUnit] = await Promise.all([
+  const [groups, listed, closedMonths, stock, byIndustry, byOrgUnit] = await Promise.all([
     selectYearGroups(db, scope, year, today),
+    selectListedOfYear(db, scope, year),
     selectClosedByMonth(db, scope, year),
     selectStock(db, scope),
     selectByIndustry(db, scope, year),
@@ -54,7 +56,6 @@ export async function getHazardStats(
     const buckets = [
       g.channel === 'department_inspection' || g.channel === 'enforcement' ? official.departmentInspection : null,
       g.channel === 'self_check' ? official.selfCheck : null,
-      g.listed ? official.listed : null,
     ];
     for (const b of buckets) {
       if (!b) continue;
@@ -62,6 +63,7 @@ export async function getHazardStats(
       if (isClosed) b.rectified += g.n;
     }
   }
+  official.listed = { found: listed.found, rectified: listed.closed };
   for (const c of closedMonths) {
     const month = months.get(c.month);
     if (month) month.closed += c.n;
