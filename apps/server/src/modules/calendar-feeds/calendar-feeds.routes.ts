@@ -9,7 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { feedScope } from './calendar-feeds.policy.ts';
 import { createFeed, listMyFeeds, renderFeed, revokeMyFeed } from './calendar-feeds.service.ts';
 
@@ -17,16 +17,21 @@ import { createFeed, listMyFeeds, renderFeed, revokeMyFeed } from './calendar-fe
 export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['calendar'];
+  const feeds = routePolicy(feedScope);
 
   app.get(
     '/api/calendar-feeds',
-    { schema: { tags, summary: '我的日历订阅', response: { 200: ListFeedsResponse } } },
-    async (request) => ({ feeds: await listMyFeeds(ctx.db, feedScope(requirePrincipal(request.principal))) }),
+    {
+      preValidation: feeds.preValidation,
+      schema: { tags, summary: '我的日历订阅', response: { 200: ListFeedsResponse } },
+    },
+    async (request) => ({ feeds: await listMyFeeds(ctx.db, feeds.scope(request)) }),
   );
 
   app.post(
     '/api/calendar-feeds',
     {
+      preValidation: feeds.preValidation,
       schema: {
         tags,
         summary: '创建日历订阅（链接只显示一次）',
@@ -35,7 +40,7 @@ export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppCont
       },
     },
     async (request, reply) => {
-      const feed = await createFeed(ctx.db, feedScope(requirePrincipal(request.principal)), request.body);
+      const feed = await createFeed(ctx.db, feeds.scope(request), request.body);
       reply.status(201);
       return feed;
     },
@@ -44,9 +49,10 @@ export async function calendarFeedsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.delete(
     '/api/calendar-feeds/:id',
     {
+      preValidation: feeds.preValidation,
       schema: { tags, summary: '撤销日历订阅（链接立即失效）', params: IdParams, response: { 200: FeedResponse } },
     },
-    async (request) => revokeMyFeed(ctx.db, feedScope(requirePrincipal(request.principal)), request.params.id),
+    async (request) => revokeMyFeed(ctx.db, feeds.scope(request), request.params.id),
   );
 
   // No session: the secret token in the URL is the credential (calendar apps cannot sign in).

@@ -13,32 +13,28 @@ import {
   ReadAllResponse,
   UpdateChannelRequest,
 } from '@duban/shared/contracts/notifications';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal, requireRole } from '../../core/principal.ts';
-import type { UserRole } from '../../db/schema.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { changeChannel, createChannel, deliveryLog, listAllChannels, removeChannel } from './channels.service.ts';
-import { CENTRE_USERS, CHANNEL_MANAGERS } from './notifications.policy.ts';
+import { centreScope, channelManagerScope } from './notifications.policy.ts';
 import { getPreferences, listMyNotifications, markAllRead, markRead, setPreferences } from './notifications.service.ts';
-
-/** Role check before body validation: anonymous gets 401 and a wrong role 403 whatever they send. */
-const only = (roles: readonly UserRole[]) => ({
-  preValidation: async (request: FastifyRequest) => {
-    requireRole(request.principal, roles);
-  },
-});
 
 /** The notification centre, delivery preferences, channels (office) and the delivery log (office). */
 export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
+  // Checked before validation: the anonymous get 401 and other roles 403 whatever they send.
+  const centre = routePolicy(centreScope);
+  const channels = routePolicy(channelManagerScope);
 
   app.get(
     '/api/notifications',
     {
-      ...only(CENTRE_USERS),
+      preValidation: centre.preValidation,
       schema: {
         tags,
         summary: '我的通知（含未读数）',
@@ -52,7 +48,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.post(
     '/api/notifications/:id/read',
     {
-      ...only(CENTRE_USERS),
+      preValidation: centre.preValidation,
       schema: { tags, summary: '标记通知为已读', params: IdParams, response: { 200: NotificationResponse } },
     },
     async (request) => markRead(ctx.db, requirePrincipal(request.principal), request.params.id),
@@ -60,14 +56,17 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
 
   app.post(
     '/api/notifications/read-all',
-    { ...only(CENTRE_USERS), schema: { tags, summary: '全部标记为已读', response: { 200: ReadAllResponse } } },
+    {
+      preValidation: centre.preValidation,
+      schema: { tags, summary: '全部标记为已读', response: { 200: ReadAllResponse } },
+    },
     async (request) => markAllRead(ctx.db, requirePrincipal(request.principal)),
   );
 
   app.get(
     '/api/notifications/preferences',
     {
-      ...only(CENTRE_USERS),
+      preValidation: centre.preValidation,
       schema: { tags, summary: '我的通知偏好（邮箱、汇总、免打扰）', response: { 200: PreferencesBody } },
     },
     async (request) => getPreferences(ctx.db, requirePrincipal(request.principal)),
@@ -76,7 +75,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.put(
     '/api/notifications/preferences',
     {
-      ...only(CENTRE_USERS),
+      preValidation: centre.preValidation,
       schema: { tags, summary: '设置通知偏好', body: PreferencesBody, response: { 200: PreferencesBody } },
     },
     async (request) => setPreferences(ctx.db, requirePrincipal(request.principal), request.body),
@@ -85,7 +84,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.get(
     '/api/notification-channels',
     {
-      ...only(CHANNEL_MANAGERS),
+      preValidation: channels.preValidation,
       schema: { tags, summary: '通知渠道（密钥不返回）', response: { 200: ListChannelsResponse } },
     },
     async (request) => ({ channels: await listAllChannels(ctx.db, requirePrincipal(request.principal)) }),
@@ -94,7 +93,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.post(
     '/api/notification-channels',
     {
-      ...only(CHANNEL_MANAGERS),
+      preValidation: channels.preValidation,
       schema: {
         tags,
         summary: '新增通知渠道（邮件、钉钉、企业微信、飞书、通用 Webhook）',
@@ -112,7 +111,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.patch(
     '/api/notification-channels/:id',
     {
-      ...only(CHANNEL_MANAGERS),
+      preValidation: channels.preValidation,
       schema: {
         tags,
         summary: '修改通知渠道',
@@ -127,7 +126,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.delete(
     '/api/notification-channels/:id',
     {
-      ...only(CHANNEL_MANAGERS),
+      preValidation: channels.preValidation,
       schema: {
         tags,
         summary: '删除通知渠道（待发送的消息随之取消）',
@@ -146,7 +145,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
   app.get(
     '/api/notification-deliveries',
     {
-      ...only(CHANNEL_MANAGERS),
+      preValidation: channels.preValidation,
       schema: {
         tags,
         summary: '投递记录（渠道、收件人、状态、重试次数、下次重试、错误）',

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { reminderPolicyReadScope, reminderPolicyWriteScope } from './reminders.policy.ts';
 import { getReminderPolicy, setReminderPolicy } from './reminders.service.ts';
 
@@ -13,11 +13,14 @@ const CampaignQuery = z.object({ campaignId: z.coerce.number().int().positive().
 /** The campaign's reminder and escalation policy (提醒、催办、督办单、约谈 timing and who is told). */
 export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const read = routePolicy(reminderPolicyReadScope);
+  const write = routePolicy(reminderPolicyWriteScope);
   const tags = ['reminders'];
 
   app.get(
     '/api/reminder-policy',
     {
+      preValidation: read.preValidation,
       schema: {
         tags,
         summary: '提醒与督办升级策略（未设置时为默认值）',
@@ -25,17 +28,13 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
         response: { 200: ReminderPolicyResponse },
       },
     },
-    async (request) =>
-      getReminderPolicy(
-        ctx.db,
-        reminderPolicyReadScope(requirePrincipal(request.principal)),
-        request.query.campaignId ?? ctx.scope.campaignId,
-      ),
+    async (request) => getReminderPolicy(ctx.db, read.scope(request), request.query.campaignId ?? ctx.scope.campaignId),
   );
 
   app.put(
     '/api/reminder-policy',
     {
+      preValidation: write.preValidation,
       schema: {
         tags,
         summary: '设置提醒与督办升级策略',
@@ -45,11 +44,6 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) =>
-      setReminderPolicy(
-        ctx.db,
-        reminderPolicyWriteScope(requirePrincipal(request.principal)),
-        request.query.campaignId ?? ctx.scope.campaignId,
-        request.body,
-      ),
+      setReminderPolicy(ctx.db, write.scope(request), request.query.campaignId ?? ctx.scope.campaignId, request.body),
   );
 }

@@ -8,9 +8,7 @@ import type { UserRole } from '../../db/schema.ts';
  * write nothing; enterprises have no access. A department user never learns that another department's record
  * exists: it gets the same 404 as for a missing id.
  */
-export const SUPERVISION_READERS: readonly UserRole[] = [...OFFICE_ROLES, 'leader', 'department'];
-export const SUPERVISION_OFFICE: readonly UserRole[] = OFFICE_ROLES;
-export const DEPARTMENT_ONLY: readonly UserRole[] = ['department'];
+const SUPERVISION_READERS: readonly UserRole[] = [...OFFICE_ROLES, 'leader', 'department'];
 
 /** Which departments' records a reader sees: all of them, one, or none (a department account without one). */
 export type ReadScope = { all: true } | { all: false; departmentId: number | null };

@@ -18,11 +18,11 @@ import {
   SupervisionSettingsRequest,
   SupervisionSettingsResponse,
 } from '@duban/shared/contracts/supervision';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal, requireRole } from '../../core/principal.ts';
-import type { UserRole } from '../../db/schema.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import {
   batchDocument,
@@ -36,25 +36,23 @@ import { decideExtension } from './decide-extension.ts';
 import { recordSupervisionAction } from './record-action.ts';
 import { replyToNotice } from './reply-to-notice.ts';
 import { requestExtension } from './request-extension.ts';
-import { DEPARTMENT_ONLY, SUPERVISION_OFFICE, SUPERVISION_READERS } from './supervision.policy.ts';
+import { assertDepartmentUser, assertOffice, readScope } from './supervision.policy.ts';
 import { getAction, getExtensionRequest, listActions, listExtensionRequests } from './supervision.service.ts';
-
-/** Role check before body validation: anonymous gets 401 and a leader 403 whatever they send. */
-const only = (roles: readonly UserRole[]) => ({
-  preValidation: async (request: FastifyRequest) => {
-    requireRole(request.principal, roles);
-  },
-});
 
 /** 督办: the escalation ladder on late occurrences, notice replies, and extension (延期) requests. */
 export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['supervision'];
+  // Checked before validation (the anonymous get 401 and other roles 403 whatever they send); the use cases check
+  // again with the record in hand.
+  const office = routePolicy(assertOffice);
+  const readers = routePolicy(readScope);
+  const departmentUser = routePolicy(assertDepartmentUser);
 
   app.post(
     '/api/occurrences/:id/supervision',
     {
-      ...only(SUPERVISION_OFFICE),
+      preValidation: office.preValidation,
       schema: {
         tags,
         summary: '记录督办措施（提醒、催办通知、督办单、约谈、通报批评）',
@@ -75,7 +73,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/supervision/batches',
     {
-      ...only(SUPERVISION_OFFICE),
+      preValidation: office.preValidation,
       schema: {
         tags,
         summary: '按部门批量督办/催办：每个部门一份带文号的通知，逐项跟踪回复',
@@ -93,7 +91,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/supervision/batches',
     {
-      ...only(SUPERVISION_READERS),
+      preValidation: readers.preValidation,
       schema: { tags, summary: '督办/催办通知列表（部门只看本部门的）', response: { 200: ListBatchesResponse } },
     },
     async (request) => ({ batches: await listMyBatches(ctx.db, requirePrincipal(request.principal)) }),
@@ -102,7 +100,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/supervision/batches/:id',
     {
-      ...only(SUPERVISION_READERS),
+      preValidation: readers.preValidation,
       schema: { tags, summary: '一份督办/催办通知及各事项回复', params: IdParams, response: { 200: BatchResponse } },
     },
     async (request) => getBatch(ctx.db, requirePrincipal(request.principal), request.params.id),
@@ -111,7 +109,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/supervision/batches/:id/document',
     {
-      ...only(SUPERVISION_READERS),
+      preValidation: readers.preValidation,
       schema: {
         tags,
         summary: '督办/催办通知的可打印文件（.docx 或 PDF）',
@@ -139,7 +137,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/supervision/settings',
     {
-      ...only(SUPERVISION_OFFICE),
+      preValidation: office.preValidation,
       schema: { tags, summary: '督办/催办通知的文号格式', response: { 200: SupervisionSettingsResponse } },
     },
     async (request) => supervisionPatterns(ctx.db, requirePrincipal(request.principal).orgUnitId),
@@ -148,7 +146,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.put(
     '/api/supervision/settings',
     {
-      ...only(SUPERVISION_OFFICE),
+      preValidation: office.preValidation,
       schema: {
         tags,
         summary: '修改文号格式（{year} 年份，{n} 序号）',
@@ -162,7 +160,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/supervision',
     {
-      ...only(SUPERVISION_READERS),
+      preValidation: readers.preValidation,
       schema: {
         tags,
         summary: '督办记录列表（按时间先后）',
@@ -179,7 +177,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/supervision/:id',
     {
-      ...only(SUPERVISION_READERS),
+      preValidation: readers.preValidation,
       schema: { tags, summary: '督办记录详情', params: IdParams, response: { 200: SupervisionActionResponse } },
     },
     async (request) => {
@@ -191,7 +189,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/supervision/:id/reply',
     {
-      ...only(DEPARTMENT_ONLY),
+      preValidation: departmentUser.preValidation,
       schema: {
         tags,
         summary: '部门书面回复督办单（仅一次）',
@@ -209,7 +207,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/occurrences/:id/extensions',
     {
-      ...only(DEPARTMENT_ONLY),
+      preValidation: departmentUser.preValidation,
       schema: {
         tags,
         summary: '申请延期（须在到期前）',
@@ -229,7 +227,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/extensions',
     {
-      ...only(SUPERVISION_READERS),
+      preValidation: readers.preValidation,
       schema: {
         tags,
         summary: '延期申请列表',
@@ -246,7 +244,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/extensions/:id',
     {
-      ...only(SUPERVISION_READERS),
+      preValidation: readers.preValidation,
       schema: {
         tags,
         summary: '延期申请详情（含任务事项原时限与延期后时限）',
@@ -263,7 +261,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/extensions/:id/decide',
     {
-      ...only(SUPERVISION_OFFICE),
+      preValidation: office.preValidation,
       schema: {
         tags,
         summary: '审批延期申请（批准或驳回，仅一次）',
