@@ -85,7 +85,7 @@ describeEachDatabase('task-list export', (get, dialect) => {
     // Jan accepted, Feb under review, Mar overdue: the row shows the accepted text and the most urgent status.
     expect(progress.get('12')).toBe(`应急管理部 ⚠ 逾期：（1月）${HYPERLINK}\n⚠ 逾期：建设环保管理部`);
     expect(progress.get('13')).toBe('应急管理部 ✓ 逾期完成：隐患排查清单已动态更新\n⚠ 逾期：建设环保管理部');
-    expect(progress.get('5')).toBe('— 本期无报送节点');
+    expect(progress.get('5')).toBe('— 本期无应报事项');
     expect(progress.get('2')).toBe('⚠ 逾期：党群工作部、综合办公室');
   });
 

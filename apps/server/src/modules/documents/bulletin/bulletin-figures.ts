@@ -31,8 +31,22 @@ function compare(a: BulletinDepartment, b: BulletinDepartment): number {
   );
 }
 
-export function bulletinFigures(dashboard: DashboardResponse, taskCount: number): BulletinFigures {
+/**
+ * The issuer (安委办) and the committee above it (安委会) are never ranked, praised or criticised in their own
+ * bulletin (issue 13 item 8): by kind 'committee' or by name.
+ */
+export function isIssuerOrAbove(d: { name: string; kind: string }): boolean {
+  return d.kind === 'committee' || /安委办|安全生产委员会办公室|安委会|安全生产委员会$/.test(d.name);
+}
+
+export function bulletinFigures(
+  dashboard: DashboardResponse,
+  taskCount: number,
+  excludedDepartmentIds: ReadonlySet<number> = new Set(),
+): BulletinFigures {
+  // Units with nothing due by the period's end are left out of the ranking, as are the issuer and its committee.
   const departments = dashboard.byDepartment
+    .filter((d) => d.dueByAsOf > 0 && !excludedDepartmentIds.has(d.departmentId))
     .map(
       (d): BulletinDepartment => ({
         rank: null,

@@ -16,10 +16,14 @@ export function generateSections(f: BulletinFigures, period: ReportPeriod): Bull
   const t = f.totals;
   const asOf = chineseDate(f.asOf);
   const red = f.departments.filter((d) => d.light === 'red');
+  // The figures add up: 应完成 = 已完成 + 逾期未完成 + 已报送待审核/办理中, all as of the period's end.
+  const inProgress = Math.max(0, t.dueByAsOf - t.done - t.overdue);
+  const notYetDue = Math.max(0, t.total - t.dueByAsOf);
   const summary =
-    `截至${asOf}，${period.year}年任务清单共${f.taskCount}项任务、${t.total}个应报任务事项，其中已到完成时限${t.dueByAsOf}个，` +
-    `已完成${t.done}个，完成率${percent(t.completionRate)}，按时完成率${percent(t.onTimeRate)}；` +
-    `逾期未完成${t.overdue}个${red.length > 0 ? `，涉及${red.length}个部门` : ''}。现将${period.label}各部门任务落实情况通报如下。`;
+    `截至${asOf}，${period.year}年任务清单共${f.taskCount}项任务、${t.total}个任务事项，其中截至${asOf}应完成${t.dueByAsOf}个：` +
+    `已完成${t.done}个，逾期未完成${t.overdue}个${red.length > 0 ? `（涉及${red.length}个部门）` : ''}，` +
+    `已报送待审核或退回修改${inProgress}个；完成率${percent(t.completionRate)}，按时完成率${percent(t.onTimeRate)}` +
+    `${notYetDue > 0 ? `；另有${notYetDue}个尚未到完成时限` : ''}。现将${period.label}各部门任务落实情况通报如下。`;
 
   const exemplary = f.departments.filter(
     (d) => d.dueByAsOf > 0 && d.completionRate === 1 && d.onTimeRate === 1 && d.light !== 'red',

@@ -10,10 +10,11 @@ import {
 import { AppError } from '../../../core/app-error.ts';
 import type { Db } from '../../../db/database.ts';
 import { appendAudit } from '../../audit/audit.service.ts';
+import { loadDepartmentRegistry } from '../../departments/departments.service.ts';
 import { findYearTaskList } from '../dashboard.repository.ts';
 import { getDashboard } from '../dashboard.service.ts';
 import { parseReportPeriod, type ReportPeriod, resolveReportPeriod } from '../report-period.ts';
-import { bulletinFigures } from './bulletin-figures.ts';
+import { bulletinFigures, isIssuerOrAbove } from './bulletin-figures.ts';
 import { bulletinTitle, generateSections } from './bulletin-text.ts';
 import { type BulletinReadScope, type BulletinWriteScope, bulletinNotFound } from './bulletins.policy.ts';
 import {
@@ -88,7 +89,9 @@ export async function createBulletin(
     getDashboard(db, scope.orgUnitId, period.year, asOf),
     countListTasks(db, list.id),
   ]);
-  const figures = bulletinFigures(dashboard, taskCount);
+  const registry = await loadDepartmentRegistry(db, scope.orgUnitId);
+  const issuer = new Set(registry.departments.filter(isIssuerOrAbove).map((d) => d.id));
+  const figures = bulletinFigures(dashboard, taskCount, issuer);
   const sections = generateSections(figures, period);
   const title = bulletinTitle(period);
   const at = now.toISOString();

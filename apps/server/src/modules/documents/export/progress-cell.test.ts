@@ -66,7 +66,7 @@ describe('the 工作进展 cell', () => {
   });
 
   it('says so when nobody owes anything in the period', () => {
-    expect(cellText(composeProgressCell([A, B], [], '2024-04-05'))).toBe('— 本期无报送节点');
+    expect(cellText(composeProgressCell([A, B], [], '2024-04-05'))).toBe('— 本期无应报事项');
   });
 
   it('reads the past as it was: an acceptance after the as-of date had not happened yet', () => {

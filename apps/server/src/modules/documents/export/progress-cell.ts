@@ -33,7 +33,7 @@ export const STATUS_MARK: Record<OccurrenceStatus, string> = {
   'due-soon': '○ 即将到期',
   pending: '○ 进行中',
 };
-export const NOTHING_DUE_MARK = '— 本期无报送节点';
+export const NOTHING_DUE_MARK = '— 本期无应报事项';
 
 /** The order department groups without text are listed in: most urgent first. */
 const GROUP_ORDER: readonly OccurrenceStatus[] = [
