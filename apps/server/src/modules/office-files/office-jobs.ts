@@ -34,13 +34,20 @@ export async function readReturnedSheetInWorker(bytes: Uint8Array, markerSheet =
   return officePool().run<ReturnedSheet>({ kind: 'read-returned', bytes: t.bytes }, [t.buffer]);
 }
 
+export const RENDER_TIMEOUT_MS = 300_000;
+
 /** Renders the official table in a worker (PDF, .docx, .xlsx with its marker). */
 export async function renderTaskSheetInWorker(
   format: 'pdf' | 'docx' | 'xlsx',
   sheet: TaskSheet,
   marker: SheetMarker | null = null,
 ): Promise<Buffer> {
-  const bytes = await officePool().run<Uint8Array>({ kind: 'render-tasksheet', format, sheet, marker });
+  // Our own data, not an uploaded file: a longer time limit than parsing (a loaded machine renders slowly).
+  const bytes = await officePool().run<Uint8Array>(
+    { kind: 'render-tasksheet', format, sheet, marker },
+    [],
+    RENDER_TIMEOUT_MS,
+  );
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

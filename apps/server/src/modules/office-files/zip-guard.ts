@@ -37,42 +37,45 @@ const tooBig = (what: string) =>
     `文件解压后过大或结构异常（${what}），疑似压缩炸弹，已拒绝处理。请在 Office/WPS 中另存为普通文件后重新上传。`,
   );
 
-function readDirectory(bytes: Uint8Array, limits: ZipLimits): Promise<ZipDirectory> {
+type Opener = (options: yauzl.Options, callback: (err: Error | null, zip: yauzl.ZipFile) => void) => void;
+
+const fromBytes =
+  (bytes: Uint8Array): Opener =>
+  (options, callback) =>
+    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options, callback);
+
+function readDirectory(open: Opener, limits: ZipLimits): Promise<ZipDirectory> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      { lazyEntries: true },
-      (err, zip) => {
-        if (err || !zip) {
-          reject(new AppError('unreadable_file', '无法读取文件：不是有效的 Office 文件，或文件已损坏。'));
-          return;
-        }
-        if (zip.entryCount > limits.maxEntries) {
+    open({ lazyEntries: true }, (err, zip) => {
+      if (err || !zip) {
+        reject(new AppError('unreadable_file', '无法读取文件：不是有效的 Office 文件，或文件已损坏。'));
+        return;
+      }
+      if (zip.entryCount > limits.maxEntries) {
+        zip.close();
+        reject(tooBig(`包含 ${zip.entryCount} 个部件，上限 ${limits.maxEntries}`));
+        return;
+      }
+      const entries: ZipDirectory['entries'] = [];
+      let total = 0;
+      zip.on('entry', (e: yauzl.Entry) => {
+        total += e.uncompressedSize;
+        entries.push({ name: e.fileName, compressed: e.compressedSize, uncompressed: e.uncompressedSize });
+        const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+        if (total > limits.maxTotalBytes) {
           zip.close();
-          reject(tooBig(`包含 ${zip.entryCount} 个部件，上限 ${limits.maxEntries}`));
-          return;
+          reject(tooBig(`解压后超过 ${Math.round(limits.maxTotalBytes / 1048576)} MB`));
+        } else if (e.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) {
+          zip.close();
+          reject(tooBig(`部件压缩比 ${Math.round(ratio)} 倍`));
+        } else {
+          zip.readEntry();
         }
-        const entries: ZipDirectory['entries'] = [];
-        let total = 0;
-        zip.on('entry', (e: yauzl.Entry) => {
-          total += e.uncompressedSize;
-          entries.push({ name: e.fileName, compressed: e.compressedSize, uncompressed: e.uncompressedSize });
-          const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-          if (total > limits.maxTotalBytes) {
-            zip.close();
-            reject(tooBig(`解压后超过 ${Math.round(limits.maxTotalBytes / 1048576)} MB`));
-          } else if (e.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) {
-            zip.close();
-            reject(tooBig(`部件压缩比 ${Math.round(ratio)} 倍`));
-          } else {
-            zip.readEntry();
-          }
-        });
-        zip.on('end', () => resolve({ entries, totalUncompressed: total }));
-        zip.on('error', () => reject(new AppError('unreadable_file', '无法读取文件：Office 文件的压缩目录已损坏。')));
-        zip.readEntry();
-      },
-    );
+      });
+      zip.on('end', () => resolve({ entries, totalUncompressed: total }));
+      zip.on('error', () => reject(new AppError('unreadable_file', '无法读取文件：Office 文件的压缩目录已损坏。')));
+      zip.readEntry();
+    });
   });
 }
 
@@ -82,7 +85,12 @@ export async function checkOfficeZip(
   limits: ZipLimits = OFFICE_ZIP_LIMITS,
 ): Promise<ZipDirectory | null> {
   if (!isZip(bytes)) return null;
-  return readDirectory(bytes, limits);
+  return readDirectory(fromBytes(bytes), limits);
+}
+
+/** The same check on a file on disk (evidence streamed to a staging file), reading only its directory. */
+export function checkOfficeZipFile(path: string, limits: ZipLimits = OFFICE_ZIP_LIMITS): Promise<ZipDirectory> {
+  return readDirectory((options, callback) => yauzl.open(path, options, callback), limits);
 }
 
 /** Reads one small entry (at most `maxBytes`) without touching the others; null when it is missing or too large. */

@@ -1,28 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { AddEvidenceResponse } from '@duban/shared/contracts/progress';
 import { isEditable } from '@duban/shared/progress/report-workflow';
 import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { checkEvidenceOfficeFile } from '../office-files/office-jobs.ts';
+import { checkOfficeZipFile } from '../office-files/zip-guard.ts';
 import { nameForType, sanitizeFileName } from './evidence-file-name.ts';
 import { ACCEPTED_TYPES_LABEL, type SniffedType, sniffFileType } from './file-type.ts';
 import type { ActingScope } from './progress.policy.ts';
 import { evidenceUsage, insertEvidence, listEvidenceOfReports } from './progress.repository.ts';
 import { toEvidence } from './progress.views.ts';
 import { changeReport, loadReport, stateConflict } from './report-writes.ts';
-import type { EvidenceStorage } from './storage/evidence-storage.ts';
+import type { EvidenceStorage, StagedEvidence } from './storage/evidence-storage.ts';
 
 /** One uploaded file as the route hands it over: its client-side name and a reader that enforces the size limit. */
 export interface UploadPart {
   fileName: string;
   /** The whole file; rejects with 413 (payload_too_large) past the limit. */
   read(): Promise<Buffer>;
+  /** The file as a stream (evidence is staged to disk while hashing instead of buffered); errors via `mapError`. */
+  stream?(): Readable;
+  mapError?(error: unknown): unknown;
 }
 
 interface CheckedFile {
-  bytes: Buffer;
+  /** Buffered (storage without staging) … */
+  bytes?: Buffer;
+  /** … or streamed to a staging file. */
+  staged?: StagedEvidence;
+  size: number;
   type: SniffedType;
   fileName: string;
+}
+
+const unsupported = (fileName: string) =>
+  new AppError(
+    'unsupported_file_type',
+    `不支持的文件类型：“${sanitizeFileName(fileName, 'bin')}”。只接受${ACCEPTED_TYPES_LABEL} (unsupported file type)`,
+    { fileName: sanitizeFileName(fileName, 'bin') },
+  );
+
+const isOffice = (t: SniffedType) => t.kind === 'docx' || t.kind === 'xlsx' || t.kind === 'pptx';
+
+/** Streams one part to the storage's staging area and checks it there (type from its head, zip directory). */
+async function stagePart(storage: EvidenceStorage, part: UploadPart): Promise<CheckedFile> {
+  const stage = storage.stage?.bind(storage);
+  if (!stage || !part.stream) throw new Error('staging not available');
+  let staged: StagedEvidence;
+  const source = part.stream();
+  try {
+    staged = await stage(source);
+  } catch (error) {
+    throw part.mapError ? part.mapError(error) : error;
+  }
+  try {
+    // Past the size limit the multipart stream just ends early, marked truncated: refuse it (413).
+    if ((source as { truncated?: boolean }).truncated) {
+      const tooLarge = Object.assign(new Error('file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+      throw part.mapError ? part.mapError(tooLarge) : tooLarge;
+    }
+    // OLE documents (.doc/.xls) name their streams in a directory that can sit anywhere: read the whole file then.
+    const type =
+      sniffFileType(staged.head) ??
+      (staged.size > staged.head.length ? sniffFileType(await readFile(staged.path)) : null);
+    if (!type) throw unsupported(part.fileName);
+    if (isOffice(type)) await checkOfficeZipFile(staged.path);
+    return {
+      staged,
+      size: staged.size,
+      type,
+      fileName: nameForType(sanitizeFileName(part.fileName, type.kind), type.kind),
+    };
+  } catch (error) {
+    await storage.discard?.(staged);
+    throw error;
+  }
 }
 
 /** Evidence quotas: per report (files and bytes) and per department (bytes over all its reports). */
@@ -32,9 +86,9 @@ export const EVIDENCE_QUOTA = {
   bytesPerDepartment: 5 * 1024 ** 3,
 };
 
-async function checkEvidenceQuota(db: Db, reportId: number, departmentId: number, files: { bytes: Buffer }[]) {
+async function checkEvidenceQuota(db: Db, reportId: number, departmentId: number, files: { size: number }[]) {
   const usage = await evidenceUsage(db, reportId, departmentId);
-  const adding = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  const adding = files.reduce((n, f) => n + f.size, 0);
   const mb = (n: number) => Math.round(n / 1024 / 1024);
   if (usage.reportFiles + files.length > EVIDENCE_QUOTA.filesPerReport) {
     throw new AppError(
@@ -74,26 +128,38 @@ export async function addEvidence(
   if (!isEditable(before.status)) throw stateConflict(before);
 
   const files: CheckedFile[] = [];
-  for await (const part of parts) {
-    const bytes = await part.read();
-    const type = sniffFileType(bytes);
-    if (!type) {
-      throw new AppError(
-        'unsupported_file_type',
-        `不支持的文件类型：“${sanitizeFileName(part.fileName, 'bin')}”。只接受${ACCEPTED_TYPES_LABEL} (unsupported file type)`,
-        { fileName: sanitizeFileName(part.fileName, 'bin') },
-      );
-    }
-    // Office files: their zip directory is checked (no zip bombs stored and served to reviewers).
-    if (type.kind === 'docx' || type.kind === 'xlsx' || type.kind === 'pptx') await checkEvidenceOfficeFile(bytes);
-    // The stored name's extension follows the detected type (a PDF is never served as .hta, .bat or .exe).
-    files.push({ bytes, type, fileName: nameForType(sanitizeFileName(part.fileName, type.kind), type.kind) });
-  }
-  if (files.length === 0) throw new AppError('bad_request', '请选择要上传的文件 (no file in the upload)');
-  await checkEvidenceQuota(db, reportId, before.department_id, files);
-
+  const discardAll = () => Promise.all(files.map((f) => (f.staged ? storage.discard?.(f.staged) : undefined)));
   const stored: (CheckedFile & { sha256: string; size: number })[] = [];
-  for (const f of files) stored.push({ ...f, ...(await storage.put(f.bytes)) });
+  try {
+    for await (const part of parts) {
+      if (storage.stage && part.stream) {
+        // Streamed to disk while hashing: a 20 MB file × 10 is never held in memory.
+        files.push(await stagePart(storage, part));
+        continue;
+      }
+      const bytes = await part.read();
+      const type = sniffFileType(bytes);
+      if (!type) throw unsupported(part.fileName);
+      // Office files: their zip directory is checked (no zip bombs stored and served to reviewers).
+      if (isOffice(type)) await checkEvidenceOfficeFile(bytes);
+      // The stored name's extension follows the detected type (a PDF is never served as .hta, .bat or .exe).
+      files.push({
+        bytes,
+        size: bytes.byteLength,
+        type,
+        fileName: nameForType(sanitizeFileName(part.fileName, type.kind), type.kind),
+      });
+    }
+    if (files.length === 0) throw new AppError('bad_request', '请选择要上传的文件 (no file in the upload)');
+    await checkEvidenceQuota(db, reportId, before.department_id, files);
+  } catch (error) {
+    await discardAll();
+    throw error;
+  }
+  for (const f of files) {
+    if (f.staged && storage.commit) stored.push({ ...f, ...(await storage.commit(f.staged)) });
+    else if (f.bytes) stored.push({ ...f, ...(await storage.put(f.bytes)) });
+  }
 
   return db.transaction().execute(async (trx) => {
     const r = await loadReport(trx, scope, reportId);

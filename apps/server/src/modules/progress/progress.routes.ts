@@ -211,6 +211,9 @@ async function* uploadParts(request: FastifyRequest): AsyncIterable<UploadPart> 
             throw limitError(error, sanitizeFileName(part.filename, 'bin'));
           }
         },
+        // Evidence is streamed to a staging file while hashing (add-evidence.ts); the size limit still applies.
+        stream: () => part.file,
+        mapError: (error) => limitError(error, sanitizeFileName(part.filename, 'bin')),
       };
     }
   } catch (error) {

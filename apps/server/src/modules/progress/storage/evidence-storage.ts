@@ -11,6 +11,24 @@ export interface EvidenceStorage {
   /** The stored bytes; throws when the key is unknown. */
   get(sha256: string): Promise<Readable | Buffer>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * Streams an upload to a staging file while hashing it (never the whole file in memory); the caller checks it
+   * (`head` for the type, `path` for an office file's zip directory), then commits or discards it.
+   */
+  stage?(source: Readable): Promise<StagedEvidence>;
+  commit?(staged: StagedEvidence): Promise<{ sha256: string; size: number }>;
+  discard?(staged: StagedEvidence): Promise<void>;
 }
+
+export interface StagedEvidence {
+  sha256: string;
+  size: number;
+  /** The first bytes (type detection). */
+  head: Buffer;
+  /** The staging file. */
+  path: string;
+}
+
+export const STAGED_HEAD_BYTES = 1024 * 1024;
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

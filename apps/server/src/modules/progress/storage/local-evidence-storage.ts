@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { access, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { type EvidenceStorage, SHA256_HEX } from './evidence-storage.ts';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type EvidenceStorage, SHA256_HEX, STAGED_HEAD_BYTES, type StagedEvidence } from './evidence-storage.ts';
 
 /**
  * Evidence files on the local disk under `<root>/ab/cd/<sha256>` (root is `${dataDir}/evidence`).
@@ -48,6 +49,57 @@ export class LocalEvidenceStorage implements EvidenceStorage {
       throw error;
     }
     return { sha256, size };
+  }
+
+  async stage(source: Readable): Promise<StagedEvidence> {
+    const dir = join(this.root, '.staging');
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${randomBytes(12).toString('hex')}.tmp`);
+    const hash = createHash('sha256');
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        size += chunk.length;
+        if (headBytes < STAGED_HEAD_BYTES) {
+          const part = chunk.subarray(0, STAGED_HEAD_BYTES - headBytes);
+          head.push(Buffer.from(part));
+          headBytes += part.length;
+        }
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, tap, createWriteStream(path, { flags: 'wx', mode: 0o640 }));
+    } catch (error) {
+      await unlink(path).catch(() => {});
+      throw error;
+    }
+    return { sha256: hash.digest('hex'), size, head: Buffer.concat(head), path };
+  }
+
+  /** Moves a staged file into place (content-addressed: an existing copy is kept, the staged one dropped). */
+  async commit(staged: StagedEvidence): Promise<{ sha256: string; size: number }> {
+    const target = this.pathOf(staged.sha256);
+    if (await this.has(staged.sha256)) {
+      await unlink(staged.path).catch(() => {});
+    } else {
+      await mkdir(join(target, '..'), { recursive: true });
+      const handle = await open(staged.path, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(staged.path, target);
+    }
+    return { sha256: staged.sha256, size: staged.size };
+  }
+
+  async discard(staged: StagedEvidence): Promise<void> {
+    await unlink(staged.path).catch(() => {});
   }
 
   async get(sha256: string): Promise<Readable> {
