@@ -136,6 +136,31 @@ describeEachDatabase('enterprises', (get) => {
       expect(foreign.body).toBe(missing.body);
     });
 
+    it('binding an enterprise account sets users.enterprise_id, moves the account version and is audited', async () => {
+      const { db } = get().handle;
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'enterprise_id', 'version'])
+        .where('username', '=', 'enterprise')
+        .executeTakeFirstOrThrow();
+      expect(user.enterprise_id).toBe(ids.supervisedByB);
+      expect(user.version).toBe(2);
+      const audit = await db
+        .selectFrom('audit_events')
+        .select(['action', 'after'])
+        .where('entity', '=', 'user')
+        .where('entity_id', '=', String(user.id))
+        .where('action', '=', 'user.bind_enterprise')
+        .execute();
+      expect(audit).toHaveLength(1);
+      const dept = await t.as('admin', {
+        method: 'POST',
+        url: `/api/enterprises/${ids.supervisedByB}/accounts`,
+        payload: { username: 'dept_a' },
+      });
+      expect(dept.statusCode).toBe(400);
+    });
+
     it('an enterprise account sees only its own enterprise and writes nothing', async () => {
       const list = await t.as('enterprise', { method: 'GET', url: '/api/enterprises' });
       expect(list.json()).toMatchObject({ total: 1, enterprises: [{ id: ids.supervisedByB }] });

@@ -113,9 +113,13 @@ export async function findUserEnterpriseId(db: Db, userId: number): Promise<numb
   return r?.enterprise_id ?? null;
 }
 
-/** Binds an enterprise account to an enterprise (or unbinds it with null). */
+/** Binds an enterprise account to an enterprise (or unbinds it with null); the account's version moves on. */
 export async function setUserEnterprise(db: Db, userId: number, enterpriseId: number | null): Promise<void> {
-  await db.updateTable('users').set({ enterprise_id: enterpriseId }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set((eb) => ({ enterprise_id: enterpriseId, version: eb('version', '+', 1) }))
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** An account of the unit by username, with what binding it to an enterprise needs. */
