@@ -20,18 +20,16 @@ describeEachDatabase('security: audit chain', (get) => {
     n += 1;
     sealFile = join(dir, `seal-${n}.json`);
     for (let i = 0; i < events; i += 1) {
-      await db
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, {
-            orgUnitId: null,
-            actor: 'test',
-            action: `t.${i}`,
-            entity: 'x',
-            entityId: i,
-            after: { i },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          orgUnitId: null,
+          actor: 'test',
+          action: `t.${i}`,
+          entity: 'x',
+          entityId: i,
+          after: { i },
+        }),
+      );
     }
   }
   const events = (db: Db) => db.selectFrom('audit_events').selectAll().orderBy('id').execute();
