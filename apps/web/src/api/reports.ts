@@ -19,8 +19,8 @@ function query(values: Record<string, string | number>): string {
 }
 
 /** The official table of a period as a download (a plain link: the session cookie goes along). */
-export const taskListExportUrl = (period: ReportPeriodQuery, format: ExportFormat) =>
-  `/api/exports/tasklist?${query({ ...period, format })}`;
+export const taskListExportUrl = (period: ReportPeriodQuery, format: ExportFormat, marks = true) =>
+  `/api/exports/tasklist?${query({ ...period, format, ...(marks ? {} : { marks: 'false' }) })}`;
 
 /** A filled-in export sent back: each new 工作进展 becomes a submitted report (a dry run only checks). */
 export function uploadReturnedSheet(file: File, dryRun: boolean): Promise<ReturnedSheetResponse> {

@@ -662,6 +662,7 @@ export const en: Messages = {
   'occ.supTop.pending': '{n} supervision notice(s) on this item await your written reply before the reply date.',
   'occ.supTop.title': 'Supervision',
   'occ.supTop.summary': '{n} supervision record(s); latest: {kind} ({date})',
+  'export.marks': 'Show status marks (✓ done, ⚠ overdue…); untick for the plain table sent upward',
   'sup.view.batches': 'Notices',
   'batch.bar': 'Batch supervision',
   'batch.selected': '{n} selected ({d} departments)',
@@ -672,6 +673,7 @@ export const en: Messages = {
   'batch.urgeTitle': 'Urging notice per department',
   'batch.issue': 'Issue ({d} notices)',
   'batch.explain':
+    'The {n} selected items are grouped by department: one numbered notice each, with each item’s reply tracked.',
   'batch.issued': '{n} notices issued',
   'batch.items': '{n} items',
   'batch.docx': 'Word',

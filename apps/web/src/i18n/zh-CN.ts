@@ -654,6 +654,7 @@ export const zhCN = {
   'occ.supTop.pending': '本事项有 {n} 份督办单待回复，请在回复期限前书面回复。',
   'occ.supTop.title': '督办',
   'occ.supTop.summary': '督办记录 {n} 条，最近一次：{kind}（{date}）',
+  'export.marks': '标注完成状态（✓ 已完成、⚠ 逾期…）；不勾选则导出不带标记的原表，便于向上级报送',
   'sup.view.batches': '督办通知',
   'batch.bar': '批量督办',
   'batch.selected': '已选 {n} 项（{d} 个部门）',

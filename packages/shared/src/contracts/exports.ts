@@ -10,6 +10,11 @@ export const ExportTaskListQuery = z.object({
   period: z.string().trim().max(20).optional(),
   asOf: z.string().refine(isCivilDate, '日期格式应为 YYYY-MM-DD').optional(),
   format: ExportFormatSchema.default('xlsx'),
+  /** 'false': the plain table without status marks (offices sending upward). */
+  marks: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 export type ExportTaskListQuery = z.infer<typeof ExportTaskListQuery>;
 

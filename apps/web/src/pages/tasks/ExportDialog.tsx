@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Radio } from 'antd';
+import { Alert, Button, Checkbox, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import type { ExportFormat } from '../../api/contracts.ts';
 import { taskListExportUrl } from '../../api/reports.ts';
@@ -33,6 +33,7 @@ export default function ExportDialog({
   const t = useT();
   const [period, setPeriod] = useState<PeriodChoice>(DEFAULT_PERIOD);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [marks, setMarks] = useState(true);
   const query = periodQuery(year, period);
   return (
     <Modal
@@ -48,7 +49,7 @@ export default function ExportDialog({
           type="primary"
           icon={<DownloadOutlined />}
           disabled={!query}
-          href={query ? taskListExportUrl(query, format) : undefined}
+          href={query ? taskListExportUrl(query, format, marks) : undefined}
           download
           onClick={() => setTimeout(onClose, 0)}
         >
@@ -65,6 +66,9 @@ export default function ExportDialog({
           options={[...FORMATS]}
         />
       </fieldset>
+      <Checkbox checked={marks} onChange={(e) => setMarks(e.target.checked)} style={{ marginTop: 8 }}>
+        {t('export.marks')}
+      </Checkbox>
       <Alert
         type="info"
         showIcon

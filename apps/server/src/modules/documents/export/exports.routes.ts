@@ -42,6 +42,7 @@ export async function exportsRoutes(fastify: FastifyInstance, ctx: AppContext): 
           period,
           departmentId,
           format: request.query.format,
+          marks: request.query.marks,
           actor: principal.actor,
         }),
       );

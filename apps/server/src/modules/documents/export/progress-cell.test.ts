@@ -88,3 +88,37 @@ describe('the 工作进展 cell', () => {
     expect(periodKeyLabel(key)).toBe(label);
   });
 });
+
+describe('the plain table (issue 13 item 6)', () => {
+  it('has no status marks: only accepted progress, named per department when several', () => {
+    const depts = [
+      { id: 1, name: '应急管理部' },
+      { id: 2, name: '党群工作部' },
+    ];
+    const occ = (departmentId: number, reportText: string | null, reportState: 'accepted' | 'none') => ({
+      departmentId,
+      periodKey: '2024-03',
+      dueDate: '2024-03-31',
+      extendedDue: null,
+      reportState,
+      submittedAt: reportState === 'accepted' ? '2024-03-20' : null,
+      acceptedAt: reportState === 'accepted' ? '2024-03-21' : null,
+      reportText,
+    });
+    const several = cellText(
+      composeProgressCell(depts, [occ(1, '已检查12家企业', 'accepted'), occ(2, null, 'none')], '2024-04-05', {
+        marks: false,
+      }),
+    );
+    expect(several).toBe('应急管理部：已检查12家企业');
+    const one = cellText(
+      composeProgressCell([depts[0]!], [occ(1, '已检查', 'accepted')], '2024-04-05', { marks: false }),
+    );
+    expect(one).toBe('已检查');
+    expect(cellText(composeProgressCell(depts, [], '2024-04-05', { marks: false }))).toBe('');
+    // With marks (the default) the same cell says who is late.
+    expect(
+      cellText(composeProgressCell(depts, [occ(1, '已检查12家企业', 'accepted'), occ(2, null, 'none')], '2024-04-05')),
+    ).toContain('逾期');
+  });
+});

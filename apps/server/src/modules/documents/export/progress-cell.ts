@@ -123,12 +123,14 @@ export function composeProgressCell(
   departments: readonly { id: number; name: string }[],
   occurrences: readonly CellOccurrence[],
   asOf: string,
+  options: { marks?: boolean } = {},
 ): ProgressCell {
   const parts: DepartmentPart[] = [];
   for (const d of departments) {
     const own = occurrences.filter((o) => o.departmentId === d.id);
     if (own.length > 0) parts.push(departmentPart(d.name, own, asOf));
   }
+  if (options.marks === false) return plainCell(parts, departments.length);
   if (parts.length === 0) return [[{ text: NOTHING_DUE_MARK, light: 'grey' }]];
   if (departments.length === 1) {
     const only = parts[0]!;
@@ -144,6 +146,17 @@ export function composeProgressCell(
     if (names.length > 0) cell.push([markRun(status), { text: `：${names.join('、')}` }]);
   }
   return cell;
+}
+
+/**
+ * The plain table offices send upward (issue 13 item 6): only the accepted progress, no status marks — one
+ * department: its texts; several: `名称：…` for those with text. Nothing to say: an empty cell.
+ */
+function plainCell(parts: DepartmentPart[], departmentCount: number): ProgressCell {
+  const withText = parts.filter((p) => p.texts.length > 0);
+  if (withText.length === 0) return [[{ text: '' }]];
+  if (departmentCount === 1) return withText[0]!.texts.map((t) => [{ text: t }]);
+  return withText.map((p) => [{ text: `${p.name}：`, bold: true }, { text: p.texts.join('；') }]);
 }
 
 export function cellText(cell: ProgressCell): string {

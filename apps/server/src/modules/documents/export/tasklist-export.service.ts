@@ -35,7 +35,11 @@ export interface TaskSheetRequest {
   departmentId: number | null;
   /** The export date (Asia/Shanghai): statuses are read on it (an "as of" period reads them on its date). */
   today?: string;
+  /** false: the plain table without status marks (what offices send upward). Default true. */
+  marks?: boolean;
 }
+
+const PLAIN_LEGEND = '说明：工作进展为各责任部门本期经安委办审核通过的工作进展。';
 
 const LEGEND =
   `说明：工作进展为各责任部门本期经安委办审核通过的工作进展；状态标记：${STATUS_MARK.accepted}（按时）、` +
@@ -93,7 +97,7 @@ export async function buildTaskSheet(db: Db, req: TaskSheetRequest): Promise<Tas
       text: t.text,
       departments: t.departments_text,
       deadline: t.deadline_text,
-      progress: composeProgressCell(departments, own, asOf),
+      progress: composeProgressCell(departments, own, asOf, { marks: req.marks !== false }),
     };
   });
   const issuer = `${zoneName}安全生产委员会办公室`;
@@ -111,7 +115,7 @@ export async function buildTaskSheet(db: Db, req: TaskSheetRequest): Promise<Tas
     issuer,
     title,
     meta,
-    legend: LEGEND,
+    legend: req.marks === false ? PLAIN_LEGEND : LEGEND,
     fileBase: safeFileBase(department ? `${title}_${department}` : title),
     year: period.year,
     taskListId: list.id,
