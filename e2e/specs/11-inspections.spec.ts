@@ -122,7 +122,10 @@ export const specs: Spec[] = [
       await page.goto(`${baseUrl}/field`);
       await page.getByRole('heading', { name: '现场检查（可离线）', level: 1 }).waitFor();
       await page.getByText(enterprise.name).first().waitFor();
-      await page.getByRole('button', { name: /打\s*开/ }).first().click();
+      await page
+        .getByRole('button', { name: /打\s*开/ })
+        .first()
+        .click();
       await page.getByTestId('inspection-form').waitFor();
 
       // The network goes away: three findings, each with a photo, go to the device's queue.
@@ -170,7 +173,10 @@ export const specs: Spec[] = [
       assert.equal((await api.get<Inspection>(`/api/inspections/${created.id}`)).findings.length, 3);
 
       // A conflicting edit: offline, the inspector edits the checklist summary; meanwhile the office changes it.
-      await page.getByRole('button', { name: /打\s*开/ }).first().click();
+      await page
+        .getByRole('button', { name: /打\s*开/ })
+        .first()
+        .click();
       await page.context().setOffline(true);
       await page.locator('#insp-summary').fill('现场检查发现特殊作业管理问题三项（检查人员记录）');
       await page.getByRole('button', { name: '保存检查表' }).click();
