@@ -5,6 +5,7 @@ import { BENCH_UNIT_ID, type BenchApp, startBenchApp } from './bench-app.ts';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.ts';
 import { generate } from './generate.ts';
 import { openHandQuery } from './hand-sql.ts';
+import { generateHazards, HAZARD_SCALES } from './hazards-generate.ts';
 import { DEFAULT_MEASURE, type MeasureOptions, measure, type Percentiles } from './measure.ts';
 import { BENCH_YEAR, DATA_AS_OF, SCALES, type Scale } from './scales.ts';
 
@@ -16,7 +17,17 @@ import { BENCH_YEAR, DATA_AS_OF, SCALES, type Scale } from './scales.ts';
 export interface BenchResult {
   scale: Scale['name'];
   db: DialectName;
-  endpoints: { tasks: Percentiles; dashboard: Percentiles; inbox: Percentiles | null };
+  endpoints: {
+    tasks: Percentiles;
+    dashboard: Percentiles;
+    inbox: Percentiles | null;
+    /** GET /api/hazards (office, first page of 50 with the total) over the generated hazards (issue 11). */
+    hazards: Percentiles;
+    /** GET /api/hazards/stats?year= (office): the statistics of a year. */
+    hazardStats: Percentiles;
+  };
+  /** Enterprises and hazards in the tables, and how many hazards the benched unit holds. */
+  hazardRows: { enterprises: number; hazards: number; benchedUnitHazards: number };
   dashboardSqlRatio: number;
   rows: { occurrences: number; reports: number };
   generateSeconds: number;
@@ -67,7 +78,14 @@ async function measureApp(app: BenchApp, options: MeasureOptions) {
     log('  measuring GET /api/inbox');
     inbox = await measure(() => getOk(inboxUrl, app.departmentCookie), options);
   }
-  return { tasks, dashboard, inbox };
+  log('  measuring GET /api/hazards');
+  const hazards = await measure(() => getOk(`${app.baseUrl}/api/hazards?limit=50`, app.officeCookie), options);
+  log('  measuring GET /api/hazards/stats');
+  const hazardStats = await measure(
+    () => getOk(`${app.baseUrl}/api/hazards/stats?year=${BENCH_YEAR}`, app.officeCookie),
+    options,
+  );
+  return { tasks, dashboard, inbox, hazards, hazardStats };
 }
 
 /** One scale on one database; `emit` gets the result before the database is dropped (a failed drop loses nothing). */
@@ -86,6 +104,15 @@ async function runOne(
     const rows = await generate(bench.handle.db, dialect, scale, log);
     const generateSeconds = Math.round((performance.now() - started) / 100) / 10;
     log(`  ${rows.occurrences} occurrences, ${rows.reports} reports in ${generateSeconds} s`);
+    log(`[${scale.name}/${dialect}] generating enterprises and hazards`);
+    const hazardRows = await generateHazards(
+      bench.handle.db,
+      dialect,
+      scale.units,
+      scale.departmentsPerUnit,
+      HAZARD_SCALES[scale.name],
+      log,
+    );
     app = await startBenchApp(bench);
     log(`  app listening at ${app.baseUrl}`);
     const endpoints = await measureApp(app, options);
@@ -111,6 +138,7 @@ async function runOne(
       scale: scale.name,
       db: dialect,
       endpoints,
+      hazardRows,
       dashboardSqlRatio,
       rows,
       generateSeconds,
@@ -137,6 +165,9 @@ function printTable(r: BenchResult): void {
     `GET /api/tasklists/${BENCH_YEAR}/tasks            ${fmt(r.endpoints.tasks)}`,
     `GET /api/dashboard                 ${fmt(r.endpoints.dashboard)}`,
     `GET /api/inbox (department)        ${fmt(r.endpoints.inbox)}${r.endpoints.inbox ? '' : '  (404: not built)'}`,
+    `GET /api/hazards                   ${fmt(r.endpoints.hazards)}`,
+    `GET /api/hazards/stats             ${fmt(r.endpoints.hazardStats)}`,
+    `  hazards: ${r.hazardRows.hazards} in ${r.hazardRows.enterprises} enterprises; benched unit ${r.hazardRows.benchedUnitHazards}`,
     `dashboard SQL by hand, both        ${fmt(r.dashboardSql)}`,
     `  figures statement alone          ${fmt(r.dashboardSqlDetail.figures)}`,
     `  overdue statement alone          ${fmt(r.dashboardSqlDetail.overdue)}`,

@@ -125,7 +125,12 @@ export const HazardSummary = z.object({
   version: z.number().int(),
 });
 export type HazardSummary = z.infer<typeof HazardSummary>;
-export const ListHazardsResponse = z.object({ items: z.array(HazardSummary), total: z.number().int() });
+/** `total` counts at most 10,000 rows; `totalCapped` says there are more. */
+export const ListHazardsResponse = z.object({
+  items: z.array(HazardSummary),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+});
 export type ListHazardsResponse = z.infer<typeof ListHazardsResponse>;
 
 const HazardFile = z.object({

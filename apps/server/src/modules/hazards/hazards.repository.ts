@@ -80,6 +80,8 @@ export interface HazardFilter {
   q?: string;
 }
 
+export const TOTAL_CAP = 10_000;
+
 export async function listHazardPage(
   db: Db,
   scope: HazardScope,
@@ -124,7 +126,17 @@ export async function listHazardPage(
       ]),
     );
   }
-  const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  // The total is counted up to TOTAL_CAP rows: a zone with hundreds of thousands of hazards pages through the
+  // first 10,000 of a filter without counting them all on every page (the response says when it capped).
+  const totalRow = await db
+    .selectFrom(
+      q
+        .select('h.id')
+        .limit(TOTAL_CAP + 1)
+        .as('c'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   const ids = await q.select('h.id').orderBy('h.id', 'desc').limit(limit).offset(offset).execute();
   if (ids.length === 0) return { rows: [], total: Number(totalRow?.n ?? 0) };
   const rows = await db

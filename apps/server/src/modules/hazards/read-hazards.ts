@@ -22,6 +22,7 @@ import {
   listExtensions,
   listFiles,
   listHazardPage,
+  TOTAL_CAP,
 } from './hazards.repository.ts';
 
 function summary(h: HazardRowWithEnterprise, listed: boolean, today: string): HazardSummary {
@@ -63,7 +64,11 @@ export async function getHazardList(db: Db, scope: HazardScope, q: ListHazardsQu
     q.limit,
     q.offset,
   );
-  return { items: rows.map((r) => summary(r, r.listed === 1, today)), total };
+  return {
+    items: rows.map((r) => summary(r, r.listed === 1, today)),
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
+  };
 }
 
 export async function getHazardDetail(db: Db, scope: HazardScope, id: number): Promise<HazardResponse> {

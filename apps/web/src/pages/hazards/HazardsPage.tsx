@@ -155,7 +155,7 @@ export default function HazardsPage() {
             current: (f.offset ?? 0) / PAGE + 1,
             pageSize: PAGE,
             total: data.total,
-            showTotal: (n) => t('hz.total', { n }),
+            showTotal: (n) => t('hz.total', { n: data.totalCapped ? `${n}+` : n }),
             showSizeChanger: false,
             onChange: (p) => setF({ ...f, offset: (p - 1) * PAGE }),
           }}
