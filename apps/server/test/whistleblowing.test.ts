@@ -431,6 +431,24 @@ describeEachDatabase('whistleblowing', (get, dialect) => {
     expect(again.claimed).toBe(0);
     const notices = await db.selectFrom('notifications').selectAll().where('kind', 'like', 'whistle-%').execute();
     expect(notices.length).toBeGreaterThanOrEqual(4); // two handlers × two steps
+    // Concluded without a reply: the 10-day feedback limit runs; a reply stops it.
+    const v = (await as('handlerStaff', { method: 'GET', url: `/api/whistle/reports/${id}` })).json().version as number;
+    const concluded = await as('handlerStaff', {
+      method: 'POST',
+      url: `/api/whistle/reports/${id}/conclude`,
+      payload: { version: v, conclusion: 'unfounded', reason: '不实' },
+    });
+    expect(concluded.json().feedbackDueOn).toBe(addDays(todayInShanghai(), 10));
+    const feedbackLate = new Date(`${addDays(todayInShanghai(), 11)}T02:00:00Z`);
+    await runWhistleDeadlineScan(db, feedbackLate);
+    const after = await db.selectFrom('whistle_deadline_steps').select('step').where('report_id', '=', id).execute();
+    expect(after.map((x) => x.step).sort()).toEqual([
+      'feedback-overdue',
+      'feedback-remind',
+      'handle-overdue',
+      'handle-remind',
+    ]);
+    expect((await runWhistleDeadlineScan(db, feedbackLate)).claimed).toBe(0);
   });
 
   it('the permission is managed by office_admin only; tokens and other roles never handle', async () => {
