@@ -553,6 +553,38 @@ describeEachDatabase('inspections and enforcement', (get) => {
     });
   });
 
+  describe('draw exclusions', () => {
+    it('marks recently penalised and already inspected enterprises in the published pool and never draws them', async () => {
+      const res = await t.as('admin', {
+        method: 'POST',
+        url: '/api/inspection-draws',
+        payload: {
+          title: '排除近期已处罚、已检查企业',
+          inspectedOn: '2026-11-30',
+          targetCount: 8,
+          teamSize: 2,
+          exclusions: { penalisedWithinDays: 365, inspectedSince: '2026-11-01' },
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      const draw = res.json();
+      const pools = (await t.as('admin', { method: 'GET', url: `/api/inspection-draws/${draw.id}/pools` })).json()
+        .pools;
+      const reason = (id: number) => pools.targets.find((x: { id: number }) => x.id === id)?.excluded;
+      // general[0]: fined (and inspected, completed); general[2]: three penalties; general[1]: only a zero penalty.
+      expect(reason(w.enterprises.general[0] as number)).toBe('recently_penalised');
+      expect(reason(w.enterprises.general[2] as number)).toBe('recently_penalised');
+      expect(reason(w.enterprises.general[1] as number)).toBeNull();
+      const drawn = draw.selected.map((x: { targetId: number }) => x.targetId);
+      expect(drawn).not.toContain(w.enterprises.general[0]);
+      expect(drawn).not.toContain(w.enterprises.general[2]);
+      expect(draw.excluded).toBe(2);
+      expect(
+        (await t.as('admin', { method: 'GET', url: `/api/inspection-draws/${draw.id}/verify` })).json().reproduced,
+      ).toBe(true);
+    });
+  });
+
   describe('expert pool', () => {
     it('warns once per certificate stage; draws experts with recusal; keeps evaluations', async () => {
       const second = await t.as('admin', {
