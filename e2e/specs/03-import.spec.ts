@@ -66,8 +66,11 @@ export const specs: Spec[] = [
 
       await next(page);
       await page.getByText('“市水务局开发区工作站”对应的部门').waitFor();
-      // 开发区财政局 is the registry's 财政管理运营部; the water bureau station is new.
+      // 开发区财政局 is the registry's 财政管理运营部; the water bureau station is new. Nothing is created as a new
+      // department unless the clerk chooses it: the next step stays disabled until every name is decided.
+      assert.equal(await page.getByRole('button', { name: '下一步' }).isDisabled(), true);
       await chooseOption(page, 'dept-map-1', '财政管理运营部', true);
+      await chooseOption(page, 'dept-map-0', '新建部门（待确认）', true);
       await screenshot('import-departments');
 
       await next(page);

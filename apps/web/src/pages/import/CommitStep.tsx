@@ -61,7 +61,7 @@ export function CommitStep(props: Props) {
 
   const s = summarize(preview);
   const choices = Object.values(props.choices);
-  const mapped = choices.filter((c) => c !== 'new').length;
+  const mapped = choices.filter((c) => typeof c === 'number').length;
   return (
     <Flex vertical gap={16} style={{ maxWidth: 820 }}>
       <Alert type="info" showIcon title={t('import.commit.intro')} />

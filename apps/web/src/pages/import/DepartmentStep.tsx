@@ -1,7 +1,7 @@
-import { Alert, Card, Flex, Select, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Typography } from 'antd';
 import type { ImportPreviewResponse, UnknownDepartment } from '../../api/contracts.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { type DepartmentChoice, usageCount } from './import-model.ts';
+import { type DepartmentChoice, strongSuggestion, undecidedNames, usageCount } from './import-model.ts';
 
 interface Props {
   preview: ImportPreviewResponse;
@@ -9,15 +9,27 @@ interface Props {
   unknown: readonly UnknownDepartment[];
   choices: Record<string, DepartmentChoice>;
   onChoose: (name: string, choice: DepartmentChoice) => void;
+  /** Takes the first suggestion for every name that has one. */
+  onAcceptAll: () => void;
 }
 
 /** Step 3: each department name the registry does not know → an existing department, or a new one. */
-export function DepartmentStep({ preview, unknown, choices, onChoose }: Props) {
+export function DepartmentStep({ preview, unknown, choices, onChoose, onAcceptAll }: Props) {
   const t = useT();
   if (unknown.length === 0) return <Alert type="success" showIcon title={t('import.dept.none')} />;
   return (
     <Flex vertical gap={12} style={{ maxWidth: 760 }}>
       <Alert type="info" showIcon title={t('import.dept.intro')} />
+      <Flex gap={8} wrap align="center">
+        {unknown.some((u) => u.suggestions.length > 0) ? (
+          <Button onClick={onAcceptAll}>{t('import.dept.acceptAll')}</Button>
+        ) : null}
+        {undecidedNames(choices).length > 0 ? (
+          <Typography.Text type="warning" aria-live="polite">
+            {t('import.dept.undecided', { n: undecidedNames(choices).length })}
+          </Typography.Text>
+        ) : null}
+      </Flex>
       {unknown.map((u, i) => {
         const suggested = new Set(u.suggestions.map((s) => s.id));
         const id = `dept-map-${i}`;
@@ -26,6 +38,11 @@ export function DepartmentStep({ preview, unknown, choices, onChoose }: Props) {
             <Flex vertical gap={8}>
               <Flex justify="space-between" wrap gap={8}>
                 <Typography.Text strong>{u.name}</Typography.Text>
+                {u.suggestions[0] ? (
+                  <Typography.Text type={strongSuggestion(u) ? 'success' : 'secondary'} className="dept-suggestion">
+                    {t('import.dept.suggestion', { name: u.suggestions[0].name })}
+                  </Typography.Text>
+                ) : null}
                 <Typography.Text type="secondary">
                   {t('import.dept.usedIn', { n: usageCount(preview, u.name) })}
                 </Typography.Text>
@@ -35,7 +52,9 @@ export function DepartmentStep({ preview, unknown, choices, onChoose }: Props) {
                 <Select<DepartmentChoice>
                   id={id}
                   style={{ width: '100%', maxWidth: 420 }}
-                  value={choices[u.name] ?? 'new'}
+                  value={choices[u.name] ?? undefined}
+                  placeholder={t('import.dept.choose')}
+                  status={choices[u.name] === null ? 'warning' : undefined}
                   onChange={(v) => onChoose(u.name, v)}
                   showSearch={{ optionFilterProp: 'label' }}
                   options={[

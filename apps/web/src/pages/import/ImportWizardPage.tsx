@@ -16,7 +16,7 @@ import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { type CommitRefusal, CommitStep } from './CommitStep.tsx';
 import { DepartmentStep } from './DepartmentStep.tsx';
-import { type DepartmentChoice, departmentMapOf } from './import-model.ts';
+import { type DepartmentChoice, departmentMapOf, initialChoices, undecidedNames } from './import-model.ts';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ScheduleStep } from './ScheduleStep.tsx';
 import { UploadStep } from './UploadStep.tsx';
@@ -69,7 +69,7 @@ export default function ImportWizardPage() {
       setPreview(p);
       if (next.fresh) {
         setUnknown(p.unknownDepartments);
-        setChoices(Object.fromEntries(p.unknownDepartments.map((u) => [u.name, 'new' as const])));
+        setChoices(initialChoices(p.unknownDepartments));
       }
       return true;
     } catch (e) {
@@ -187,6 +187,16 @@ export default function ImportWizardPage() {
           unknown={unknown}
           choices={choices}
           onChoose={(name, choice) => setChoices((c) => ({ ...c, [name]: choice }))}
+          onAcceptAll={() =>
+            setChoices((c) => {
+              const next = { ...c };
+              for (const u of unknown) {
+                const first = u.suggestions[0];
+                if (first) next[u.name] = first.id;
+              }
+              return next;
+            })
+          }
         />
       ) : null}
       {step === 3 && preview ? (
@@ -216,7 +226,12 @@ export default function ImportWizardPage() {
         <Flex gap={8} style={{ marginTop: 24 }}>
           <Button onClick={() => void goTo(step - 1)}>{t('common.prev')}</Button>
           {step < STEP_KEYS.length - 1 ? (
-            <Button type="primary" loading={loading} onClick={() => void goTo(step + 1)}>
+            <Button
+              type="primary"
+              loading={loading}
+              disabled={step === 2 && undecidedNames(choices).length > 0}
+              onClick={() => void goTo(step + 1)}
+            >
               {t('common.next')}
             </Button>
           ) : null}

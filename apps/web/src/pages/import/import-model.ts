@@ -1,12 +1,37 @@
-import type { ImportPreviewResponse, ImportProblem, PreviewTask } from '../../api/contracts.ts';
+import type { ImportPreviewResponse, ImportProblem, PreviewTask, UnknownDepartment } from '../../api/contracts.ts';
 
-/** What the office chose for an unknown department name: an existing department, or create it unconfirmed. */
-export type DepartmentChoice = number | 'new';
+/**
+ * What the office chose for an unknown department name: an existing department, or create it unconfirmed; null
+ * while undecided — nothing is created as a new department without the clerk choosing it (issue 13 item 7).
+ */
+export type DepartmentChoice = number | 'new' | null;
 
 export function departmentMapOf(choices: Record<string, DepartmentChoice>): Record<string, number> {
   const map: Record<string, number> = {};
-  for (const [name, choice] of Object.entries(choices)) if (choice !== 'new') map[name] = choice;
+  for (const [name, choice] of Object.entries(choices)) if (typeof choice === 'number') map[name] = choice;
   return map;
+}
+
+const core = (name: string) => name.replace(/^(开发区|经济开发区|市|县|区)/, '').replace(/[（(].*?[)）]/g, '');
+
+/** A strong match: one name contains the other (开发区应急管理部 ~ 应急管理部, 应急管理部（执法局） ~ 应急管理部). */
+export function strongSuggestion(u: UnknownDepartment): { id: number; name: string } | null {
+  const own = core(u.name);
+  const first = u.suggestions[0];
+  if (!first || own.length < 2) return null;
+  const other = core(first.name);
+  return other.length >= 2 && (own.includes(other) || other.includes(own)) ? first : null;
+}
+
+/** Strong matches preselected; everything else undecided. */
+export function initialChoices(unknown: readonly UnknownDepartment[]): Record<string, DepartmentChoice> {
+  return Object.fromEntries(unknown.map((u) => [u.name, strongSuggestion(u)?.id ?? null]));
+}
+
+export function undecidedNames(choices: Record<string, DepartmentChoice>): string[] {
+  return Object.entries(choices)
+    .filter(([, c]) => c === null)
+    .map(([name]) => name);
 }
 
 export type PreviewRow =
