@@ -192,6 +192,13 @@ describeEachDatabase('hazards: the whole loop', (get) => {
     h = r.json();
     expect(h.listing.noticeNo).toBe('督办〔2024〕1号');
     expect(h.timeLimit).toBe('2024-07-31');
+    const docx = await t.as('dept_a', { method: 'GET', url: `/api/hazards/${id}/notice?format=docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(decodeURIComponent(String(docx.headers['content-disposition']))).toContain('督办〔2024〕1号');
+    const pdf = await t.as('leader', { method: 'GET', url: `/api/hazards/${id}/notice?format=pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const notes = await t.as('dept_a', { method: 'GET', url: '/api/notifications' });
     expect(JSON.stringify(notes.json())).toContain('挂牌督办');
 

@@ -296,6 +296,12 @@ export const hazardsMatrix = domainMatrix<Fixture>({
       access: WRITE_A,
     },
     {
+      // Not listed: 409 for those who reach it (the listed case is in hazards-loop.test.ts).
+      route: 'GET /api/hazards/:id/notice',
+      request: (f) => ({ method: 'GET', url: `/api/hazards/${f.hazardA}/notice?format=docx` }),
+      access: READ_A,
+    },
+    {
       route: 'GET /api/hazards/:id/files/:fileId',
       request: (f) => ({ method: 'GET', url: `/api/hazards/${f.hazardA}/files/${f.fileA}` }),
       access: READ_A,

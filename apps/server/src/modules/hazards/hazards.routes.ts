@@ -19,6 +19,7 @@ import {
   ListHazardRequest,
   ListHazardsQuery,
   ListHazardsResponse,
+  NoticeQuery,
   RecordAcceptanceRequest,
   RequestHazardExtensionRequest,
   UpdateHazardSettingsRequest,
@@ -39,6 +40,7 @@ import { addHazardFiles } from './add-hazard-files.ts';
 import { createHazard } from './create-hazard.ts';
 import { fixOnSpot } from './fix-on-spot.ts';
 import { decideHazardExtension, explainOverdue, requestHazardExtension } from './hazard-extensions.ts';
+import { hazardNoticeDocx, hazardNoticePdf } from './hazard-notice.ts';
 import { loadHazardSettings, saveHazardSettings } from './hazard-settings.ts';
 import { addStandardItem, getHazardStandards } from './hazard-standards.ts';
 import { getHazardStats } from './hazard-stats.ts';
@@ -171,6 +173,27 @@ export async function hazardsRoutes(fastify: FastifyInstance, ctx: AppContext): 
     '/api/hazards/:id',
     { schema: { tags, summary: '隐患详情（时间线）', params: IdParams, response: { 200: HazardResponse } } },
     async (request) => getHazardDetail(ctx.db, await hazardReadScope(ctx.db, who(request)), request.params.id),
+  );
+
+  app.get(
+    '/api/hazards/:id/notice',
+    { schema: { tags, summary: '挂牌督办通知书（.docx 或 PDF）', params: IdParams, querystring: NoticeQuery } },
+    async (request, reply) => {
+      const scope = await hazardReadScope(ctx.db, who(request));
+      const file =
+        request.query.format === 'pdf'
+          ? await hazardNoticePdf(ctx.db, scope, request.params.id)
+          : await hazardNoticeDocx(ctx.db, scope, request.params.id);
+      return reply
+        .header(
+          'Content-Type',
+          request.query.format === 'pdf'
+            ? 'application/pdf'
+            : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        )
+        .header('Content-Disposition', attachmentDisposition(file.fileName))
+        .send(file.bytes);
+    },
   );
 
   const step = <B extends z.ZodTypeAny>(

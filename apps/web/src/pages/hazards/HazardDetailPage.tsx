@@ -362,7 +362,10 @@ export default function HazardDetailPage() {
         {h.listing ? (
           <Card title={t('hz.listing')} size="small">
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('hz.noticeNo')}>{h.listing.noticeNo}</Descriptions.Item>
+              <Descriptions.Item label={t('hz.noticeNo')}>
+                {h.listing.noticeNo}（<a href={`/api/hazards/${h.id}/notice?format=docx`}>Word</a> ·{' '}
+                <a href={`/api/hazards/${h.id}/notice?format=pdf`}>PDF</a>）
+              </Descriptions.Item>
               <Descriptions.Item label={t('hz.listingUnit')}>{h.listing.listingUnit}</Descriptions.Item>
               <Descriptions.Item label={t('hz.supervisingDept')}>{h.listing.supervisingDepartment}</Descriptions.Item>
               <Descriptions.Item label={t('hz.listedOn')}>{h.listing.listedOn}</Descriptions.Item>
