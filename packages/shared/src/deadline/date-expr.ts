@@ -32,7 +32,7 @@ const MONTH = /(?<!\d)(\d{1,2})月(上旬|中旬|下旬|底|末|份)?/y;
 const QUARTER = /(?<!\d)第?(\d{1,2})季度(?:末|底)?/y;
 const HALF = /(上|下)半年(?:末|底)?/y;
 const YEAR_SUFFIX = /年底|年末|年终|年内|年度|全年|底|末|内|度/y;
-const YEAR_WORD = /年底|年末|年终|岁末|年内|全年/y;
+const YEAR_WORD = /年底|年末|年终|岁末|年度内|年内|全年/y;
 const RANGE_SEPARATOR = /\s*(?:起|开始)?\s*(?:至|到|-+|~)\s*/y;
 /** A day without a month (6月10日、20日): it takes the month of the date before it. */
 const DAY_ONLY = /(?<![\d.月])(\d{1,2})[日号](?!内|以内|之内|后|起)/y;

@@ -74,7 +74,21 @@ export function parseDeadline(text: string, options: ParseDeadlineOptions): Pars
     const afterRecurringList = span.joinedBy === '、' && previousRecurring;
     previousRecurring = reading.rules.some((r) => isRecurring(r.kind));
 
-    const unreadGroup = span.group !== null && unreadGroups.has(span.group);
+    // 每半年一次，分别于6月、12月底前报送: the dates after 分别 are the recurring duty's own, not extra milestones.
+    const enumeratesDuty =
+      placed.some((p) => isRecurring(p.rule.kind)) &&
+      reading.rules.some((r) => r.kind === 'once') &&
+      /分别|各(?:于|在)/.test(normalized.slice(span.start, span.end));
+    if (enumeratesDuty) previousRecurring = true;
+    // 每年组织一次，2026年底前 / 按季度报送，年底前报送总结: a one-off date after a recurring duty may end the duty
+    // or be a milestone of its own: ask.
+    const bareDateAfterDuty =
+      span.group === null &&
+      placed.some((p) => p.group === null && isRecurring(p.rule.kind)) &&
+      reading.rules.length > 0 &&
+      reading.rules.every((r) => r.kind === 'once');
+    if (bareDateAfterDuty) previousRecurring = true;
+    const unreadGroup = (span.group !== null && unreadGroups.has(span.group)) || enumeratesDuty || bareDateAfterDuty;
     if (
       unreadGroup ||
       reading.status === 'flagged' ||

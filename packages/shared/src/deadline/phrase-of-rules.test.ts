@@ -21,11 +21,12 @@ describe('phraseOfRules', () => {
         if (phrase === null) continue;
         written++;
         const again = parseDeadline(phrase, { year: group.year });
-        expect({ text, phrase, review: again.needsReview, rules: describeRules(again.rules) }).toEqual({
+        const rules = describeRules(again.rules).split(' | ').sort();
+        expect({ text, phrase, review: again.needsReview, rules }).toEqual({
           text,
           phrase,
           review: false,
-          rules: describeRules(parsed.rules),
+          rules: describeRules(parsed.rules).split(' | ').sort(),
         });
       }
     }

@@ -57,7 +57,9 @@ function phraseOfRule(rule: ScheduleRule): string | null {
 export function phraseOfRules(rules: readonly ScheduleRule[]): string | null {
   const plain: string[] = [];
   const conditional: string[] = [];
-  for (const rule of rules) {
+  // One-off dates first: a date after a recurring duty is read as ambiguous (it may end the duty).
+  const ordered = [...rules.filter((r) => r.kind === 'once'), ...rules.filter((r) => r.kind !== 'once')];
+  for (const rule of ordered) {
     const text = phraseOfRule(rule);
     if (text === null) return null;
     if (rule.condition === null) plain.push(text);

@@ -160,21 +160,34 @@ function attachCounts(
 /** A period named as the object of a report (上半年工作总结6月20日前报送): the report's own date is the deadline. */
 const REPORT_NOUN = /^(?:的)?(?:工作)?(?:总结|报告|情况|报表|数据|统计|计划|工作要点|考核|评估|述职)/;
 
-function isPeriodSpan(token: Token): boolean {
-  return token.type === 'once' && !token.isRange && token.start !== token.due && token.start.slice(5) === '01-01';
-}
-
 function isWholeYear(token: Token): boolean {
   return token.type === 'once' && !token.isRange && token.start.slice(5) === '01-01' && token.due.slice(5) === '12-31';
 }
 
-/** Tokens named only as a report's object, when the clause has another date. */
+/** What may follow a date that is the deadline itself (6月底前, 上半年完成, 6月份, 3月至5月). */
+const DATE_FOLLOWER = /^(?:$|[前底末内以之期完截至到份起开始,;、。\s]|全部|基本|全面|报|上报|提交)/;
+
+/**
+ * Tokens named only as an object beside the clause's own date: a period before a report noun (上半年工作总结),
+ * a period or holiday before a task noun (2月底前完成春节期间安全检查, 年底前完成一季度检查).
+ */
 function objectPeriods(tokens: Located<Token>[], s: string): Set<number> {
   const out = new Set<number>();
   tokens.forEach((t, ti) => {
-    if (!isPeriodSpan(t.value)) return;
-    const others = tokens.some((o, oi) => oi !== ti && (o.value.type === 'once' || o.value.type === 'recurring'));
-    if (others && REPORT_NOUN.test(s.slice(t.end))) out.add(ti);
+    const v = t.value;
+    if (v.type !== 'once' || (v.holiday !== true && (v.isRange || v.start === v.due))) return;
+    const others = tokens.some(
+      (o, oi) => oi !== ti && (o.value.type === 'once' || o.value.type === 'recurring') && !out.has(oi),
+    );
+    if (!others) return;
+    const after = s.slice(t.end);
+    if (REPORT_NOUN.test(after)) {
+      out.add(ti);
+      return;
+    }
+    // Beside another one-off date only, and never before a recurring word (2024年每月 stays unread).
+    const otherOnce = tokens.some((o, oi) => oi !== ti && o.value.type === 'once' && !out.has(oi));
+    if (otherOnce && !after.startsWith('每') && (v.holiday === true || !DATE_FOLLOWER.test(after))) out.add(ti);
   });
   return out;
 }

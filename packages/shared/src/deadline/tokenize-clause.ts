@@ -11,7 +11,16 @@ export type Token =
   | { type: 'count'; value: number }
   | { type: 'items' }
   | { type: 'recurring'; kind: RecurringKind; dueMonth?: number; dueDay?: number; minCount?: number }
-  | { type: 'once'; start: CivilDate; due: CivilDate; isRange: boolean; year: number; explicitYear: boolean }
+  | {
+      type: 'once';
+      start: CivilDate;
+      due: CivilDate;
+      isRange: boolean;
+      year: number;
+      explicitYear: boolean;
+      /** Read from a holiday name (春节期间): beside another date it is only the object. */
+      holiday?: boolean;
+    }
   /** 2025年起, 自5月起: recurring duties of the clause (or the next) start then. */
   | { type: 'from'; start: CivilDate }
   /** 即日起, 自印发之日起: now; it adds no date. */
@@ -194,10 +203,20 @@ function readHoliday(s: string, i: number, years: ClauseYears): Hit | null {
   const end = i + m[0].length;
   const explicitYear = m[1] !== undefined || m[2] !== undefined;
   if (m[4] === '期间') {
-    return { token: { type: 'once', start: days.from, due: days.to, isRange: true, year, explicitYear }, end };
+    const token: Token = {
+      type: 'once',
+      start: days.from,
+      due: days.to,
+      isRange: true,
+      year,
+      explicitYear,
+      holiday: true,
+    };
+    return { token, end };
   }
   const due = addDays(days.from, -1);
-  return { token: { type: 'once', start: `${due.slice(0, 4)}-01-01`, due, isRange: false, year, explicitYear }, end };
+  const start = `${due.slice(0, 4)}-01-01`;
+  return { token: { type: 'once', start, due, isRange: false, year, explicitYear, holiday: true }, end };
 }
 
 /** 即日起至6月底: a range from now is the end date alone. */
