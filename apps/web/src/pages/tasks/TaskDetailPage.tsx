@@ -16,6 +16,7 @@ import { periodLabel } from '../../components/period.ts';
 import { KIND_COLOR, KIND_LABEL } from '../../components/supervision-kind.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { HazardStockFigure } from '../hazards/HazardStockFigure.tsx';
 import { EvidenceList } from '../occurrence/EvidenceList.tsx';
 import { ExtensionStatusTag } from '../occurrence/ExtensionParts.tsx';
 import { useTaskTable } from './use-task-table.ts';
@@ -131,6 +132,7 @@ function TaskFacts({ task, category }: { task: Task; category: string }) {
       <p className="pre-wrap" style={{ margin: '6px 0 10px' }}>
         {task.text}
       </p>
+      <HazardStockFigure text={task.text} />
       <dl className="facts">
         <dt>{t('tasks.col.departments')}</dt>
         <dd>
