@@ -59,6 +59,7 @@ describe('security: hostile office files against the running server', () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
+        DUBAN_DEMO: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -75,7 +76,7 @@ describe('security: hostile office files against the running server', () => {
         if (out.includes('已启动') && creds) resolve(creds);
       });
       child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-      setTimeout(() => reject(new Error(`server did not start: ${out}`)), 90_000);
+      setTimeout(() => reject(new Error(`server did not start: ${out}`)), 180_000);
     });
     base = `http://127.0.0.1:${port}`;
     const login = async (username: string, password: string) => {
@@ -116,7 +117,7 @@ describe('security: hostile office files against the running server', () => {
     });
     expect(report.status, await report.clone().text()).toBe(201);
     reportId = ((await report.json()) as { id: number }).id;
-  }, 240_000);
+  }, 360_000);
 
   afterAll(() => {
     child?.kill('SIGKILL');

@@ -1,4 +1,5 @@
 import { AppError } from '../../core/app-error.ts';
+import type { BulletinDocument } from '../documents/bulletin/bulletin-document.ts';
 import { MARKER_SHEET, type SheetMarker } from '../documents/export/export-snapshot.ts';
 import type { ReturnedSheet } from '../documents/export/returned-sheet-read.ts';
 import type { TaskSheet } from '../documents/export/task-sheet.ts';
@@ -48,6 +49,12 @@ export async function renderTaskSheetInWorker(
     [],
     RENDER_TIMEOUT_MS,
   );
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Renders a bulletin (通报) in a worker: PDF, or .docx with its charts drawn there too. */
+export async function renderBulletinInWorker(format: 'pdf' | 'docx', doc: BulletinDocument): Promise<Buffer> {
+  const bytes = await officePool().run<Uint8Array>({ kind: 'render-bulletin', format, doc }, [], RENDER_TIMEOUT_MS);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

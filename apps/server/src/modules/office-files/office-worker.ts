@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../core/app-error.ts';
+import type { BulletinDocument } from '../documents/bulletin/bulletin-document.ts';
 import type { SheetMarker } from '../documents/export/export-snapshot.ts';
 import type { TaskSheet } from '../documents/export/task-sheet.ts';
 
@@ -15,6 +16,7 @@ export type OfficeTask =
   | { kind: 'parse-tasklist'; bytes: Uint8Array; fileName: string }
   | { kind: 'read-returned'; bytes: Uint8Array }
   | { kind: 'render-tasksheet'; format: 'pdf' | 'docx' | 'xlsx'; sheet: TaskSheet; marker: SheetMarker | null }
+  | { kind: 'render-bulletin'; format: 'pdf' | 'docx'; doc: BulletinDocument }
   | { kind: 'echo'; value: unknown; spinMs?: number; allocateMb?: number };
 
 export type WorkerReply =
@@ -57,6 +59,28 @@ async function handle(task: OfficeTask): Promise<unknown> {
         const { renderTaskSheetXlsx } = await import('../documents/export/render-xlsx.ts');
         if (!task.marker) throw new AppError('internal', '导出标记缺失');
         bytes = await renderTaskSheetXlsx(task.sheet, task.marker);
+      }
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    case 'render-bulletin': {
+      const { resolvePdfFonts } = await import('../documents/pdf-fonts.ts');
+      const fonts = resolvePdfFonts();
+      let bytes: Buffer;
+      if (task.format === 'pdf') {
+        const { renderBulletinPdf } = await import('../documents/bulletin/render-bulletin-pdf.ts');
+        bytes = await renderBulletinPdf(task.doc, fonts);
+      } else {
+        const [{ chartImage }, { DOCX_CHART_WIDTH_PT, renderBulletinDocx }] = await Promise.all([
+          import('../documents/bulletin/bulletin-chart.ts'),
+          import('../documents/bulletin/render-bulletin-docx.ts'),
+        ]);
+        const images = new Map();
+        for (const block of task.doc.blocks) {
+          if (block.kind !== 'chart') continue;
+          const image = await chartImage(block.chart, DOCX_CHART_WIDTH_PT, fonts);
+          if (image) images.set(block.chart, image);
+        }
+        bytes = await renderBulletinDocx(task.doc, images);
       }
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
