@@ -40,6 +40,9 @@ describeEachDatabase('migrations', (get, dialect) => {
         'task_lists',
         'tasks',
         'users',
+        // security (migration 0008)
+        'audit_checkpoints',
+        'login_throttle',
         // whistleblowing and the public portal (migration 0012)
         'knowledge_articles',
         'whistle_attachments',
