@@ -15,7 +15,8 @@ function duban(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, ...env },
+    // DATA_DIR in the temp dir too: the audit key and the audit seals are written there, not into the repository.
+    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, DATA_DIR: join(dir, 'data'), ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
