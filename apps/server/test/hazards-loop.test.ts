@@ -279,6 +279,24 @@ describeEachDatabase('hazards: the whole loop', (get) => {
     expect(s).toMatchObject({ total: 2, major: 1, closed: 2, rectificationRate: 1 });
     expect(s.byChannel).toMatchObject({ self_check: 1, department_inspection: 1 });
     expect(s.official.listed).toEqual({ found: 1, rectified: 1 });
+    // The statistics are cached per read-model version: a new hazard shows at once.
+    const more = await t.as('dept_a', {
+      method: 'POST',
+      url: '/api/hazards',
+      payload: {
+        enterpriseId: ids.supervisedByA,
+        channel: 'expert',
+        level: 'general',
+        place: '仓库',
+        description: '灭火器过期',
+        foundOn: '2024-08-01',
+        foundBy: '专家组',
+      },
+    });
+    expect(more.statusCode).toBe(201);
+    const again = await t.as('leader', { method: 'GET', url: '/api/hazards/stats?year=2024' });
+    expect(again.json().total).toBe(3);
+    expect(again.json().byChannel.expert).toBe(1);
     const mine = await t.as('enterprise', { method: 'GET', url: '/api/hazards' });
     expect(mine.json().total).toBe(1);
     const all = await t.as('admin', { method: 'GET', url: '/api/hazards?level=major&listed=1' });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { todayInShanghai } from '@duban/shared/civil-date';
 import {
   AddHazardFilesResponse,
   AddStandardItemRequest,
@@ -36,6 +37,9 @@ import { requirePrincipal } from '../../core/principal.ts';
 import type { UploadPart } from '../progress/add-evidence.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import { LocalEvidenceStorage } from '../progress/storage/local-evidence-storage.ts';
+import { ReadModelCache } from '../read-models/read-model-cache.ts';
+import { currentVersion } from '../read-models/read-models.service.ts';
+import { sendReadModel } from '../read-models/send-read-model.ts';
 import { addHazardFiles } from './add-hazard-files.ts';
 import { createHazard } from './create-hazard.ts';
 import { fixOnSpot } from './fix-on-spot.ts';
@@ -65,6 +69,8 @@ const FileParams = z.object({ id: z.coerce.number().int().positive(), fileId: z.
 export async function hazardsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const storage = new LocalEvidenceStorage(join(ctx.dataDir, 'evidence'));
+  /** Statistics per (unit, scope, year, day) at the unit's read-model version (modules/read-models). */
+  const statsCache = new ReadModelCache();
   const who = (request: FastifyRequest) => requirePrincipal(request.principal);
 
   app.get(
@@ -134,7 +140,19 @@ export async function hazardsRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/hazards/stats',
     { schema: { tags, summary: '隐患统计', querystring: HazardStatsQuery, response: { 200: HazardStatsResponse } } },
-    async (request) => getHazardStats(ctx.db, await hazardReadScope(ctx.db, who(request)), request.query.year),
+    async (request, reply) => {
+      const scope = await hazardReadScope(ctx.db, who(request));
+      const { year } = request.query;
+      // Cached per (unit, scope, year, today) at the unit's read-model version: every audited write (each hazard
+      // step audits) raises the version on whichever instance it ran, so a hit is never stale.
+      const today = todayInShanghai();
+      const key = `${scope.orgUnitId}/${scope.departmentId ?? '-'}/${scope.ownEnterpriseId ?? '-'}/${year}/${today}`;
+      const version = await currentVersion(ctx.db, scope.orgUnitId);
+      const body = await statsCache.get(key, version, async () =>
+        HazardStatsResponse.parse(await getHazardStats(ctx.db, scope, year, today)),
+      );
+      return sendReadModel(request, reply, body);
+    },
   );
 
   app.get(
