@@ -34,6 +34,15 @@ describeEachDatabase('accounts and sessions', (get) => {
     expect(sessions.map((s) => s.id_hash)).not.toContain(cookie?.value);
   });
 
+  it('tells the header the person and the department (/api/auth/me), not only the login name', async () => {
+    await get().handle.db.updateTable('users').set({ display_name: '张三' }).where('username', '=', 'dept_a').execute();
+    const dept = await t.as('dept_a', { method: 'GET', url: '/api/auth/me' });
+    expect(dept.statusCode).toBe(200);
+    expect(dept.json().user).toMatchObject({ username: 'dept_a', displayName: '张三', departmentName: '应急管理部' });
+    const office = await t.as('admin', { method: 'GET', url: '/api/auth/me' });
+    expect(office.json().user).toMatchObject({ username: 'admin', displayName: 'admin', departmentName: null });
+  });
+
   it('answers an unknown user and a wrong password alike', async () => {
     const a = await t.app.inject({
       method: 'POST',

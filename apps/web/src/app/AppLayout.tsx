@@ -63,8 +63,12 @@ export default function AppLayout() {
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [passwordChanged, setPasswordChanged] = useState(false);
 
   const items = navFor(user.role);
+  // The person's name and department (a clerk would say 「张三 · 应急管理局」), not the login name and role.
+  const personName = user.displayName || user.username;
+  const headerName = user.departmentName ? `${personName} · ${user.departmentName}` : personName;
   const matches = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
   // An occurrence opens from 我的工作 (departments) or from a task (everyone else).
   const occurrenceHome = user.role === 'department' ? 'myWork' : 'tasks';
@@ -129,8 +133,8 @@ export default function AppLayout() {
               <Button type="text" className="header-button" aria-label={t('user.menu')}>
                 <UserOutlined />
                 {isPhone ? null : (
-                  <span>
-                    {user.username} · {t(`role.${user.role}`)}
+                  <span className="header-user" data-testid="header-user">
+                    {headerName}
                   </span>
                 )}
                 <DownOutlined style={{ fontSize: 10 }} />
@@ -156,7 +160,7 @@ export default function AppLayout() {
             size={260}
             title={
               <span>
-                {t('app.name')} · {user.username}
+                {t('app.name')} · {headerName}
               </span>
             }
             styles={{ body: { padding: 0 } }}
@@ -167,6 +171,11 @@ export default function AppLayout() {
         {passwordOpen ? (
           <Suspense fallback={null}>
             <ChangePasswordModal open onClose={() => setPasswordOpen(false)} />
+          </Suspense>
+        ) : null}
+        {user.mustChangePassword && !passwordChanged ? (
+          <Suspense fallback={null}>
+            <ChangePasswordModal open forced onClose={() => setPasswordChanged(true)} />
           </Suspense>
         ) : null}
       </Layout>

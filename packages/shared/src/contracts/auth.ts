@@ -17,6 +17,10 @@ export const PrincipalResponse = z.object({
   isHead: z.boolean(),
   /** A generated or office-set password: the web app asks for a new one before anything else. */
   mustChangePassword: z.boolean(),
+  /** The person's name as the header shows it (users.display_name); null for an API token. */
+  displayName: z.string().nullable().optional(),
+  /** The department of a department user (the registry name); null otherwise. */
+  departmentName: z.string().nullable().optional(),
 });
 
 export const LoginResponse = z.object({ user: PrincipalResponse, csrfToken: z.string(), expiresAt: z.string() });

@@ -20,13 +20,17 @@ import {
   listApiTokens,
   login,
   logout,
+  principalProfile,
   resolveSession,
   revokeApiToken,
   SESSION_HOURS,
 } from './auth.service.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 
-const presentPrincipal = (p: Principal) => ({
+const presentPrincipal = (
+  p: Principal,
+  profile: { displayName: string | null; departmentName: string | null } = { displayName: null, departmentName: null },
+) => ({
   kind: p.kind,
   userId: p.userId,
   username: p.username,
@@ -34,6 +38,8 @@ const presentPrincipal = (p: Principal) => ({
   departmentId: p.departmentId,
   isHead: p.isHead,
   mustChangePassword: p.mustChangePassword ?? false,
+  displayName: profile.displayName,
+  departmentName: profile.departmentName,
 });
 
 /** Token management: a signed-in office administrator (never a token: tokens cannot mint or revoke tokens). */
@@ -61,7 +67,12 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
         path: '/',
         maxAge: SESSION_HOURS * 3600,
       });
-      return { user: presentPrincipal(result.principal), csrfToken: result.csrfToken, expiresAt: result.expiresAt };
+      const profile = await principalProfile(ctx.db, result.principal);
+      return {
+        user: presentPrincipal(result.principal, profile),
+        csrfToken: result.csrfToken,
+        expiresAt: result.expiresAt,
+      };
     },
   );
 
@@ -84,7 +95,8 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
       const principal = requirePrincipal(request.principal);
       const token = principal.kind === 'session' ? request.cookies[SESSION_COOKIE] : undefined;
       const session = token ? await resolveSession(ctx.db, token) : null;
-      return { user: presentPrincipal(principal), csrfToken: session?.csrfToken ?? null };
+      const profile = await principalProfile(ctx.db, principal);
+      return { user: presentPrincipal(principal, profile), csrfToken: session?.csrfToken ?? null };
     },
   );
 

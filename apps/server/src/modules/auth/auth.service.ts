@@ -50,6 +50,19 @@ function toPrincipal(user: UserAuthRow): Principal {
   };
 }
 
+/** What the header shows of the principal: the person's display name and department (registry name). */
+export async function principalProfile(
+  db: Db,
+  principal: Principal,
+): Promise<{ displayName: string | null; departmentName: string | null }> {
+  const user = principal.userId === null ? undefined : await findUserById(db, principal.userId);
+  const department =
+    principal.departmentId === null
+      ? undefined
+      : await findUnitDepartment(db, principal.orgUnitId, principal.departmentId);
+  return { displayName: user?.display_name ?? null, departmentName: department?.name ?? null };
+}
+
 export interface LoginResult {
   sessionToken: string;
   csrfToken: string;
