@@ -3,6 +3,8 @@ import { todayInShanghai } from '@duban/shared/civil-date';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { appendAudit } from '../src/modules/audit/audit.service.ts';
 import { currentVersion } from '../src/modules/read-models/read-models.service.ts';
 import { type AccountName, buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
@@ -145,5 +147,19 @@ describeEachDatabase('read-model cache', (get) => {
       expect(res.json().error.code).toBe('not_found');
     }
     expect((await t.as('dept_a', { method: 'GET', url: '/api/dashboard?year=2024' })).statusCode).toBe(403);
+  });
+
+  it('a whistleblower record leaves the office’s cached read models alone; any other audited write raises them', async () => {
+    const { db } = get().handle;
+    const unit = t.scope.orgUnitId;
+    const before = await currentVersion(db, unit);
+    await inTransaction(db, (trx) =>
+      appendAudit(trx, { orgUnitId: unit, actor: 'public', action: 'create', entity: 'whistle_report', entityId: 1 }),
+    );
+    expect(await currentVersion(db, unit)).toBe(before);
+    await inTransaction(db, (trx) =>
+      appendAudit(trx, { orgUnitId: unit, actor: 'test', action: 'update', entity: 'hazard', entityId: 1 }),
+    );
+    expect(await currentVersion(db, unit)).toBeGreaterThan(before);
   });
 });
