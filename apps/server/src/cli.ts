@@ -5,8 +5,8 @@ import { CliError, reportFailure } from './cli/cli-output.ts';
 import { ENTERPRISES_USAGE, enterprisesCommand } from './cli/enterprises-command.ts';
 import { EXPORT_USAGE, exportCommand } from './cli/export-command.ts';
 import { HAZARDS_USAGE, hazardsCommand } from './cli/hazards-command.ts';
-import { DRAW_USAGE, drawCommand, INSPECTIONS_USAGE, inspectionsCommand } from './cli/inspections-command.ts';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
+import { DRAW_USAGE, drawCommand, INSPECTIONS_USAGE, inspectionsCommand } from './cli/inspections-command.ts';
 import { REMINDERS_USAGE, remindersCommand } from './cli/reminders-command.ts';
 import { SCHEDULE_USAGE, scheduleCommand } from './cli/schedule-command.ts';
 import { USERS_USAGE, usersCommand } from './cli/users-command.ts';
@@ -54,6 +54,8 @@ const COMMAND_USAGE: Record<string, string> = {
   export: EXPORT_USAGE,
   enterprises: ENTERPRISES_USAGE,
   hazards: HAZARDS_USAGE,
+  draw: DRAW_USAGE,
+  inspections: INSPECTIONS_USAGE,
   users: USERS_USAGE,
   workdays: WORKDAYS_USAGE,
   reminders: REMINDERS_USAGE,

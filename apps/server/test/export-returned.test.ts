@@ -103,6 +103,21 @@ describeEachDatabase('returned sheets', (get) => {
     expect((await verifyAuditChain(get().handle.db)).ok).toBe(true);
   });
 
+  it('offers a cell covering several months (1—3月…) to the occurrence of each month, and previews that text', async () => {
+    const exported = await exportQ1(t, 'admin');
+    const text = '1—3月：每月开展专项检查，整改隐患5处';
+    const filled = await fill(exported, [{ no: '12', value: `应急管理部：${text}` }]);
+    const dry = await t.as('staff', upload(filled, { dryRun: 'true' }));
+    expect(dry.statusCode).toBe(200);
+    const months = await get()
+      .handle.db.selectFrom('occurrences as o')
+      .innerJoin('tasks as k', 'k.id', 'o.task_id')
+      .select(['o.period_key', 'o.due_date'])
+      .where('o.period_key', 'like', '2024-0%')
+      .execute();
+    console.log(JSON.stringify(dry.json(), null, 1), months.length);
+  });
+
   it('the office files for a department by naming it, and is told when a shared row does not say whose it is', async () => {
     const exported = await exportQ1(t, 'admin');
     const filled = await fill(exported, [

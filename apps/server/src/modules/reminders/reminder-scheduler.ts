@@ -1,9 +1,9 @@
 import { Cron } from 'croner';
 import PgBoss from 'pg-boss';
 import { type Db, type DialectName, withDefaultUser } from '../../db/database.ts';
+import { runHazardReminderScanAllUnits } from '../hazards/hazard-reminders.ts';
 import { type DeliveryRunResult, type DeliverySenders, runDeliveries } from '../notifications/run-deliveries.ts';
 import { runWhistleDeadlineScan } from '../whistleblowing/run-deadline-scan.ts';
-import { runHazardReminderScanAllUnits } from '../hazards/hazard-reminders.ts';
 import { runReminderScan, type ScanResult } from './run-reminder-scan.ts';
 
 /**
