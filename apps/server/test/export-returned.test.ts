@@ -107,15 +107,41 @@ describeEachDatabase('returned sheets', (get) => {
     const exported = await exportQ1(t, 'admin');
     const text = '1—3月：每月开展专项检查，整改隐患5处';
     const filled = await fill(exported, [{ no: '12', value: `应急管理部：${text}` }]);
+    // February's report (under review) is returned, so February and March are both open; January is accepted.
+    const february = await get()
+      .handle.db.selectFrom('reports')
+      .select(['id', 'version'])
+      .where('text', '=', '二月检查进行中')
+      .executeTakeFirstOrThrow();
+    const returned = await t.as('staff', {
+      method: 'POST',
+      url: `/api/reports/${february.id}/return`,
+      payload: { reason: '请补充检查记录', version: february.version },
+    });
+    expect(returned.statusCode).toBe(200);
+
+    type Created = { no: string; periodKey: string; action: string; text: string; reportId: number | null };
     const dry = await t.as('staff', upload(filled, { dryRun: 'true' }));
     expect(dry.statusCode).toBe(200);
-    const months = await get()
-      .handle.db.selectFrom('occurrences as o')
-      .innerJoin('tasks as k', 'k.id', 'o.task_id')
-      .select(['o.period_key', 'o.due_date'])
-      .where('o.period_key', 'like', '2024-0%')
-      .execute();
-    console.log(JSON.stringify(dry.json(), null, 1), months.length);
+    // The preview shows, per month, the text that will be submitted.
+    expect(dry.json().created.map((c: Created) => [c.no, c.periodKey, c.action, c.text])).toEqual([
+      ['12', '2024-02', 'resubmitted', text],
+      ['12', '2024-03', 'created', text],
+    ]);
+    expect(dry.json().problems.map((p: { message: string }) => p.message)).toEqual([
+      expect.stringMatching(/^第\d+行（序号12）：应急管理部：1月：本期工作进展已审核通过/),
+    ]);
+
+    const res = await t.as('staff', upload(filled));
+    expect(res.statusCode).toBe(200);
+    const created: Created[] = res.json().created;
+    expect(created.map((c) => c.periodKey)).toEqual(['2024-02', '2024-03']);
+    const reports = await reportsOf(created.map((c) => c.reportId ?? 0));
+    // February's returned report is revised and resubmitted, March gets a new one: the same text in each.
+    expect(reports.map((r) => [r.id === february.id, r.status, r.text]).sort()).toEqual([
+      [false, 'submitted', text],
+      [true, 'resubmitted', text],
+    ]);
   });
 
   it('the office files for a department by naming it, and is told when a shared row does not say whose it is', async () => {

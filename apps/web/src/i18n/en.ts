@@ -503,6 +503,7 @@ export const en: Messages = {
   'returned.col.department': 'Department',
   'returned.col.period': 'Period',
   'returned.col.due': 'Due',
+  'returned.col.text': 'Text to submit',
   'returned.col.action': 'Action',
   'returned.col.message': 'Message',
   'returned.action.created': 'New',

@@ -495,6 +495,7 @@ export const zhCN = {
   'returned.col.department': '部门',
   'returned.col.period': '报送期',
   'returned.col.due': '到期日',
+  'returned.col.text': '报送内容',
   'returned.col.action': '操作',
   'returned.col.message': '说明',
   'returned.action.created': '新报送',

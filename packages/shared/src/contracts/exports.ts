@@ -31,6 +31,8 @@ export const ReturnedCreatedSchema = z.object({
   reportId: z.number().int().nullable(),
   /** A new report, or a returned (退回) one revised and resubmitted. */
   action: z.enum(['created', 'resubmitted']),
+  /** The text that is (or, in a dry run, will be) submitted for this occurrence. */
+  text: z.string(),
 });
 export type ReturnedCreated = z.infer<typeof ReturnedCreatedSchema>;
 

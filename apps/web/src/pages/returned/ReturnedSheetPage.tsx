@@ -51,6 +51,11 @@ export default function ReturnedSheetPage() {
     { title: t('returned.col.period'), dataIndex: 'periodKey', render: (key: string) => periodLabel(key, t) },
     { title: t('returned.col.due'), dataIndex: 'dueDate', width: 120 },
     {
+      title: t('returned.col.text'),
+      dataIndex: 'text',
+      render: (text: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>,
+    },
+    {
       title: t('returned.col.action'),
       dataIndex: 'action',
       render: (action: ReturnedCreated['action']) => (

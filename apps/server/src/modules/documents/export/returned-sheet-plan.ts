@@ -11,8 +11,11 @@ import {
   type PeriodOccurrenceRow,
   type SnapshotRow as SnapshotRecord,
 } from './exports.repository.ts';
+import { splitByMonths } from './month-range.ts';
 import { notOurFile, type ReturnedRow, type ReturnedSheet } from './returned-sheet-read.ts';
 import { type NamedDepartment, newProgressText, splitByDepartment } from './returned-text.ts';
+
+const monthOf = (civilDate: string): number => Number(civilDate.slice(5, 7));
 
 /**
  * The plan of a returned sheet, without writing: which row's new 工作进展 goes to which occurrence (the department's
@@ -165,32 +168,56 @@ export async function planReturnedSheet(db: Db, scope: ActingScope, sheet: Retur
         problem(r, `${label}工作进展超过 ${MAX_TEXT} 字，未写入`);
         continue;
       }
-      if (own.some((o) => o.report_text !== null && normalizeCell(o.report_text) === normalizeCell(segment.text))) {
+      const file = (target: PeriodOccurrenceRow, text: string) => {
+        const resubmit = target.report_status === 'returned' && target.report_id !== null;
+        plan.reports.push({
+          row: r.row,
+          no: r.no,
+          departmentId: segment.departmentId,
+          department: segment.name,
+          occurrenceId: target.id,
+          periodKey: target.period_key,
+          dueDate: target.due_date,
+          reportId: resubmit ? target.report_id : null,
+          action: resubmit ? 'resubmitted' : 'created',
+          text,
+          reportVersion: resubmit ? target.report_version : null,
+        });
+        // One text per occurrence: a second text for the same department goes to its next open occurrence.
+        target.report_state = 'submitted';
+        target.report_status = 'submitted';
+      };
+      const alreadyReported = (text: string) =>
+        own.some((o) => o.report_text !== null && normalizeCell(o.report_text) === normalizeCell(text));
+      const isOpen = (o: PeriodOccurrenceRow) => o.report_state === 'none' || o.report_status === 'returned';
+      /** Text that names no month of the period: the earliest occurrence due in the period still open. */
+      const fileEarliest = (text: string) => {
+        const target = due.find(isOpen);
+        if (!target) problem(r, `${label}${closedReason(due)}`);
+        else file(target, text);
+      };
+      if (alreadyReported(segment.text)) {
         problem(r, `${label}相同内容已报送过，未重复写入`);
         continue;
       }
-      const target = due.find((o) => o.report_state === 'none' || o.report_status === 'returned');
-      if (!target) {
-        problem(r, `${label}${closedReason(due)}`);
-        continue;
+      for (const part of splitByMonths(segment.text)) {
+        if (alreadyReported(part.text)) {
+          problem(r, `${label}相同内容已报送过，未重复写入`);
+          continue;
+        }
+        // 「1—3月：…」 is offered to the occurrence of each month it covers (the earliest open one of the month).
+        const months = (part.months ?? []).filter((m) => due.some((o) => monthOf(o.due_date) === m));
+        if (months.length === 0) {
+          fileEarliest(part.text);
+          continue;
+        }
+        for (const m of months) {
+          const ofMonth = due.filter((o) => monthOf(o.due_date) === m);
+          const target = ofMonth.find(isOpen);
+          if (!target) problem(r, `${label}${m}月：${closedReason(ofMonth)}`);
+          else file(target, part.text);
+        }
       }
-      const resubmit = target.report_status === 'returned' && target.report_id !== null;
-      plan.reports.push({
-        row: r.row,
-        no: r.no,
-        departmentId: segment.departmentId,
-        department: segment.name,
-        occurrenceId: target.id,
-        periodKey: target.period_key,
-        dueDate: target.due_date,
-        reportId: resubmit ? target.report_id : null,
-        action: resubmit ? 'resubmitted' : 'created',
-        text: segment.text,
-        reportVersion: resubmit ? target.report_version : null,
-      });
-      // One text per occurrence: a second segment for the same department goes to its next open occurrence.
-      target.report_state = 'submitted';
-      target.report_status = 'submitted';
     }
   }
   return plan;

@@ -34,7 +34,8 @@ export async function applyReturnedSheet(
     const plan = await planReturnedSheet(trx, scope, req.sheet);
     const created: ReturnedCreated[] = [];
     for (const p of plan.reports) {
-      const { text, reportVersion, ...entry } = p;
+      const { reportVersion, ...entry } = p;
+      const text = entry.text;
       if (req.dryRun) {
         created.push(entry);
         continue;
