@@ -13,7 +13,8 @@ export default defineConfig({
     globalSetup: ['apps/server/test/postgres-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: tests that spawn the CLI (tsx start-up) or render PDFs are slow on a loaded 2-core machine; speed is measured in bench/.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // .ci/run asks for a JSON report as well, to print one plain "N passed, N failed" line over all suites.
     reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
