@@ -511,6 +511,56 @@ describeEachDatabase('progress reports, evidence and review', (get) => {
     expect(storedFiles()).toHaveLength(before);
   });
 
+  it('removes evidence of a draft or returned report before submission: versioned, audited, 404 for foreign', async () => {
+    const occ = await freshOccurrence('dept_b');
+    const r = await draft('dept_b', occ.id);
+    const up = await upload('dept_b', r.id, [
+      { filename: '删掉的.pdf', content: Buffer.concat([tinyPdf(), Buffer.from('remove-1')]) },
+      { filename: '留下的.pdf', content: Buffer.concat([tinyPdf(), Buffer.from('remove-2')]) },
+    ]);
+    expect(up.statusCode, up.body).toBe(201);
+    const [gone, kept] = up.json().evidence as { id: number }[];
+    const version = up.json().reportVersion as number;
+    const remove = (account: AccountName, id: number, v: number) =>
+      json(account, 'DELETE', `/api/evidence/${id}?version=${v}`);
+
+    // Another department: the same 404 as a missing file; a leader may not write (403); a stale version: 409.
+    const foreign = await remove('dept_a', gone!.id, version);
+    const missing = await remove('dept_a', 99_999_999, version);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.body).toBe(missing.body);
+    expect((await remove('leader', gone!.id, version)).statusCode).toBe(403);
+    expect((await remove('dept_b', gone!.id, version - 1)).statusCode).toBe(409);
+
+    const res = await remove('dept_b', gone!.id, version);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ reportVersion: version + 1 });
+    const after = (await json('dept_b', 'GET', `/api/reports/${r.id}`)).json();
+    expect(after.version).toBe(version + 1);
+    expect(after.evidence.map((e: { id: number }) => e.id)).toEqual([kept!.id]);
+    expect((await json('dept_b', 'GET', `/api/evidence/${gone!.id}`)).statusCode).toBe(404);
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['action', 'actor'])
+      .where('entity', '=', 'evidence_file')
+      .where('entity_id', '=', String(gone!.id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['evidence.add', 'evidence.remove']);
+
+    // Submitted: under review, the evidence stays (409). Returned: it can be removed again before resubmitting.
+    const submitted = await json('dept_b', 'POST', `/api/reports/${r.id}/submit`, { version: version + 1 });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const v = submitted.json().version as number;
+    expect((await remove('dept_b', kept!.id, v)).statusCode).toBe(409);
+    const returned = await json('staff', 'POST', `/api/reports/${r.id}/return`, { reason: '照片不清楚', version: v });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const again = await remove('staff', kept!.id, returned.json().version);
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await json('dept_b', 'GET', `/api/reports/${r.id}`)).json().evidence).toEqual([]);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
   it('refuses a renamed executable (415) and stores nothing, not even the good files beside it', async () => {
     const occ = await freshOccurrence('dept_b');
     const r = await draft('dept_b', occ.id);

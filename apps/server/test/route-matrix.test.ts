@@ -167,6 +167,12 @@ const CASES: Case[] = [
     access: RECORD_OF_A_WRITERS,
   },
   {
+    // A stale version (999): the allowed get 409 and nothing is removed; another department's file is hidden.
+    route: 'DELETE /api/evidence/:id',
+    request: (f) => ({ method: 'DELETE', url: `/api/evidence/${f.evidenceA}?version=999` }),
+    access: RECORD_OF_A_WRITERS,
+  },
+  {
     route: 'GET /api/evidence/:id',
     request: (f) => ({ method: 'GET', url: `/api/evidence/${f.evidenceA}` }),
     access: RECORD_OF_A_READERS,

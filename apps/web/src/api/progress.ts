@@ -1,3 +1,4 @@
+import type { RemoveEvidenceResponse } from '@duban/shared/contracts/progress';
 import { api } from './client.ts';
 import type {
   AddEvidenceResponse,
@@ -101,6 +102,10 @@ export function uploadEvidence(reportId: number, files: readonly File[]) {
 }
 
 export const evidenceUrl = (id: number) => `/api/evidence/${id}`;
+
+/** Removes a file from a draft or returned report (before it is submitted); `version` is the report's. */
+export const removeEvidence = (id: number, version: number) =>
+  invalidating(api.delete<RemoveEvidenceResponse>(`/api/evidence/${id}?version=${version}`), WRITES_CHANGE.report);
 
 /** What the evidence input accepts (the server sniffs the content and refuses anything else). */
 export const EVIDENCE_ACCEPT =

@@ -165,3 +165,11 @@ export const AddEvidenceResponse = z.object({
   reportVersion: z.number().int(),
 });
 export type AddEvidenceResponse = z.infer<typeof AddEvidenceResponse>;
+
+/** Removing evidence of a draft or returned report names the report's version it saw (a stale one: 409). */
+export const RemoveEvidenceQuery = z.object({ version: z.coerce.number().int().positive() });
+export const RemoveEvidenceResponse = z.object({
+  /** The report's new version (what a reviewer accepts changed). */
+  reportVersion: z.number().int(),
+});
+export type RemoveEvidenceResponse = z.infer<typeof RemoveEvidenceResponse>;

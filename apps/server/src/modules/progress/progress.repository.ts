@@ -272,6 +272,10 @@ export async function insertEvidence(
   return r.id;
 }
 
+export async function deleteEvidence(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('evidence_files').where('id', '=', id).execute();
+}
+
 /** Evidence already attached: to the report, and to every report of its department (quotas, add-evidence.ts). */
 export async function evidenceUsage(db: Db, reportId: number, departmentId: number) {
   const report = await db

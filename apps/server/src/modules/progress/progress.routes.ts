@@ -9,6 +9,8 @@ import {
   ListReportsQuery,
   ListReportsResponse,
   OccurrenceDetailResponse,
+  RemoveEvidenceQuery,
+  RemoveEvidenceResponse,
   ReportResponse,
   ReturnReportRequest,
   SubmitReportRequest,
@@ -26,6 +28,7 @@ import { editReport } from './edit-report.ts';
 import { attachmentDisposition, sanitizeFileName } from './evidence-file-name.ts';
 import { readScope, reviewScope, writeScope } from './progress.policy.ts';
 import { getInbox, getOccurrenceDetail, getReport, getReportList, openEvidence } from './read-progress.ts';
+import { removeEvidence } from './remove-evidence.ts';
 import { reviewReport } from './review-report.ts';
 import { LocalEvidenceStorage } from './storage/local-evidence-storage.ts';
 import { submitReport } from './submit-report.ts';
@@ -171,6 +174,21 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext):
       reply.status(201);
       return result;
     },
+  );
+
+  app.delete(
+    '/api/evidence/:id',
+    {
+      schema: {
+        tags,
+        summary: '删除证明材料（草稿或已退回的工作进展，提交前）',
+        params: IdParams,
+        querystring: RemoveEvidenceQuery,
+        response: { 200: RemoveEvidenceResponse },
+      },
+    },
+    async (request) =>
+      removeEvidence(ctx.db, writeScope(requirePrincipal(request.principal)), request.params.id, request.query.version),
   );
 
   app.get(

@@ -5,7 +5,14 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import type { OccurrenceDetailResponse, ReportResponse } from '../../api/contracts.ts';
 import { errorText } from '../../api/error-text.ts';
-import { createReport, EVIDENCE_MAX_BYTES, submitReport, updateReport, uploadEvidence } from '../../api/progress.ts';
+import {
+  createReport,
+  EVIDENCE_MAX_BYTES,
+  removeEvidence,
+  submitReport,
+  updateReport,
+  uploadEvidence,
+} from '../../api/progress.ts';
 import { formatTime } from '../../components/time.ts';
 import { useToast } from '../../components/toast.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -30,7 +37,7 @@ export function ReportForm({ occurrence, report: initial, onChanged }: Props) {
   const [text, setText] = useState(initial?.text ?? '');
   // 工作日期: the earlier of today and the due date (work on a past period was done by its due date, typically).
   const [workDate, setWorkDate] = useState(initial?.workDate ?? earlierOf(todayInShanghai(), occurrence.dueDate));
-  const [busy, setBusy] = useState<'save' | 'submit' | 'upload' | null>(null);
+  const [busy, setBusy] = useState<'save' | 'submit' | 'upload' | 'remove' | null>(null);
   const [errors, setErrors] = useState<{ text?: string; workDate?: string; form?: string }>({});
 
   const editable = report === null || isEditable(report.status);
@@ -122,6 +129,21 @@ export function ReportForm({ occurrence, report: initial, onChanged }: Props) {
     }
   };
 
+  /** Removes a file before submission; the report's version moves on (the server checks the one we saw). */
+  const onRemove = async (id: number) => {
+    if (!report) return;
+    setBusy('remove');
+    try {
+      const result = await removeEvidence(id, report.version);
+      setReport({ ...report, version: result.reportVersion, evidence: report.evidence.filter((e) => e.id !== id) });
+      message.success(t('evidence.removed'));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const target = report ? submissionTarget(report.status) : 'submitted';
   return (
     <section className="card report-form" aria-labelledby="report-form-title">
@@ -198,7 +220,13 @@ export function ReportForm({ occurrence, report: initial, onChanged }: Props) {
         <span className="form-label" id="evidence-label">
           {t('evidence.title')}
         </span>
-        {report && report.evidence.length > 0 ? <EvidenceList evidence={report.evidence} /> : null}
+        {report && report.evidence.length > 0 ? (
+          <EvidenceList
+            evidence={report.evidence}
+            onRemove={editable ? (e) => void onRemove(e.id) : undefined}
+            removing={busy !== null}
+          />
+        ) : null}
         <EvidenceInput
           uploading={busy === 'upload'}
           disabled={!editable || busy !== null}
