@@ -43,6 +43,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   bulletins: <NotificationOutlined />,
   users: <TeamOutlined />,
   apiTokens: <KeyOutlined />,
+  settings: <KeyOutlined />,
   // Icons already loaded for other entries: the 举报 screens add no icon bytes to every role's layout.
   whistle: <AuditOutlined />,
   rewards: <ProfileOutlined />,

@@ -11,6 +11,7 @@ export type NavKey =
   | 'bulletins'
   | 'users'
   | 'apiTokens'
+  | 'settings'
   | 'myWork'
   | 'dashboard'
   | 'whistle'
@@ -44,6 +45,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'bulletins', path: '/bulletins', label: 'nav.bulletins', roles: [...OFFICE, 'leader', 'department'] },
   { key: 'users', path: '/users', label: 'nav.users', roles: OFFICE },
   { key: 'apiTokens', path: '/settings/tokens', label: 'nav.apiTokens', roles: ['office_admin'] },
+  { key: 'settings', path: '/settings', label: 'nav.settings', roles: [...OFFICE, 'leader', 'department'] },
   { key: 'whistle', path: '/whistle', label: 'nav.whistle', roles: [...OFFICE, 'department'] },
   { key: 'rewards', path: '/rewards', label: 'nav.rewards', roles: OFFICE },
   { key: 'articles', path: '/articles', label: 'nav.articles', roles: OFFICE },

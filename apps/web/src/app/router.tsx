@@ -13,6 +13,10 @@ const TaskListPage = lazy(() => import('../pages/tasks/TaskListPage.tsx'));
 const ImportWizardPage = lazy(() => import('../pages/import/ImportWizardPage.tsx'));
 const UsersPage = lazy(() => import('../pages/users/UsersPage.tsx'));
 const ApiTokensPage = lazy(() => import('../pages/settings/tokens/ApiTokensPage.tsx'));
+const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
+const NotificationChannelsPage = lazy(() => import('../pages/settings/channels/NotificationChannelsPage.tsx'));
+const ReminderPolicyPage = lazy(() => import('../pages/settings/reminders/ReminderPolicyPage.tsx'));
+const CalendarFeedsPage = lazy(() => import('../pages/settings/feeds/CalendarFeedsPage.tsx'));
 const MyWorkPage = lazy(() => import('../pages/my-work/MyWorkPage.tsx'));
 const TaskDetailPage = lazy(() => import('../pages/tasks/TaskDetailPage.tsx'));
 const OccurrencePage = lazy(() => import('../pages/occurrence/OccurrencePage.tsx'));
@@ -63,6 +67,10 @@ export const router = createBrowserRouter([
       { path: 'import', element: <ImportWizardPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'settings/tokens', element: <ApiTokensPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'settings/channels', element: <NotificationChannelsPage /> },
+      { path: 'settings/reminders', element: <ReminderPolicyPage /> },
+      { path: 'settings/feeds', element: <CalendarFeedsPage /> },
       { path: 'my-work', element: <MyWorkPage /> },
       { path: 'review', element: <ReviewQueuePage /> },
       { path: 'supervision', element: <SupervisionPage /> },

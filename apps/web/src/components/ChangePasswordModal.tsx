@@ -12,7 +12,16 @@ interface Values {
   confirm: string;
 }
 
-export default function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** forced: the account's password was generated (first account, reset): no way to close it but changing it. */
+export default function ChangePasswordModal({
+  open,
+  onClose,
+  forced = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  forced?: boolean;
+}) {
   const t = useT();
   const message = useToast();
   const [form] = Form.useForm<Values>();
@@ -42,14 +51,20 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
+      closable={!forced}
+      mask={{ closable: !forced }}
+      keyboard={!forced}
+      cancelButtonProps={forced ? { style: { display: 'none' } } : undefined}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={() => {
+        if (forced) return;
         form.resetFields();
         setError(null);
         onClose();
       }}
       destroyOnHidden
     >
+      {forced ? <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
         <Form.Item
           name="oldPassword"

@@ -1,0 +1,31 @@
+import type { CreateFeedResponse, FeedResponse } from '@duban/shared/contracts/calendar-feeds';
+import type {
+  ChannelResponse,
+  CreateChannelRequest,
+  UpdateChannelRequest,
+} from '@duban/shared/contracts/notifications';
+import type { ReminderPolicyResponse, UpdateReminderPolicyRequest } from '@duban/shared/contracts/reminders';
+import type { z } from 'zod';
+import { api } from './client.ts';
+
+/** Settings screens: notification channels, the reminder policy and calendar feeds (existing routes). */
+export type ChannelRow = ChannelResponse;
+export type NewChannel = z.input<typeof import('@duban/shared/contracts/notifications').CreateChannelRequest>;
+
+export const fetchChannels = () => api.get<{ channels: ChannelRow[] }>('/api/notification-channels');
+export const createChannel = (body: NewChannel | CreateChannelRequest) =>
+  api.post<ChannelRow>('/api/notification-channels', { json: body });
+export const updateChannel = (id: number, body: UpdateChannelRequest) =>
+  api.patch<ChannelRow>(`/api/notification-channels/${id}`, { json: body });
+export const deleteChannel = (id: number, version: number) =>
+  api.delete<null>(`/api/notification-channels/${id}?version=${version}`);
+
+export const fetchReminderPolicy = () => api.get<ReminderPolicyResponse>('/api/reminder-policy');
+export const saveReminderPolicy = (body: UpdateReminderPolicyRequest) =>
+  api.put<ReminderPolicyResponse>('/api/reminder-policy', { json: body });
+
+export type FeedRow = FeedResponse;
+export const fetchFeeds = () => api.get<{ feeds: FeedRow[] }>('/api/calendar-feeds');
+export const createFeed = (body: { kind: 'department' | 'user'; departmentId?: number; name?: string }) =>
+  api.post<CreateFeedResponse>('/api/calendar-feeds', { json: body });
+export const revokeFeed = (id: number) => api.delete<FeedRow>(`/api/calendar-feeds/${id}`);
