@@ -66,6 +66,27 @@ export const specs: Spec[] = [
       await page.locator('#evidence-file').setInputFiles(file('检查记录.pdf'));
       await toast(page, '已上传 1 个文件');
       await page.getByRole('link', { name: /检查记录\.pdf/ }).waitFor();
+      // The header names the person and the department, not the login name and role.
+      const me = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user);
+      assert.ok(me.departmentName);
+      await page.getByTestId('header-user').filter({ hasText: me.departmentName }).waitFor();
+      // Photos show as thumbnails; one chosen by mistake is removed before submission.
+      await page.locator('#evidence-file').setInputFiles([file('现场照片.png'), file('误传照片.png')]);
+      await toast(page, '已上传 2 个文件');
+      await page.getByRole('img', { name: '现场照片.png' }).waitFor();
+      await page.getByRole('img', { name: '误传照片.png' }).waitFor();
+      await page.getByRole('button', { name: '删除 误传照片.png' }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /^删\s*除$/ })
+        .click();
+      await toast(page, '已删除证明材料');
+      await page.getByRole('img', { name: '误传照片.png' }).waitFor({ state: 'detached' });
+      const shown = await page.getByRole('img', { name: '现场照片.png' }).evaluate((img) => {
+        const i = img as HTMLImageElement;
+        return i.complete && i.naturalWidth;
+      });
+      assert.equal(shown, 240, 'the thumbnail loads the photo through the evidence route');
       await screenshot('occurrence-report-form');
       await page.getByRole('button', { name: '提交审核' }).click();
       await page.getByText('已提交，等待安委办审核。').waitFor();
@@ -80,6 +101,12 @@ export const specs: Spec[] = [
       const card = page.locator(`article[data-report-id="${reportId}"]`);
       await card.getByRole('link', { name: /检查记录\.pdf/ }).waitFor();
       await screenshot('review-queue');
+      // The reviewer opens the photo inline (preview), not as a download.
+      await card.getByRole('img', { name: '现场照片.png' }).click();
+      await page.locator('.ant-image-preview').first().waitFor();
+      await screenshot('review-photo-preview');
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-image-preview').first().waitFor({ state: 'hidden' });
       await card.getByRole('button', { name: /^退回：/ }).click();
       await card.getByLabel('退回原因').fill(REASON);
       await card.getByRole('button', { name: /确认退回/ }).click();
@@ -89,7 +116,7 @@ export const specs: Spec[] = [
       // The department sees the reason, edits, resubmits.
       await loginAs('department');
       const returned = occurrenceCard(page, occ.id);
-      await returned.getByText('已退回').waitFor();
+      await returned.getByText('已退回').first().waitFor();
       await returned.locator('a.inbox-card-title').click();
       await page.getByRole('heading', { name: '修改被退回的工作进展' }).waitFor();
       await page.getByRole('alert').filter({ hasText: REASON }).waitFor();
