@@ -73,6 +73,8 @@ export const specs: Spec[] = [
         await page.getByRole('button', { name: /预\s*检/ }).click();
         await page.getByText('将报送的工作进展（1）').waitFor();
         await page.getByText(/预检结果（2024年第一季度）/).waitFor();
+        // The preview shows the text that will be submitted (报送内容).
+        await page.locator('section[aria-labelledby="returned-created"]').getByText(FILLED).waitFor();
         await screenshot('returned-check');
         await page.getByRole('button', { name: '确认导入' }).click();
         await page.getByText('已导入 1 条工作进展（2024年第一季度），等待审核').waitFor();
