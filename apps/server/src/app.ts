@@ -16,6 +16,7 @@ import { MAX_UPLOAD_BYTES } from './core/limits.ts';
 import { registerAuth } from './http/auth-plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { calendarFeedsRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { departmentsRoutes } from './modules/departments/departments.routes.ts';
 import { dashboardRoutes } from './modules/documents/dashboard.routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(
   await notificationsRoutes(app, ctx);
   await remindersRoutes(app, ctx);
   await calendarFeedsRoutes(app, ctx);
+  await calendarRoutes(app, ctx);
   await inspectionsRoutes(app, ctx);
   await expertsRoutes(app, ctx);
   await enterprisesRoutes(app, ctx);

@@ -1,4 +1,5 @@
 import { apiTokensMatrix } from './api-tokens.matrix.ts';
+import { calendarMatrix } from './calendar.matrix.ts';
 import { enterprisesMatrix } from './enterprises.matrix.ts';
 import { hazardsMatrix } from './hazards.matrix.ts';
 import { inspectionsMatrix } from './inspections.matrix.ts';
@@ -18,4 +19,5 @@ export const DOMAIN_MATRICES: DomainMatrix<any>[] = [
   enterprisesMatrix,
   hazardsMatrix,
   inspectionsMatrix,
+  calendarMatrix,
 ];
