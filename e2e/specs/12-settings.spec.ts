@@ -118,6 +118,21 @@ export const specs: Spec[] = [
     },
   },
   {
+    name: 'settings: the holiday calendar shows the loaded years with holidays and swapped workdays',
+    run: async ({ page, loginAs, screenshot }) => {
+      await loginAs('office');
+      await page.getByRole('navigation', { name: '主导航' }).getByText('系统设置').click();
+      await page.getByRole('link', { name: '节假日安排', exact: true }).click();
+      await page.getByRole('heading', { name: '节假日安排', level: 1 }).waitFor();
+      for (const year of [2024, 2025, 2026]) await page.getByText(new RegExp(`^${year} 年\\s*内置$`)).waitFor();
+      // The newest year is open: its source notice, 春节 and the 调休 workdays.
+      await page.getByText('国务院办公厅关于2026年部分节假日安排的通知').waitFor();
+      await page.getByText('春节', { exact: true }).waitFor();
+      await page.getByText(/^调休上班日：\d{4}-\d{2}-\d{2}/).waitFor();
+      await screenshot('settings-holidays');
+    },
+  },
+  {
     name: 'settings: a reset password must be changed at the next sign-in (blocking dialog)',
     run: async ({ page, baseUrl, api, accounts, screenshot }) => {
       const users = await api.get<{ users: { id: number; username: string }[] }>('/api/users');

@@ -29,3 +29,6 @@ export const fetchFeeds = () => api.get<{ feeds: FeedRow[] }>('/api/calendar-fee
 export const createFeed = (body: { kind: 'department' | 'user'; departmentId?: number; name?: string }) =>
   api.post<CreateFeedResponse>('/api/calendar-feeds', { json: body });
 export const revokeFeed = (id: number) => api.delete<FeedRow>(`/api/calendar-feeds/${id}`);
+
+export const fetchHolidayCalendar = () =>
+  api.get<import('@duban/shared/contracts/calendar').HolidayCalendarResponse>('/api/holiday-calendar');

@@ -17,6 +17,7 @@ const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
 const NotificationChannelsPage = lazy(() => import('../pages/settings/channels/NotificationChannelsPage.tsx'));
 const ReminderPolicyPage = lazy(() => import('../pages/settings/reminders/ReminderPolicyPage.tsx'));
 const CalendarFeedsPage = lazy(() => import('../pages/settings/feeds/CalendarFeedsPage.tsx'));
+const HolidayCalendarPage = lazy(() => import('../pages/settings/holidays/HolidayCalendarPage.tsx'));
 const MyWorkPage = lazy(() => import('../pages/my-work/MyWorkPage.tsx'));
 const TaskDetailPage = lazy(() => import('../pages/tasks/TaskDetailPage.tsx'));
 const OccurrencePage = lazy(() => import('../pages/occurrence/OccurrencePage.tsx'));
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
       { path: 'settings/channels', element: <NotificationChannelsPage /> },
       { path: 'settings/reminders', element: <ReminderPolicyPage /> },
       { path: 'settings/feeds', element: <CalendarFeedsPage /> },
+      { path: 'settings/holidays', element: <HolidayCalendarPage /> },
       { path: 'my-work', element: <MyWorkPage /> },
       { path: 'review', element: <ReviewQueuePage /> },
       { path: 'supervision', element: <SupervisionPage /> },

@@ -949,4 +949,14 @@ export const en: Messages = {
   // settings pages (issue 13 item 3), more
   'settings.onlyOffice': 'Only the safety office can change this setting.',
   'settings.edit': 'Edit',
+  // settings pages (issue 13 item 3), more
+  'settings.holidays': 'Holiday calendar',
+  'settings.holidays.desc': 'State Council holidays and swapped workdays: working days are counted with these.',
+  'holidays.title': 'Holiday calendar',
+  'holidays.intro':
+    'Overdue days, urging and supervision count working days by the arrangements below (with swapped workdays). An administrator loads a new year with the duban command.',
+  'holidays.year': '{year}',
+  'holidays.origin.bundled': 'Bundled',
+  'holidays.origin.loaded': 'Loaded',
+  'holidays.workdays': 'Swapped workdays: ',
 };

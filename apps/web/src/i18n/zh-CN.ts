@@ -938,6 +938,16 @@ export const zhCN = {
   // settings pages (issue 13 item 3), more
   'settings.onlyOffice': '只有安委办可以修改此项设置。',
   'settings.edit': '编辑',
+  // settings pages (issue 13 item 3), more
+  'settings.holidays': '节假日安排',
+  'settings.holidays.desc': '国务院放假安排与调休上班日：工作日的计算以此为准。',
+  'holidays.title': '节假日安排',
+  'holidays.intro':
+    '逾期天数、催办与督办按工作日计算，依据以下各年的放假安排（含调休上班日）。新一年的安排由管理员用 duban 命令加载。',
+  'holidays.year': '{year} 年',
+  'holidays.origin.bundled': '内置',
+  'holidays.origin.loaded': '已加载',
+  'holidays.workdays': '调休上班日：',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
