@@ -90,6 +90,8 @@ export const specs: Spec[] = [
       await loginAs({ ...NEW_USER, password: 'Jianshe-2026-pass', role: 'department' });
 
       await loginAs({ ...accounts.leader, password: 'Leader-pass-2026' });
+      // The office reset the leader's password above: later specs sign in as the leader with the new one.
+      accounts.leader.password = 'Leader-pass-2026';
       assert.match(page.url(), /\/dashboard$/);
       const nav = page.getByRole('navigation', { name: '主导航' });
       await nav.getByText('领导看板', { exact: true }).waitFor();
