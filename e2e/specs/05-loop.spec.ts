@@ -20,14 +20,18 @@ async function inbox(api: ApiSession, departmentId: number, year: number): Promi
   return r.items;
 }
 
-/** The leader's password is changed by 04-users; set a known one so this file also runs on its own. */
+/**
+ * The leader's password is changed by 04-users; set a known one so this file also runs on its own, and keep it in
+ * the shared accounts so that later specs sign in as the leader with it.
+ */
 async function leaderAccount(api: ApiSession, leader: Account): Promise<Account> {
   const users = await api.get<{ users: { id: number; username: string }[] }>('/api/users');
   const row = users.users.find((u) => u.username === leader.username);
   assert.ok(row, 'leader account missing');
   const password = 'Leader-loop-2026';
   await api.post(`/api/users/${row.id}/reset-password`, { password });
-  return { ...leader, password };
+  leader.password = password;
+  return leader;
 }
 
 async function acceptedOnDashboard(page: Page, e2e: E2E, year: number): Promise<number> {
