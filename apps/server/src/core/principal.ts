@@ -1,5 +1,6 @@
 import type { UserRole } from '../db/schema.ts';
 import { AppError } from './app-error.ts';
+import type { OrgUnitNode } from './unit-scope.ts';
 
 /** Who is asking: a signed-in user (cookie session) or a machine client (API token). */
 export interface Principal {
@@ -8,7 +9,20 @@ export interface Principal {
   userId: number | null;
   username: string;
   role: UserRole;
+  /**
+   * The org unit this request acts on: the account's own unit, or a unit of its subtree it drills down into
+   * (core/unit-scope.ts principalForUnit). Every policy puts it in its scope.
+   */
   orgUnitId: number;
+  /** The account's own unit (users.org_unit_id / api_tokens.org_unit_id); writes happen only here. Absent = orgUnitId. */
+  homeUnitId?: number;
+  /**
+   * The units it may read: the home unit first, then (office and leader accounts) every unit below it, each with its
+   * campaign. Loaded when the session or token is resolved (orgunits.service loadUnitTree). Absent = none known.
+   */
+  units?: readonly OrgUnitNode[];
+  /** True when the request views a unit below the home unit: every write is refused (403). */
+  readOnly?: boolean;
   /** Set for department users (and tokens scoped to a department). */
   departmentId: number | null;
   isHead: boolean;

@@ -7,6 +7,16 @@ export const LoginRequest = z.object({
   password: z.string().min(1).max(256),
 });
 
+/** An org unit (issue 16: org units are tenants). */
+export const OrgUnitLevelSchema = z.enum(['province', 'city', 'county', 'zone']);
+export const OrgUnitSummary = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  code: z.string(),
+  name: z.string(),
+  level: OrgUnitLevelSchema,
+});
+
 export const PrincipalResponse = z.object({
   /** 'session' = a signed-in person; 'token' = an API token (a service identity: userId is null). */
   kind: z.enum(['session', 'token']),
@@ -21,6 +31,12 @@ export const PrincipalResponse = z.object({
   displayName: z.string().nullable().optional(),
   /** The department of a department user (the registry name); null otherwise. */
   departmentName: z.string().nullable().optional(),
+  /** The unit this request acts on (the own unit, or the child unit being viewed read-only). */
+  unit: OrgUnitSummary.optional(),
+  /** True when viewing a child unit (read-only banner; writes are refused). */
+  readOnly: z.boolean().optional(),
+  /** The account's own unit and (office and leader accounts) every unit below it: the unit switcher's choices. */
+  units: z.array(OrgUnitSummary).optional(),
 });
 
 export const LoginResponse = z.object({ user: PrincipalResponse, csrfToken: z.string(), expiresAt: z.string() });

@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { type Principal, requirePrincipal, requireUser } from '../../core/principal.ts';
+import { type OrgUnitNode, unitInScope } from '../../core/unit-scope.ts';
 import { accountAdminScope } from '../users/users.policy.ts';
 import {
   changePassword,
@@ -40,7 +41,13 @@ const presentPrincipal = (
   mustChangePassword: p.mustChangePassword ?? false,
   displayName: profile.displayName,
   departmentName: profile.departmentName,
+  unit: presentUnit(unitInScope(p, p.orgUnitId)),
+  readOnly: p.readOnly ?? false,
+  units: (p.units ?? []).map((u) => presentUnit(u)).filter((u) => u !== undefined),
 });
+
+const presentUnit = (u: OrgUnitNode | undefined) =>
+  u && { id: u.id, parentId: u.parentId, code: u.code, name: u.name, level: u.level };
 
 /** Token management: a signed-in office administrator (never a token: tokens cannot mint or revoke tokens). */
 const tokenAdmin = {

@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { UserRole } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
+import { withUnitTree } from '../orgunits/orgunits.service.ts';
 import { hashPassword } from '../users/users.service.ts';
 import {
   deleteSession,
@@ -117,7 +118,7 @@ export async function login(db: Db, username: string, password: string, now = ne
       entityId: user.id,
     });
   });
-  return { sessionToken, csrfToken, expiresAt, principal: toPrincipal(user) };
+  return { sessionToken, csrfToken, expiresAt, principal: await withUnitTree(db, toPrincipal(user)) };
 }
 
 export async function logout(db: Db, sessionToken: string, principal: Principal): Promise<void> {
@@ -143,7 +144,7 @@ export async function resolveSession(
   if (!session || session.expires_at <= now.toISOString()) return null;
   const user = await findUserById(db, session.user_id);
   if (!user || user.disabled === 1) return null;
-  return { principal: toPrincipal(user), csrfToken: session.csrf_token };
+  return { principal: await withUnitTree(db, toPrincipal(user)), csrfToken: session.csrf_token };
 }
 
 /**
@@ -155,7 +156,7 @@ export async function resolveApiToken(db: Db, token: string, now = new Date()): 
   const iso = now.toISOString();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= iso)) return null;
   await touchApiToken(db, row.id, iso, new Date(now.getTime() - 60_000).toISOString());
-  return {
+  return withUnitTree(db, {
     kind: 'token',
     userId: null,
     username: `token:${row.name}`,
@@ -164,7 +165,7 @@ export async function resolveApiToken(db: Db, token: string, now = new Date()): 
     departmentId: row.role === 'department' ? row.department_id : null,
     isHead: false,
     actor: `token:${row.id}`,
-  };
+  });
 }
 
 /**

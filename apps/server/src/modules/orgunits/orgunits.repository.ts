@@ -1,5 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { OrgUnitTable } from '../../db/schema.ts';
+import type { Database, OrgUnitTable } from '../../db/schema.ts';
 
 export async function findOrgUnitByCode(db: Db, code: string): Promise<{ id: number; name: string } | undefined> {
   return db.selectFrom('org_units').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
@@ -53,4 +54,70 @@ export async function getCampaignCadence(db: Db, campaignId: number): Promise<st
     .where('id', '=', campaignId)
     .executeTakeFirstOrThrow();
   return r.report_cadence;
+}
+
+export interface OrgUnitTreeRow {
+  id: number;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  level: OrgUnitTable['level'];
+  campaign_id: number | null;
+}
+
+/** The unit and (withChildren) every unit below it, each with its first campaign; one recursive statement. */
+export async function selectUnitTree(db: Db, rootId: number, withChildren: boolean): Promise<OrgUnitTreeRow[]> {
+  if (!withChildren) {
+    return db
+      .selectFrom('org_units')
+      .select(['id', 'parent_id', 'code', 'name', 'level'])
+      .select(firstCampaign)
+      .where('id', '=', rootId)
+      .execute();
+  }
+  return db
+    .withRecursive('tree(id)', (qb) =>
+      qb
+        .selectFrom('org_units')
+        .select('id')
+        .where('id', '=', rootId)
+        .unionAll(
+          qb.selectFrom('org_units').innerJoin('tree', 'tree.id', 'org_units.parent_id').select('org_units.id'),
+        ),
+    )
+    .selectFrom('org_units')
+    .innerJoin('tree', 'tree.id', 'org_units.id')
+    .select(['org_units.id', 'org_units.parent_id', 'org_units.code', 'org_units.name', 'org_units.level'])
+    .select(firstCampaign)
+    .execute();
+}
+
+/** Every unit with its first campaign, by code (the CLI's list). */
+export async function listOrgUnits(db: Db): Promise<OrgUnitTreeRow[]> {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'parent_id', 'code', 'name', 'level'])
+    .select(firstCampaign)
+    .orderBy('code')
+    .execute();
+}
+
+const firstCampaign = (eb: ExpressionBuilder<Database, 'org_units'>) =>
+  eb
+    .selectFrom('campaigns')
+    .select((e) => e.fn.min<number>('campaigns.id').as('m'))
+    .whereRef('campaigns.org_unit_id', '=', 'org_units.id')
+    .as('campaign_id');
+
+export async function findOrgUnitById(
+  db: Db,
+  id: number,
+): Promise<
+  { id: number; code: string; name: string; level: OrgUnitTable['level']; parent_id: number | null } | undefined
+> {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'code', 'name', 'level', 'parent_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

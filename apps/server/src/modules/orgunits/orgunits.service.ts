@@ -1,5 +1,14 @@
+import type { Principal } from '../../core/principal.ts';
+import { type OrgUnitNode, readsSubtree } from '../../core/unit-scope.ts';
 import type { Db } from '../../db/database.ts';
-import { findCampaign, findOrgUnitByCode, insertCampaign, insertOrgUnit } from './orgunits.repository.ts';
+import {
+  findCampaign,
+  findOrgUnitByCode,
+  insertCampaign,
+  insertOrgUnit,
+  type OrgUnitTreeRow,
+  selectUnitTree,
+} from './orgunits.repository.ts';
 
 /** The default install serves one zone; every record belongs to a unit so zones can later be rolled up. */
 export const DEFAULT_UNITS = [
@@ -35,4 +44,35 @@ export async function ensureDefaultScope(trx: Db, now: string): Promise<DefaultS
     (await findCampaign(trx, zone.id, DEFAULT_CAMPAIGN.code))?.id ??
     (await insertCampaign(trx, { orgUnitId: zone.id, ...DEFAULT_CAMPAIGN, now }));
   return { orgUnitId: zone.id, orgUnitName: zone.name, campaignId: campaign };
+}
+
+/** Tree rows → nodes in display order: each unit followed by its children (by code), starting at the root. */
+export function orderUnitTree(rows: OrgUnitTreeRow[], rootId: number): OrgUnitNode[] {
+  const children = new Map<number | null, OrgUnitTreeRow[]>();
+  for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
+  const out: OrgUnitNode[] = [];
+  const visit = (r: OrgUnitTreeRow) => {
+    out.push({
+      id: r.id,
+      parentId: r.parent_id,
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      campaignId: r.campaign_id,
+    });
+    for (const c of (children.get(r.id) ?? []).sort((a, b) => a.code.localeCompare(b.code))) visit(c);
+  };
+  const root = rows.find((r) => r.id === rootId);
+  if (root) visit(root);
+  return out;
+}
+
+/**
+ * The principal with its org units (core/unit-scope.ts): its own unit and, for office and leader accounts, the
+ * subtree below it. Called when a session or API token is resolved, so every request knows what it may read.
+ */
+export async function withUnitTree(db: Db, p: Principal): Promise<Principal> {
+  const home = p.homeUnitId ?? p.orgUnitId;
+  const rows = await selectUnitTree(db, home, readsSubtree(p.role));
+  return { ...p, orgUnitId: home, homeUnitId: home, units: orderUnitTree(rows, home), readOnly: false };
 }
