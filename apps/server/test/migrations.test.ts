@@ -89,6 +89,8 @@ describeEachDatabase('migrations', (get, dialect) => {
         'whistle_policies',
         'whistle_reports',
         'whistle_rewards',
+        // the public side's abuse counters (migration 0017)
+        'public_rate_counters',
       ].sort(),
     );
     expect(await migrateToLatest(db)).toEqual([]);

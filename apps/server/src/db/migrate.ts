@@ -13,6 +13,7 @@ import * as m0011 from './migrations/20261201_0011_hazards.ts';
 import * as m0012 from './migrations/20261201_0012_whistleblowing.ts';
 import * as m0013 from './migrations/20261201_0013_inspections.ts';
 import * as m0014 from './migrations/20261201_0014_read_model_versions.ts';
+import * as m0017 from './migrations/20261201_0017_public_gaps.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201_0012_whistleblowing': m0012,
   '20261201_0013_inspections': m0013,
   '20261201_0014_read_model_versions': m0014,
+  '20261201_0017_public_gaps': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

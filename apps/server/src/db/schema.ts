@@ -585,6 +585,13 @@ export interface WhistleDeadlineStepTable {
   claimed_at: string;
 }
 
+/** A windowed abuse counter of the public side (bucket × fixed window start in ms), shared by every instance. */
+export interface PublicRateCounterTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
+}
+
 export interface WhistlePolicyTable {
   org_unit_id: number;
   policy: string;
@@ -1139,6 +1146,7 @@ export interface Database {
   whistle_rewards: WhistleRewardTable;
   whistle_deadline_steps: WhistleDeadlineStepTable;
   whistle_policies: WhistlePolicyTable;
+  public_rate_counters: PublicRateCounterTable;
   knowledge_articles: KnowledgeArticleTable;
   inspection_profiles: InspectionProfileTable;
   inspection_plans: InspectionPlanTable;

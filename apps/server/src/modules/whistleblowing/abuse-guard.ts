@@ -3,11 +3,13 @@ import ipaddr from 'ipaddr.js';
 import { AppError } from '../../core/app-error.ts';
 
 /**
- * Abuse control of the public side without outside services, in memory per server process:
- * - sliding-window counters per client address and per network (/24 for IPv4, /64 for IPv6);
- * - a one-time arithmetic challenge, MAC-signed so no state is kept until it is used;
- * - a bound on concurrent uploads, so reporters cannot starve the rest of the server.
- * Several instances each keep their own counters (the lookup lockout per receipt code is in the database).
+ * Abuse control of the public side without outside services:
+ * - windowed counters per client address and per network (/24 for IPv4, /64 for IPv6), and the lookup lockout per
+ *   address, kept in the database (public_rate_counters) so several instances agree; each window is split into
+ *   slots, a hit is one atomic upsert and a check one indexed sum over at most a slot count of rows per bucket;
+ * - a one-time arithmetic challenge, MAC-signed so no state is kept until it is used, its use claimed once in the
+ *   same table;
+ * - a bound on concurrent uploads per instance, so reporters cannot starve the rest of the server.
  */
 
 export function networkOf(ip: string): string {
@@ -24,37 +26,23 @@ export function networkOf(ip: string): string {
   }
 }
 
-export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
+/** What the guard keeps in the database (whistleblowing.repository in the app). */
+export interface RateStore {
+  addHits(buckets: string[], slotStart: number): Promise<void>;
+  sumHits(buckets: string[], since: number): Promise<Map<string, number>>;
+  claimOnce(bucket: string, windowStart: number): Promise<boolean>;
+  sweep(before: number): Promise<void>;
+}
 
-  /** How many hits are in the window for the key now. */
-  count(key: string, now = Date.now()): number {
-    const list = this.hits.get(key);
-    if (!list) return 0;
-    const fresh = list.filter((t) => t > now - this.windowMs);
-    if (fresh.length === 0) this.hits.delete(key);
-    else this.hits.set(key, fresh);
-    return fresh.length;
-  }
+/** A window of `windowMs` split into this many slots; a check counts the slots that overlap the window. */
+export const SLOTS_PER_WINDOW = 10;
 
-  isOver(key: string, now = Date.now()): boolean {
-    return this.count(key, now) >= this.limit;
-  }
-
-  hit(key: string, now = Date.now()): void {
-    const list = this.hits.get(key) ?? [];
-    list.push(now);
-    this.hits.set(key, list);
-    if (this.hits.size > 100_000) this.sweep(now);
-  }
-
-  private sweep(now: number): void {
-    for (const key of [...this.hits.keys()]) this.count(key, now);
-  }
+export function slotOf(now: number, windowMs: number): { slotStart: number; since: number } {
+  const slotMs = Math.ceil(windowMs / SLOTS_PER_WINDOW);
+  const slotStart = Math.floor(now / slotMs) * slotMs;
+  // A slot [s, s + slotMs) overlaps the window (now - windowMs, now] when s > now - windowMs - slotMs: the count
+  // never misses a hit of the window and at most adds one slot's older hits.
+  return { slotStart, since: now - windowMs - slotMs };
 }
 
 export interface GuardLimits {
@@ -79,53 +67,67 @@ export const DEFAULT_LIMITS: GuardLimits = {
   uploadWaitMs: 15_000,
 };
 
+const CHALLENGE_TTL_MS = 30 * 60 * 1000;
+
 const busy = () => new AppError('too_many_attempts', '当前提交人数较多，请稍后再试 (server busy)');
 const tooMany = () => new AppError('too_many_attempts', '提交过于频繁，请稍后再试 (too many requests)');
 
+const SWEEP_EVERY_MS = 60_000;
+
 export class AbuseGuard {
-  private readonly reportsByIp: SlidingWindowLimiter;
-  private readonly reportsByNet: SlidingWindowLimiter;
-  private readonly lookupFailuresByIp: SlidingWindowLimiter;
-  private readonly usedChallenges = new Map<string, number>();
+  private lastSweep = 0;
   private uploads = 0;
   private readonly waiting: { resolve: () => void; timer: NodeJS.Timeout }[] = [];
 
   constructor(
     private readonly mac: (value: string) => string,
+    private readonly store: RateStore,
     readonly limits: GuardLimits = DEFAULT_LIMITS,
-  ) {
-    this.reportsByIp = new SlidingWindowLimiter(limits.reportsPerIp, limits.reportWindowMs);
-    this.reportsByNet = new SlidingWindowLimiter(limits.reportsPerNetwork, limits.reportWindowMs);
-    this.lookupFailuresByIp = new SlidingWindowLimiter(limits.lookupFailuresPerIp, limits.lookupWindowMs);
+  ) {}
+
+  async checkReportRate(ip: string, now = Date.now()): Promise<void> {
+    const ipKey = `report:ip:${ip}`;
+    const netKey = `report:net:${networkOf(ip)}`;
+    const counts = await this.store.sumHits([ipKey, netKey], slotOf(now, this.limits.reportWindowMs).since);
+    if ((counts.get(ipKey) ?? 0) >= this.limits.reportsPerIp) throw tooMany();
+    if ((counts.get(netKey) ?? 0) >= this.limits.reportsPerNetwork) throw tooMany();
   }
 
-  checkReportRate(ip: string): void {
-    if (this.reportsByIp.isOver(ip) || this.reportsByNet.isOver(networkOf(ip))) throw tooMany();
+  async countReport(ip: string, now = Date.now()): Promise<void> {
+    const { slotStart } = slotOf(now, this.limits.reportWindowMs);
+    await this.store.addHits([`report:ip:${ip}`, `report:net:${networkOf(ip)}`], slotStart);
+    await this.maybeSweep(now);
   }
 
-  countReport(ip: string): void {
-    this.reportsByIp.hit(ip);
-    this.reportsByNet.hit(networkOf(ip));
+  async lookupLocked(ip: string, now = Date.now()): Promise<boolean> {
+    const key = `lookup:ip:${ip}`;
+    const counts = await this.store.sumHits([key], slotOf(now, this.limits.lookupWindowMs).since);
+    return (counts.get(key) ?? 0) >= this.limits.lookupFailuresPerIp;
   }
 
-  lookupLocked(ip: string): boolean {
-    return this.lookupFailuresByIp.isOver(ip);
+  async countLookupFailure(ip: string, now = Date.now()): Promise<void> {
+    await this.store.addHits([`lookup:ip:${ip}`], slotOf(now, this.limits.lookupWindowMs).slotStart);
+    await this.maybeSweep(now);
   }
 
-  countLookupFailure(ip: string): void {
-    this.lookupFailuresByIp.hit(ip);
+  /** Old slots and used challenges go at most once a minute per instance: one indexed delete. */
+  private async maybeSweep(now: number): Promise<void> {
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    const longest = Math.max(this.limits.reportWindowMs, this.limits.lookupWindowMs, CHALLENGE_TTL_MS);
+    await this.store.sweep(now - 2 * longest);
   }
 
   /** A question with a small sum, valid for 30 minutes, usable once. */
   issueChallenge(now = Date.now()): { token: string; question: string } {
     const a = randomInt(2, 10);
     const b = randomInt(2, 10);
-    const expires = now + 30 * 60 * 1000;
+    const expires = now + CHALLENGE_TTL_MS;
     const nonce = randomBytes(9).toString('base64url');
     return { token: `${expires}.${nonce}.${this.mac(`${expires}.${nonce}.${a + b}`)}`, question: `${a} + ${b} = ?` };
   }
 
-  verifyChallenge(token: string, answer: string, now = Date.now()): void {
+  async verifyChallenge(token: string, answer: string, now = Date.now()): Promise<void> {
     const wrong = new AppError('validation_failed', '验证题答案不正确或已过期，请重新作答 (challenge failed)', {
       field: 'challengeAnswer',
     });
@@ -135,9 +137,7 @@ export class AbuseGuard {
     const expected = Buffer.from(this.mac(`${expires}.${nonce}.${Number(answer)}`));
     const given = Buffer.from(mac);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw wrong;
-    for (const [n, exp] of this.usedChallenges) if (exp < now) this.usedChallenges.delete(n);
-    if (this.usedChallenges.has(nonce)) throw wrong;
-    this.usedChallenges.set(nonce, Number(expires));
+    if (!(await this.store.claimOnce(`challenge:${nonce}`, Number(expires)))) throw wrong;
   }
 
   /**

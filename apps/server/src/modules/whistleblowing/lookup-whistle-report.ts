@@ -9,7 +9,7 @@ import {
   findLookupAttempt,
   findReportByCode,
   findRewardOfReport,
-  saveLookupAttempt,
+  recordLookupFailure,
   type WhistleReportRow,
 } from './whistleblowing.repository.ts';
 
@@ -35,22 +35,15 @@ export async function authenticateReceipt(
 ): Promise<WhistleReportRow> {
   const code = normaliseReceiptCode(receiptCode);
   const key = lookupKey(code ?? receiptCode.trim().toUpperCase());
-  if (guard.lookupLocked(ip)) throw locked();
+  if (await guard.lookupLocked(ip, now.getTime())) throw locked();
   const attempt = await findLookupAttempt(db, key);
   if (attempt?.locked_until && attempt.locked_until > now.toISOString()) throw locked();
   const report = code ? await findReportByCode(db, code) : undefined;
   const ok = await verifyReceiptPassword(report?.password_hash, password);
   if (!ok || !report) {
-    guard.countLookupFailure(ip);
-    const fresh = !attempt || Date.parse(attempt.window_start) < now.getTime() - LOOKUP_LOCK_MS;
-    const failures = fresh ? 1 : attempt.failures + 1;
-    await saveLookupAttempt(db, {
-      code_hash: key,
-      failures,
-      window_start: fresh ? now.toISOString() : attempt.window_start,
-      locked_until:
-        failures >= LOOKUP_FAILURES_PER_CODE ? new Date(now.getTime() + LOOKUP_LOCK_MS).toISOString() : null,
-    });
+    await guard.countLookupFailure(ip, now.getTime());
+    const lockedUntil = new Date(now.getTime() + LOOKUP_LOCK_MS).toISOString();
+    await recordLookupFailure(db, key, now, LOOKUP_LOCK_MS, LOOKUP_FAILURES_PER_CODE, lockedUntil);
     throw lookupNotFound();
   }
   if (attempt) await clearLookupAttempt(db, key);

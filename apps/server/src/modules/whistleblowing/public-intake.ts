@@ -43,7 +43,7 @@ export async function intakePublicReport(
   raw: Record<string, string> = {},
 ): Promise<SubmitWhistleReportResponse> {
   const ip = request.ip;
-  deps.guard.checkReportRate(ip);
+  await deps.guard.checkReportRate(ip);
   return deps.guard.withUploadSlot(async () => {
     const stored: StoredAttachment[] = [];
     try {
@@ -69,7 +69,7 @@ export async function intakePublicReport(
         }
       }
       if (raw.website) {
-        deps.guard.countReport(ip);
+        await deps.guard.countReport(ip);
         throw new Honeypot();
       }
       const parsed = SubmitWhistleReportFields.safeParse(raw);
@@ -79,8 +79,8 @@ export async function intakePublicReport(
         const label = first ? (FIELD_LABELS[first.path] ?? first.path) : '';
         throw new AppError('validation_failed', `请检查“${label}”：${first?.message ?? ''}`, issues);
       }
-      deps.guard.verifyChallenge(parsed.data.challengeToken, parsed.data.challengeAnswer);
-      deps.guard.countReport(ip);
+      await deps.guard.verifyChallenge(parsed.data.challengeToken, parsed.data.challengeAnswer);
+      await deps.guard.countReport(ip);
       return await submitWhistleReport(deps.db, deps.key, deps.orgUnitId, parsed.data, stored, null);
     } catch (error) {
       for (const a of stored) await deps.store.remove(a.storageKey);

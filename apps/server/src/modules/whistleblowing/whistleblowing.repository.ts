@@ -1,6 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { WhistleAttachmentTable, WhistleReportTable, WhistleRewardTable } from '../../db/schema.ts';
+import type { RateStore } from './abuse-guard.ts';
 
 /** All SQL of the whistle_* tables (reports, sealed identities, attachments, lookup attempts, rewards, policy, steps). */
 
@@ -131,18 +132,29 @@ export async function findLookupAttempt(db: Db, codeHash: string) {
   return db.selectFrom('whistle_lookup_attempts').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
 }
 
-export async function saveLookupAttempt(
+/**
+ * One more failed lookup of a typed code, atomically (several instances may count at once): a window older than
+ * `windowMs` starts again at 1; reaching `limit` failures locks the code until `lockedUntil`.
+ */
+export async function recordLookupFailure(
   db: Db,
-  row: { code_hash: string; failures: number; window_start: string; locked_until: string | null },
+  codeHash: string,
+  now: Date,
+  windowMs: number,
+  limit: number,
+  lockedUntil: string,
 ): Promise<void> {
+  const nowIso = now.toISOString();
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
+  const stale = sql<boolean>`whistle_lookup_attempts.window_start < ${cutoff}`;
   await db
     .insertInto('whistle_lookup_attempts')
-    .values(row)
+    .values({ code_hash: codeHash, failures: 1, window_start: nowIso, locked_until: limit <= 1 ? lockedUntil : null })
     .onConflict((oc) =>
       oc.column('code_hash').doUpdateSet({
-        failures: row.failures,
-        window_start: row.window_start,
-        locked_until: row.locked_until,
+        failures: sql`case when ${stale} then 1 else whistle_lookup_attempts.failures + 1 end`,
+        window_start: sql`case when ${stale} then ${nowIso} else whistle_lookup_attempts.window_start end`,
+        locked_until: sql`case when ${stale} then null when whistle_lookup_attempts.failures + 1 >= ${limit} then ${lockedUntil} else whistle_lookup_attempts.locked_until end`,
       }),
     )
     .execute();
@@ -150,6 +162,56 @@ export async function saveLookupAttempt(
 
 export async function clearLookupAttempt(db: Db, codeHash: string): Promise<void> {
   await db.deleteFrom('whistle_lookup_attempts').where('code_hash', '=', codeHash).execute();
+}
+
+// ── abuse counters (public_rate_counters) ──────────────────────────────────────────────────────────────────────
+
+/** One hit on each bucket's slot, atomically (insert or raise by one), in one statement. */
+export async function addRateHits(db: Db, buckets: string[], slotStart: number): Promise<void> {
+  await db
+    .insertInto('public_rate_counters')
+    .values(buckets.map((bucket) => ({ bucket, window_start: slotStart, hits: 1 })))
+    .onConflict((oc) =>
+      oc.columns(['bucket', 'window_start']).doUpdateSet({ hits: sql`public_rate_counters.hits + 1` }),
+    )
+    .execute();
+}
+
+/** Hits per bucket in the slots that start after `since` (a bounded number of rows: one per slot and bucket). */
+export async function sumRateHits(db: Db, buckets: string[], since: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('public_rate_counters')
+    .select(['bucket', (eb) => eb.fn.sum<number>('hits').as('hits')])
+    .where('bucket', 'in', buckets)
+    .where('window_start', '>', since)
+    .groupBy('bucket')
+    .execute();
+  return new Map(rows.map((r) => [r.bucket, Number(r.hits)]));
+}
+
+/** Claims a one-time bucket (a challenge nonce): true the first time, false ever after. */
+export async function claimRateBucket(db: Db, bucket: string, windowStart: number): Promise<boolean> {
+  const row = await db
+    .insertInto('public_rate_counters')
+    .values({ bucket, window_start: windowStart, hits: 1 })
+    .onConflict((oc) => oc.columns(['bucket', 'window_start']).doNothing())
+    .returning('bucket')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function sweepRateCounters(db: Db, before: number): Promise<void> {
+  await db.deleteFrom('public_rate_counters').where('window_start', '<', before).execute();
+}
+
+/** The abuse guard's counters on this database. */
+export function rateStoreOf(db: Db): RateStore {
+  return {
+    addHits: (buckets, slotStart) => addRateHits(db, buckets, slotStart),
+    sumHits: (buckets, since) => sumRateHits(db, buckets, since),
+    claimOnce: (bucket, windowStart) => claimRateBucket(db, bucket, windowStart),
+    sweep: (before) => sweepRateCounters(db, before),
+  };
 }
 
 // ── rewards ─────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -50,6 +50,7 @@ import { decideReward, listRewardViews, markRewardPaid, proposeReward } from './
 import { acceptReport, markDuplicate, transferReport } from './triage-report.ts';
 import { readWhistlePolicy, saveWhistlePolicy } from './whistle-policy.service.ts';
 import { adminHandlerScope, handlerScope, permissionAdmin, readScope } from './whistleblowing.policy.ts';
+import { rateStoreOf } from './whistleblowing.repository.ts';
 
 const tags = ['whistleblowing'];
 
@@ -60,7 +61,7 @@ export function publicDeps(ctx: AppContext): PublicDeps {
     db: ctx.db,
     key,
     store: new AttachmentStore(join(ctx.dataDir, 'whistle'), key),
-    guard: new AbuseGuard((v) => key.mac('challenge', v)),
+    guard: new AbuseGuard((v) => key.mac('challenge', v), rateStoreOf(ctx.db)),
     orgUnitId: ctx.scope.orgUnitId,
   };
 }
