@@ -1,4 +1,5 @@
 import type { Db, DialectName } from './db/database.ts';
+import type { DeliverySenders } from './modules/notifications/senders/send-to-channel.ts';
 import type { DefaultScope } from './modules/orgunits/orgunits.service.ts';
 
 /** What every route needs: the database and the unit it serves. Built once in main.ts or a test. */
@@ -12,4 +13,6 @@ export interface AppContext {
   dataDir: string;
   /** DUBAN_WHISTLE_KEY; unset: the key file in dataDir (generated at first start). */
   whistleKey?: string;
+  /** The notification senders (SMTP from SMTP_URL) for a channel's test message; unset: no SMTP. */
+  senders?: DeliverySenders;
 }

@@ -10,6 +10,7 @@ import { loadDemoEnterprisesIfEmpty } from './modules/enterprises/demo-enterpris
 import { loadDemoHazardsIfEmpty } from './modules/hazards/demo-hazards.ts';
 import { createMailSender } from './modules/notifications/senders/mail-sender.ts';
 import { setOutboundPolicy } from './modules/notifications/senders/outbound-guard.ts';
+import { openEvidenceStorage } from './modules/progress/storage/open-evidence-storage.ts';
 import { startReminderScheduler } from './modules/reminders/reminder-scheduler.ts';
 import { ensureOfficeAdmin } from './modules/users/users.service.ts';
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     announceDemoAccounts(await loadDemoStory(handle.db, scope, admin.username), config.DATA_DIR);
     console.log('已生成演示进展（2024年全年：多数按期通过，部分逾期、退回，含催办、督办单和延期）。');
   }
+  const mail = config.SMTP_URL ? createMailSender(config.SMTP_URL, config.MAIL_FROM) : null;
   const app = await buildApp(
     {
       db: handle.db,
@@ -41,12 +43,13 @@ async function main(): Promise<void> {
       scope,
       secureCookies: config.COOKIE_SECURE,
       dataDir: config.DATA_DIR,
+      storage: openEvidenceStorage(config, handle.db),
+      senders: { mail },
       ...(config.DUBAN_WHISTLE_KEY ? { whistleKey: config.DUBAN_WHISTLE_KEY } : {}),
     },
     { logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY },
   );
   setOutboundPolicy({ allowedPrivate: config.WEBHOOK_ALLOW_PRIVATE });
-  const mail = config.SMTP_URL ? createMailSender(config.SMTP_URL, config.MAIL_FROM) : null;
   let scheduler: { stop(): Promise<void> } | null = null;
   // Seal the audit chain's head to a file outside the database every 10 minutes and at shutdown (audit.service.ts).
   const sealFile = sealFilePath(config.DATA_DIR, handle.location);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
+import type { AppContext } from '../src/app-context.ts';
 import type { UserRole } from '../src/db/schema.ts';
 import { findUnitDepartmentByName } from '../src/modules/departments/departments.service.ts';
 import type { DefaultScope } from '../src/modules/orgunits/orgunits.service.ts';
@@ -37,7 +38,7 @@ export interface TestApp {
 }
 
 /** The app on a migrated test database with the seed list imported and one account per role. */
-export async function buildTestApp(test: TestDatabase): Promise<TestApp> {
+export async function buildTestApp(test: TestDatabase, extra: Pick<AppContext, 'senders'> = {}): Promise<TestApp> {
   const { db, dialect } = test.handle;
   const scope = await setupScope(db);
   await importBytes(db, scope, seedBytes());
@@ -56,7 +57,7 @@ export async function buildTestApp(test: TestDatabase): Promise<TestApp> {
       { username, displayName: username, role: account.role, departmentId, isHead: false, password: TEST_PASSWORD },
     );
   }
-  const app = await buildApp({ db, dialect, scope, secureCookies: false, dataDir: test.dataDir });
+  const app = await buildApp({ db, dialect, scope, secureCookies: false, dataDir: test.dataDir, ...extra });
   const sessions = new Map<AccountName, Session>();
 
   async function login(account: AccountName): Promise<Session> {

@@ -4,6 +4,7 @@ import { enterprisesMatrix } from './enterprises.matrix.ts';
 import { hazardsMatrix } from './hazards.matrix.ts';
 import { inspectionsMatrix } from './inspections.matrix.ts';
 import type { DomainMatrix } from './matrix-types.ts';
+import { pilotGapsMatrix } from './pilot-gaps.matrix.ts';
 import { supervisionBatchesMatrix } from './supervision-batches.matrix.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 
@@ -20,4 +21,5 @@ export const DOMAIN_MATRICES: DomainMatrix<any>[] = [
   hazardsMatrix,
   inspectionsMatrix,
   calendarMatrix,
+  pilotGapsMatrix,
 ];

@@ -2,6 +2,7 @@ import type { CreateFeedResponse, FeedResponse } from '@duban/shared/contracts/c
 import type {
   ChannelResponse,
   CreateChannelRequest,
+  TestChannelResponse,
   UpdateChannelRequest,
 } from '@duban/shared/contracts/notifications';
 import type { ReminderPolicyResponse, UpdateReminderPolicyRequest } from '@duban/shared/contracts/reminders';
@@ -19,6 +20,8 @@ export const updateChannel = (id: number, body: UpdateChannelRequest) =>
   api.patch<ChannelRow>(`/api/notification-channels/${id}`, { json: body });
 export const deleteChannel = (id: number, version: number) =>
   api.delete<null>(`/api/notification-channels/${id}?version=${version}`);
+/** 发送测试消息: sent now through the channel; the answer says whether it went out. */
+export const testChannel = (id: number) => api.post<TestChannelResponse>(`/api/notification-channels/${id}/test`);
 
 export const fetchReminderPolicy = () => api.get<ReminderPolicyResponse>('/api/reminder-policy');
 export const saveReminderPolicy = (body: UpdateReminderPolicyRequest) =>

@@ -144,6 +144,16 @@ export type ChannelResponse = z.infer<typeof ChannelResponse>;
 
 export const ListChannelsResponse = z.object({ channels: z.array(ChannelResponse) });
 
+/** POST /api/notification-channels/:id/test: the test message went out through the real sender, or why not. */
+export const TestChannelResponse = z.object({
+  channelId: z.number().int(),
+  status: z.enum(['sent', 'failed']),
+  /** Chinese reason when it failed (SMTP not configured, HTTP 403, robot error code, refused address …). */
+  error: z.string().nullable(),
+  sentAt: z.string(),
+});
+export type TestChannelResponse = z.infer<typeof TestChannelResponse>;
+
 // ── Delivery log ────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;

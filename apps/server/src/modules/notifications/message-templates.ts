@@ -90,6 +90,16 @@ export function renderMessage(input: readonly NotificationItem[]): RenderedMessa
   return { kind: items.length === 1 ? first.kind : 'digest', title, lines, text, markdown };
 }
 
+/** The office's test message for a channel (设置 → 通知渠道 → 发送测试消息): says which channel it checks. */
+export function renderTestMessage(channelName: string, now: Date): RenderedMessage {
+  const at = now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  const title = '【督办】测试消息';
+  const line = `这是督办平台发往通知渠道「${shorten(channelName, 40)}」的测试消息（${at}），收到即表示该渠道配置正确。`;
+  const text = `${title}\n\n${line}`;
+  const markdown = `### ${escapeMarkdown(title)}\n\n${escapeMarkdown(line)}`;
+  return { kind: 'test', title, lines: [line], text, markdown };
+}
+
 /** Keeps task text from turning into markdown structure in chat robots. */
 function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]#>])/g, '\\$1');

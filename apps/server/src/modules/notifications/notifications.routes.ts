@@ -11,6 +11,7 @@ import {
   NotificationResponse,
   PreferencesBody,
   ReadAllResponse,
+  TestChannelResponse,
   UpdateChannelRequest,
 } from '@duban/shared/contracts/notifications';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +23,7 @@ import { routePolicy } from '../../core/route-policy.ts';
 import { changeChannel, createChannel, deliveryLog, listAllChannels, removeChannel } from './channels.service.ts';
 import { centreScope, channelManagerScope } from './notifications.policy.ts';
 import { getPreferences, listMyNotifications, markAllRead, markRead, setPreferences } from './notifications.service.ts';
+import { sendTestMessage } from './test-channel.ts';
 
 /** The notification centre, delivery preferences, channels (office) and the delivery log (office). */
 export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -140,6 +142,21 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       reply.status(204);
       return null;
     },
+  );
+
+  app.post(
+    '/api/notification-channels/:id/test',
+    {
+      preValidation: channels.preValidation,
+      schema: {
+        tags,
+        summary: '发送测试消息（立即通过该渠道发送，返回发送结果）',
+        params: IdParams,
+        response: { 200: TestChannelResponse },
+      },
+    },
+    async (request) =>
+      sendTestMessage(ctx.db, channels.scope(request), request.params.id, ctx.senders ?? { mail: null }),
   );
 
   app.get(

@@ -9,18 +9,18 @@ import {
   leaseDelivery,
   listDueDeliveryIds,
 } from './deliveries.repository.ts';
-import { type RenderedMessage, renderMessage } from './message-templates.ts';
+import { renderMessage } from './message-templates.ts';
 import { openOccurrenceIds } from './notifications.repository.ts';
 import { outsideQuietHours, quietHoursOf } from './quiet-hours.ts';
-import type { MailSender } from './senders/mail-sender.ts';
-import { assertOutboundAllowed, OutboundRefused } from './senders/outbound-guard.ts';
-import { type FetchLike, sendHttp } from './senders/send-http.ts';
+import { OutboundRefused } from './senders/outbound-guard.ts';
 import {
-  buildDingTalkRequest,
-  buildFeishuRequest,
-  buildGenericRequest,
-  buildWeComRequest,
-} from './senders/webhook-requests.ts';
+  type ChannelTarget,
+  type DeliverySenders,
+  PermanentDeliveryError,
+  sendToChannel,
+} from './senders/send-to-channel.ts';
+
+export type { DeliverySenders } from './senders/send-to-channel.ts';
 
 /**
  * The delivery worker. Every delivery is its own row, leased by one worker at a time and finished in its own
@@ -29,13 +29,6 @@ import {
  * Right before sending, items whose occurrence was submitted or accepted meanwhile are left out (none left:
  * cancelled), and a delivery inside its recipient's quiet hours waits for their end without using an attempt.
  */
-export interface DeliverySenders {
-  mail: MailSender | null;
-  fetch?: FetchLike;
-  /** Per request; default 10 s. */
-  timeoutMs?: number;
-}
-
 export interface DeliveryRunResult {
   sent: number;
   retried: number;
@@ -106,7 +99,7 @@ async function deliverOne(db: Db, id: number, now: Date, senders: DeliverySender
   try {
     const target = await resolveTarget(db, leased);
     if (typeof target === 'string') return cancel(db, leased, now, target);
-    await send(leased, target, remaining, renderMessage(remaining), now, senders);
+    await sendToChannel(leased.channel, target, remaining, renderMessage(remaining), now, senders);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const permanent = error instanceof PermanentDeliveryError || error instanceof OutboundRefused;
@@ -131,15 +124,8 @@ async function deliverOne(db: Db, id: number, now: Date, senders: DeliverySender
   return 'sent';
 }
 
-class PermanentDeliveryError extends Error {}
-
-interface Target {
-  address: string;
-  secret: string | null;
-}
-
 /** The channel's current target (a deleted or disabled channel cancels the delivery); e-mail of an account: its address. */
-async function resolveTarget(db: Db, d: DeliveryRow): Promise<Target | string> {
+async function resolveTarget(db: Db, d: DeliveryRow): Promise<ChannelTarget | string> {
   if (d.channel_id === null) {
     if (d.user_id === null) return '渠道已删除';
     return { address: d.recipient, secret: null };
@@ -148,45 +134,6 @@ async function resolveTarget(db: Db, d: DeliveryRow): Promise<Target | string> {
   if (!channel) return '渠道已删除';
   if (channel.enabled !== 1) return '渠道已停用';
   return { address: channel.target, secret: channel.secret };
-}
-
-async function send(
-  d: DeliveryRow,
-  target: Target,
-  items: NotificationItem[],
-  message: RenderedMessage,
-  now: Date,
-  senders: DeliverySenders,
-): Promise<void> {
-  const fetchImpl = senders.fetch ?? fetch;
-  const timeout = senders.timeoutMs ?? 10_000;
-  // SSRF guard right before sending: the URL rules and every address the host resolves to (outbound-guard.ts).
-  if (d.channel !== 'email') await assertOutboundAllowed(d.channel, target.address);
-  switch (d.channel) {
-    case 'email':
-      if (!senders.mail) throw new PermanentDeliveryError('未配置 SMTP（SMTP_URL），无法发送邮件');
-      await senders.mail.send({ to: target.address, subject: message.title, text: message.text });
-      return;
-    case 'dingtalk':
-      return sendHttp(
-        'dingtalk',
-        buildDingTalkRequest(target.address, target.secret, message, now),
-        fetchImpl,
-        timeout,
-      );
-    case 'wecom':
-      return sendHttp('wecom', buildWeComRequest(target.address, message), fetchImpl, timeout);
-    case 'feishu':
-      return sendHttp('feishu', buildFeishuRequest(target.address, target.secret, message, now), fetchImpl, timeout);
-    case 'webhook':
-      if (!target.secret) throw new PermanentDeliveryError('通用 Webhook 未设置签名密钥');
-      return sendHttp(
-        'webhook',
-        buildGenericRequest(target.address, target.secret, message, items, now),
-        fetchImpl,
-        timeout,
-      );
-  }
 }
 
 async function cancel(db: Db, d: DeliveryRow, now: Date, reason: string): Promise<Counted> {

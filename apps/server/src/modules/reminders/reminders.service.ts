@@ -8,6 +8,7 @@ import {
 import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { actorDisplayName } from '../users/users.service.ts';
 import type { ReminderPolicyScope, ReminderPolicyWriteScope } from './reminders.policy.ts';
 import { findCampaignInUnit, findPolicy, insertPolicy, type PolicyRow, updatePolicy } from './reminders.repository.ts';
 
@@ -20,7 +21,7 @@ export function parseStoredPolicy(json: string | null): ReminderPolicy {
   return parsed.success ? parsed.data : DEFAULT_REMINDER_POLICY;
 }
 
-function present(campaignId: number, row: PolicyRow | undefined): ReminderPolicyResponse {
+async function present(db: Db, campaignId: number, row: PolicyRow | undefined): Promise<ReminderPolicyResponse> {
   if (!row) {
     return {
       campaignId,
@@ -36,7 +37,8 @@ function present(campaignId: number, row: PolicyRow | undefined): ReminderPolicy
     policy: parseStoredPolicy(row.policy),
     isDefault: false,
     updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
+    // The person's name, not the stored actor ('user:1').
+    updatedBy: await actorDisplayName(db, row.updated_by),
     version: row.version,
   };
 }
@@ -53,7 +55,7 @@ export async function getReminderPolicy(
   campaignId: number,
 ): Promise<ReminderPolicyResponse> {
   const id = await campaignOf(db, p, campaignId);
-  return present(id, await findPolicy(db, id));
+  return present(db, id, await findPolicy(db, id));
 }
 
 export async function setReminderPolicy(
@@ -90,5 +92,5 @@ export async function setReminderPolicy(
     );
     return written;
   });
-  return present(id, row);
+  return present(db, id, row);
 }

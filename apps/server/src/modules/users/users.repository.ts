@@ -149,3 +149,8 @@ export async function listEnterpriseAccountIds(db: Db, orgUnitId: number, enterp
 export async function requirePasswordChange(db: Db, id: number): Promise<void> {
   await db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', id).execute();
 }
+
+export async function findUserDisplayName(db: Db, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst();
+  return row?.display_name;
+}

@@ -9,6 +9,7 @@ import { findUnitDepartment } from '../departments/departments.service.ts';
 import {
   countUsersWithRole,
   findUserByUsername,
+  findUserDisplayName,
   insertUser,
   requirePasswordChange,
   setUserHead,
@@ -116,4 +117,17 @@ export async function createUser(
     });
     return id;
   });
+}
+
+/**
+ * A stored actor ('user:<id>', 'token:<id>', 'system', 'cli') as people read it: the person's display name, not
+ * 'user:1' (the reminder policy's 最后修改人, issue 13).
+ */
+export async function actorDisplayName(db: Db, actor: string): Promise<string> {
+  const user = /^user:(\d+)$/.exec(actor);
+  if (user) return (await findUserDisplayName(db, Number(user[1]))) ?? '已删除的账号';
+  if (actor.startsWith('token:')) return 'API 令牌';
+  if (actor === 'system') return '系统';
+  if (actor === 'cli') return '命令行';
+  return actor;
 }

@@ -71,7 +71,8 @@ export function buildFeishuRequest(
     signature.timestamp = String(timestamp);
     signature.sign = feishuSign(secret, timestamp);
   }
-  const template = message.kind === 'reminder' ? 'blue' : message.kind === 'urge' ? 'orange' : 'red';
+  const template =
+    message.kind === 'reminder' || message.kind === 'test' ? 'blue' : message.kind === 'urge' ? 'orange' : 'red';
   const body = JSON.stringify({
     ...signature,
     msg_type: 'interactive',

@@ -3,6 +3,7 @@ import { CHANNEL_KINDS } from '@duban/shared/contracts/notifications';
 import {
   Alert,
   Button,
+  Card,
   Form,
   Input,
   Modal,
@@ -15,12 +16,20 @@ import {
   Tag,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { type ChannelRow, createChannel, deleteChannel, fetchChannels, updateChannel } from '../../../api/settings.ts';
+import {
+  type ChannelRow,
+  createChannel,
+  deleteChannel,
+  fetchChannels,
+  testChannel,
+  updateChannel,
+} from '../../../api/settings.ts';
 import { isOfficeRole, useUser } from '../../../app/auth.tsx';
 import { ErrorResult } from '../../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../../components/PageSpinner.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useToast } from '../../../components/toast.tsx';
+import { useIsPhone } from '../../../components/use-media-query.ts';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useDepartments } from '../../users/use-departments.ts';
 import { settingsErrorText as errorText } from '../settings-error.ts';
@@ -40,7 +49,8 @@ interface Values {
 
 /**
  * 通知渠道 (settings): the robots and addresses reminders and 督办 messages go out through — the unit's own (安委办)
- * or a department's. The target is shown masked; a secret is write-only (empty on edit keeps it).
+ * or a department's. The target is shown masked; a secret is write-only (empty on edit keeps it). 发送测试消息
+ * sends one message now and says whether it went out. On a phone the list is one card per channel.
  */
 export default function NotificationChannelsPage() {
   const t = useT();
@@ -51,7 +61,9 @@ export default function NotificationChannelsPage() {
   const [editing, setEditing] = useState<ChannelRow | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [testing, setTesting] = useState<number | null>(null);
   const [form] = Form.useForm<Values>();
+  const phone = useIsPhone();
 
   const load = useCallback(() => {
     fetchChannels()
@@ -131,6 +143,49 @@ export default function NotificationChannelsPage() {
     }
   };
 
+  const sendTest = async (row: ChannelRow) => {
+    setTesting(row.id);
+    try {
+      const r = await testChannel(row.id);
+      if (r.status === 'sent') message.success(t('channels.testSent', { name: row.name }));
+      else message.error(t('channels.testFailed', { name: row.name, error: r.error ?? '' }));
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setTesting(null);
+    }
+  };
+
+  const actions = (r: ChannelRow) => (
+    <Space wrap>
+      <Button
+        size="small"
+        loading={testing === r.id}
+        onClick={() => void sendTest(r)}
+        aria-label={`${t('channels.test')}：${r.name}`}
+      >
+        {t('channels.test')}
+      </Button>
+      <Button size="small" onClick={() => open(r)} aria-label={`${t('settings.edit')}：${r.name}`}>
+        {t('settings.edit')}
+      </Button>
+      <Popconfirm
+        title={t('channels.deleteConfirm', { name: r.name })}
+        okText={t('channels.delete')}
+        cancelText={t('common.cancel')}
+        onConfirm={() => void remove(r)}
+      >
+        <Button size="small" danger aria-label={`${t('channels.delete')}：${r.name}`}>
+          {t('channels.delete')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+
+  const statusTag = (r: ChannelRow) => (
+    <Tag color={r.enabled ? 'success' : 'default'}>{r.enabled ? t('channels.enabled') : t('channels.disabled')}</Tag>
+  );
+
   const columns: TableColumnsType<ChannelRow> = [
     { key: 'name', title: t('channels.col.name'), dataIndex: 'name' },
     { key: 'kind', title: t('channels.col.kind'), render: (_, r) => t(`channels.kind.${r.kind}`) },
@@ -140,36 +195,8 @@ export default function NotificationChannelsPage() {
       title: t('channels.col.target'),
       render: (_, r) => <span style={{ wordBreak: 'break-all' }}>{r.target}</span>,
     },
-    {
-      key: 'enabled',
-      title: t('channels.col.enabled'),
-      render: (_, r) => (
-        <Tag color={r.enabled ? 'success' : 'default'}>
-          {r.enabled ? t('channels.enabled') : t('channels.disabled')}
-        </Tag>
-      ),
-    },
-    {
-      key: 'actions',
-      title: t('channels.col.actions'),
-      render: (_, r) => (
-        <Space wrap>
-          <Button size="small" onClick={() => open(r)} aria-label={`${t('settings.edit')}：${r.name}`}>
-            {t('settings.edit')}
-          </Button>
-          <Popconfirm
-            title={t('channels.deleteConfirm', { name: r.name })}
-            okText={t('channels.delete')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => void remove(r)}
-          >
-            <Button size="small" danger aria-label={`${t('channels.delete')}：${r.name}`}>
-              {t('channels.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
-    },
+    { key: 'enabled', title: t('channels.col.enabled'), render: (_, r) => statusTag(r) },
+    { key: 'actions', title: t('channels.col.actions'), render: (_, r) => actions(r) },
   ];
 
   return (
@@ -184,7 +211,21 @@ export default function NotificationChannelsPage() {
       />
       {state.status === 'loading' ? <PageSpinner /> : null}
       {state.status === 'error' ? <ErrorResult error={state.error} onRetry={load} /> : null}
-      {state.status === 'ready' ? (
+      {state.status === 'ready' && phone ? (
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="channel-cards">
+          {state.channels.length === 0 ? <Alert type="info" title={t('channels.empty')} /> : null}
+          {state.channels.map((r) => (
+            <Card key={r.id} size="small" title={r.name} extra={statusTag(r)}>
+              <div>
+                {t(`channels.kind.${r.kind}`)} · {departmentName(r.departmentId)}
+              </div>
+              <div style={{ wordBreak: 'break-all', color: 'rgba(0,0,0,0.55)', margin: '4px 0 8px' }}>{r.target}</div>
+              {actions(r)}
+            </Card>
+          ))}
+        </Space>
+      ) : null}
+      {state.status === 'ready' && !phone ? (
         <Table<ChannelRow>
           rowKey="id"
           columns={columns}
