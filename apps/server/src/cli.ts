@@ -9,6 +9,7 @@ import { IMPORT_USAGE, importCommand } from './cli/import-command.ts';
 import { DRAW_USAGE, drawCommand, INSPECTIONS_USAGE, inspectionsCommand } from './cli/inspections-command.ts';
 import { REMINDERS_USAGE, remindersCommand } from './cli/reminders-command.ts';
 import { SCHEDULE_USAGE, scheduleCommand } from './cli/schedule-command.ts';
+import { UNITS_USAGE, unitsCommand } from './cli/units-command.ts';
 import { USERS_USAGE, usersCommand } from './cli/users-command.ts';
 import { WORKDAYS_USAGE, workdaysCommand } from './cli/workdays-command.ts';
 import { loadConfig } from './config.ts';
@@ -21,6 +22,7 @@ const USAGE = `督办 Duban 命令行: npm run -s duban -- <命令>
   migrate                                                  把数据库迁移到最新结构
   serve                                                    启动服务（同 npm start）
   users add|list|reset-password                            用户管理
+  units add|list                                           单位（省、市、县区、开发区）管理
   workdays add <日期> <n> | workdays load <文件>            工作日计算（含调休）
   audit verify                                             核验审计哈希链
   draw verify <编号> [--json]                               复核双随机抽查（用种子重新抽取）
@@ -38,6 +40,8 @@ ${SCHEDULE_USAGE}
 ${EXPORT_USAGE}
 
 ${USERS_USAGE}
+
+${UNITS_USAGE}
 
 ${WORKDAYS_USAGE}
 
@@ -57,6 +61,7 @@ const COMMAND_USAGE: Record<string, string> = {
   draw: DRAW_USAGE,
   inspections: INSPECTIONS_USAGE,
   users: USERS_USAGE,
+  units: UNITS_USAGE,
   workdays: WORKDAYS_USAGE,
   reminders: REMINDERS_USAGE,
   backup: BACKUP_USAGE,
@@ -86,6 +91,8 @@ async function run(argv: string[]): Promise<number> {
       return hazardsCommand(rest, config);
     case 'users':
       return usersCommand(rest, config.DATABASE_URL);
+    case 'units':
+      return unitsCommand(rest, config.DATABASE_URL);
     case 'workdays':
       return workdaysCommand(rest, config.DATABASE_URL);
     case 'draw':

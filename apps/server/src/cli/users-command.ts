@@ -4,15 +4,17 @@ import { prepareDatabase } from '../bootstrap.ts';
 import type { UserRole } from '../db/schema.ts';
 import { resetPassword } from '../modules/auth/auth.service.ts';
 import { findUnitDepartmentByName } from '../modules/departments/departments.service.ts';
+import { findOrgUnitByCode } from '../modules/orgunits/orgunits.repository.ts';
 import { findUserIdInUnit, listUsers } from '../modules/users/users.repository.ts';
 import { createUser, generatePassword } from '../modules/users/users.service.ts';
 import { CliError, printJson } from './cli-output.ts';
 
 export const USERS_USAGE = `用法:
   duban users add <用户名> --role <office_admin|office_staff|leader|department|enterprise> [--name 显示名]
-                  [--department 部门名称] [--head] [--password 密码]   （不给密码则随机生成并只显示一次）
-  duban users list [--json]
-  duban users reset-password <用户名> [--password 密码]`;
+                  [--department 部门名称] [--head] [--password 密码] [--unit 单位代码]
+                  （不给密码则随机生成并只显示一次；不给 --unit 则为默认开发区）
+  duban users list [--json] [--unit 单位代码]
+  duban users reset-password <用户名> [--password 密码] [--unit 单位代码]`;
 
 const CLI_ACTOR = 'cli';
 
@@ -28,13 +30,16 @@ export async function usersCommand(argv: string[], databaseUrl: string): Promise
       head: { type: 'boolean', default: false },
       password: { type: 'string' },
       json: { type: 'boolean', default: false },
+      unit: { type: 'string' },
     },
   });
   if (sub !== 'add' && sub !== 'list' && sub !== 'reset-password') throw new CliError(USERS_USAGE, 2);
   const prepared = await prepareDatabase(databaseUrl);
   const { db } = prepared.handle;
-  const orgUnitId = prepared.scope.orgUnitId;
   try {
+    const unit = values.unit ? await findOrgUnitByCode(db, values.unit) : undefined;
+    if (values.unit && !unit) throw new CliError(`单位“${values.unit}”不存在（见 duban units list）`);
+    const orgUnitId = unit?.id ?? prepared.scope.orgUnitId;
     if (sub === 'list') {
       const users = await listUsers(db, orgUnitId);
       if (values.json) printJson({ users });

@@ -38,6 +38,13 @@ export function unitInScope(p: Principal, unitId: number): OrgUnitNode | undefin
   return (p.units ?? []).find((u) => u.id === unitId);
 }
 
+/** The unit of the principal's tree named by code or numeric id; 403 for any other (no hint whether it exists). */
+export function requireUnitInScope(p: Principal, codeOrId: string): OrgUnitNode {
+  const node = (p.units ?? []).find((u) => u.code === codeOrId || String(u.id) === codeOrId);
+  if (!node) throw new AppError('forbidden', '无权查看该单位的数据 (the unit is outside your org unit)');
+  return node;
+}
+
 /** Ids of every unit the principal may read (its home unit first). */
 export function readableUnitIds(p: Principal): number[] {
   return p.units ? p.units.map((u) => u.id) : [p.orgUnitId];
@@ -74,8 +81,7 @@ const readOnlyError = () =>
 export function principalForUnit(p: Principal, requested: string | undefined, method: string): Principal {
   const wanted = requested?.trim();
   if (!wanted) return p;
-  const node = (p.units ?? []).find((u) => u.code === wanted || String(u.id) === wanted);
-  if (!node) throw new AppError('forbidden', '无权查看该单位的数据 (the unit is outside your org unit)');
+  const node = requireUnitInScope(p, wanted);
   if (node.id === (p.homeUnitId ?? p.orgUnitId)) return p;
   if (!SAFE_METHODS.has(method.toUpperCase())) throw readOnlyError();
   return { ...p, orgUnitId: node.id, readOnly: true };

@@ -8,6 +8,8 @@ export const CreateUserRequest = z.object({
   departmentId: z.number().int().nullable().default(null),
   isHead: z.boolean().default(false),
   password: z.string().min(1).max(256),
+  /** The new account's org unit: a unit of the administrator's subtree (code); default the administrator's own. */
+  unitCode: z.string().min(1).max(64).optional(),
 });
 
 export const UserResponse = z.object({

@@ -23,6 +23,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../core/app-error.ts';
 import { requirePrincipal } from '../../core/principal.ts';
+import { publicUnitCode, resolvePublicUnit } from '../orgunits/orgunits.service.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import { addCatalogueItem } from './add-catalogue-item.ts';
 import { bindEnterpriseAccount } from './bind-enterprise-account.ts';
@@ -274,6 +275,9 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: SupervisionListResponse },
       },
     },
-    async (request) => buildSupervisionList(ctx.db, ctx.scope.orgUnitId, request.query),
+    async (request) => {
+      const unit = await resolvePublicUnit(ctx.db, ctx.scope, publicUnitCode(request.url));
+      return buildSupervisionList(ctx.db, unit.orgUnitId, request.query);
+    },
   );
 }

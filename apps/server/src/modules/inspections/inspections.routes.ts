@@ -49,6 +49,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { OFFICE_ROLES, requirePrincipal, requireRole } from '../../core/principal.ts';
+import { actingUnit } from '../../core/unit-scope.ts';
 import type { UserRole } from '../../db/schema.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import { LocalEvidenceStorage } from '../progress/storage/local-evidence-storage.ts';
@@ -524,7 +525,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
     async (request, reply) => {
       const p = requirePrincipal(request.principal);
       const inspection = await getInspection(db, await inspectionScope(db, p), request.params.id);
-      const model = inspectionDocModel(inspection, request.params.kind, ctx.scope.orgUnitName);
+      const model = inspectionDocModel(inspection, request.params.kind, actingUnit(p).name);
       const pdf = request.query.format === 'pdf';
       const bytes = pdf ? await renderDocPdf(model) : await renderDocDocx(model);
       const label = request.params.kind === 'record' ? '现场检查记录' : '责令限期整改指令书';
@@ -639,7 +640,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         ...request.query,
         departmentId: scope.departmentId,
       });
-      const bytes = await renderStatsXlsx(stats, ctx.scope.orgUnitName);
+      const bytes = await renderStatsXlsx(stats, actingUnit(requirePrincipal(request.principal)).name);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', attachmentDisposition(`安全生产执法统计（${stats.from}至${stats.to}）.xlsx`))

@@ -2,8 +2,11 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, OrgUnitTable } from '../../db/schema.ts';
 
-export async function findOrgUnitByCode(db: Db, code: string): Promise<{ id: number; name: string } | undefined> {
-  return db.selectFrom('org_units').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
+export async function findOrgUnitByCode(
+  db: Db,
+  code: string,
+): Promise<{ id: number; name: string; code: string; level: OrgUnitTable['level'] } | undefined> {
+  return db.selectFrom('org_units').select(['id', 'name', 'code', 'level']).where('code', '=', code).executeTakeFirst();
 }
 
 export async function insertOrgUnit(

@@ -1,5 +1,6 @@
+import { AppError } from '../../core/app-error.ts';
 import type { Principal } from '../../core/principal.ts';
-import { type OrgUnitNode, readsSubtree } from '../../core/unit-scope.ts';
+import { type OrgUnitNode, readsSubtree, UNIT_QUERY } from '../../core/unit-scope.ts';
 import type { Db } from '../../db/database.ts';
 import {
   findCampaign,
@@ -75,4 +76,27 @@ export async function withUnitTree(db: Db, p: Principal): Promise<Principal> {
   const home = p.homeUnitId ?? p.orgUnitId;
   const rows = await selectUnitTree(db, home, readsSubtree(p.role));
   return { ...p, orgUnitId: home, homeUnitId: home, units: orderUnitTree(rows, home), readOnly: false };
+}
+
+/** The unit a public request (no session) serves. */
+export interface PublicUnit {
+  orgUnitId: number;
+  orgUnitName: string;
+}
+
+/**
+ * Public routes (portal, public lists, whistle intake) serve the deployment's default zone, or the unit named by
+ * `?unit=<code>`; an unknown code is 404 (the same answer for every unknown code).
+ */
+export async function resolvePublicUnit(db: Db, fallback: DefaultScope, code: string | undefined): Promise<PublicUnit> {
+  const wanted = code?.trim();
+  if (!wanted) return { orgUnitId: fallback.orgUnitId, orgUnitName: fallback.orgUnitName };
+  const unit = await findOrgUnitByCode(db, wanted);
+  if (!unit) throw new AppError('not_found', '没有这个单位 (no such org unit)');
+  return { orgUnitId: unit.id, orgUnitName: unit.name };
+}
+
+/** The `unit` query parameter of a request URL (read from the URL: a route's query schema drops unknown keys). */
+export function publicUnitCode(url: string): string | undefined {
+  return new URL(url, 'http://localhost').searchParams.get(UNIT_QUERY) ?? undefined;
 }

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../core/app-error.ts';
 import { requirePrincipal } from '../../core/principal.ts';
+import { publicUnitCode, resolvePublicUnit } from '../orgunits/orgunits.service.ts';
 import { claimReward } from '../whistleblowing/claim-reward.ts';
 import { lookupWhistleReport } from '../whistleblowing/lookup-whistle-report.ts';
 import { intakePublicReport, type PublicDeps } from '../whistleblowing/public-intake.ts';
@@ -79,9 +80,14 @@ const message = (error: unknown) => {
 export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppContext, deps: PublicDeps): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
-  const unit = ctx.scope.orgUnitName;
-  const orgUnitId = ctx.scope.orgUnitId;
-  const cache = new PortalCache(db, orgUnitId);
+  // The default zone, or the unit of `?unit=<code>` (org units are tenants); one page cache per unit served.
+  const caches = new Map<number, PortalCache>();
+  const served = async (request: FastifyRequest) => {
+    const { orgUnitId, orgUnitName } = await resolvePublicUnit(db, ctx.scope, publicUnitCode(request.url));
+    const cache = caches.get(orgUnitId) ?? new PortalCache(db, orgUnitId);
+    caches.set(orgUnitId, cache);
+    return { unit: orgUnitName, orgUnitId, cache };
+  };
 
   app.get('/public/portal.css', { schema: { hide: true } }, async (_request, reply) =>
     reply
@@ -94,6 +100,7 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
     '/public',
     { schema: { hide: true, querystring: z.object({ q: z.string().max(50).optional() }) } },
     async (request, reply) => {
+      const { unit, orgUnitId, cache } = await served(request);
       const q = request.query.q?.trim() ?? '';
       const render = async () => {
         const [supervision, hazards, articles, penalties, draws] = await Promise.all([
@@ -110,6 +117,7 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
   );
 
   app.get('/public/articles/:slug', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+    const { unit, orgUnitId } = await served(request);
     try {
       return html(reply, articlePage(unit, await readPublishedArticle(db, orgUnitId, request.params.slug)));
     } catch (error) {
@@ -117,25 +125,27 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
     }
   });
 
-  app.get('/public/report', { schema: { hide: true } }, async (_request, reply) =>
-    html(reply, reportFormPage(unit, deps.guard.issueChallenge())),
+  app.get('/public/report', { schema: { hide: true } }, async (request, reply) =>
+    html(reply, reportFormPage((await served(request)).unit, deps.guard.issueChallenge())),
   );
 
   app.post('/public/report', { schema: { hide: true } }, async (request, reply) => {
+    const { unit, orgUnitId } = await served(request);
     const raw: Record<string, string> = {};
     try {
-      return html(reply, receiptPage(unit, await intakePublicReport(deps, request, raw)), 201);
+      return html(reply, receiptPage(unit, await intakePublicReport({ ...deps, orgUnitId }, request, raw)), 201);
     } catch (error) {
       const { challengeToken: _t, challengeAnswer: _a, password: _p, website: _w, ...values } = raw;
       return html(reply, reportFormPage(unit, deps.guard.issueChallenge(), values, message(error)), 400);
     }
   });
 
-  app.get('/public/lookup', { schema: { hide: true } }, async (_request, reply) =>
-    html(reply, lookupPage(unit, null, null)),
+  app.get('/public/lookup', { schema: { hide: true } }, async (request, reply) =>
+    html(reply, lookupPage((await served(request)).unit, null, null)),
   );
 
   app.post('/public/lookup', { schema: { hide: true } }, async (request, reply) => {
+    const { unit } = await served(request);
     const f = await formFields(request);
     try {
       const result = await lookupWhistleReport(db, deps.guard, request.ip, f.receiptCode ?? '', f.password ?? '');
@@ -146,6 +156,7 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
   });
 
   app.post('/public/claim', { schema: { hide: true } }, async (request, reply) => {
+    const { unit } = await served(request);
     const f = await formFields(request);
     try {
       const result = await claimReward(db, deps.key, deps.guard, request.ip, {
@@ -163,19 +174,25 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
   app.get(
     '/api/public/hazards',
     { schema: { tags, summary: '重大事故隐患挂牌督办与销号公开信息', response: { 200: PublicHazardsResponse } } },
-    async () => cache.get('hazards', () => listPublicHazards(db, orgUnitId)),
+    async (request) => {
+      const { orgUnitId, cache } = await served(request);
+      return cache.get('hazards', () => listPublicHazards(db, orgUnitId));
+    },
   );
 
   app.get(
     '/api/public/articles',
     { schema: { tags, summary: '安全知识文章（已发布）', response: { 200: PublicArticlesResponse } } },
-    async () => cache.get('articles', async () => ({ articles: await listPublishedArticles(db, orgUnitId) })),
+    async (request) => {
+      const { orgUnitId, cache } = await served(request);
+      return cache.get('articles', async () => ({ articles: await listPublishedArticles(db, orgUnitId) }));
+    },
   );
 
   app.get(
     '/api/public/articles/:slug',
     { schema: { tags, summary: '安全知识文章', params: SlugParams, response: { 200: PublicArticleResponse } } },
-    async (request) => readPublishedArticle(db, orgUnitId, request.params.slug),
+    async (request) => readPublishedArticle(db, (await served(request)).orgUnitId, request.params.slug),
   );
 
   app.get(

@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { requirePrincipal } from '../../core/principal.ts';
 import { routePolicy } from '../../core/route-policy.ts';
+import { requireCampaignId } from '../../core/unit-scope.ts';
 import { reminderPolicyReadScope, reminderPolicyWriteScope } from './reminders.policy.ts';
 import { getReminderPolicy, setReminderPolicy } from './reminders.service.ts';
 
-/** Without campaignId: the campaign this deployment serves. */
+/** Without campaignId: the campaign of the unit the request acts on. */
 const CampaignQuery = z.object({ campaignId: z.coerce.number().int().positive().optional() });
 
 /** The campaign's reminder and escalation policy (提醒、催办、督办单、约谈 timing and who is told). */
@@ -28,7 +30,12 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
         response: { 200: ReminderPolicyResponse },
       },
     },
-    async (request) => getReminderPolicy(ctx.db, read.scope(request), request.query.campaignId ?? ctx.scope.campaignId),
+    async (request) =>
+      getReminderPolicy(
+        ctx.db,
+        read.scope(request),
+        request.query.campaignId ?? requireCampaignId(requirePrincipal(request.principal)),
+      ),
   );
 
   app.put(
@@ -44,6 +51,11 @@ export async function remindersRoutes(fastify: FastifyInstance, ctx: AppContext)
       },
     },
     async (request) =>
-      setReminderPolicy(ctx.db, write.scope(request), request.query.campaignId ?? ctx.scope.campaignId, request.body),
+      setReminderPolicy(
+        ctx.db,
+        write.scope(request),
+        request.query.campaignId ?? requireCampaignId(requirePrincipal(request.principal)),
+        request.body,
+      ),
   );
 }

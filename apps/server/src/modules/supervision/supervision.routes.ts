@@ -23,6 +23,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
 import { routePolicy } from '../../core/route-policy.ts';
+import { actingUnit } from '../../core/unit-scope.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import {
   batchDocument,
@@ -123,7 +124,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
         requirePrincipal(request.principal),
         request.params.id,
         request.query.format,
-        ctx.scope.orgUnitName,
+        actingUnit(requirePrincipal(request.principal)).name,
       );
       return reply
         .header('Content-Type', file.contentType)

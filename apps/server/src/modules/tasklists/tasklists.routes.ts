@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
+import { requireCampaignId } from '../../core/unit-scope.ts';
 import { loadDepartmentRegistry } from '../departments/departments.service.ts';
 import { parseTaskListInWorker, withUserJobSlot } from '../office-files/office-jobs.ts';
 import { ReadModelCache } from '../read-models/read-model-cache.ts';
@@ -89,9 +90,9 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       const preview = await withUserJobSlot(principal.actor, () =>
         previewTaskListImport({ ...upload, registry, decisions: upload, parse: parseTaskListInWorker }),
       );
-      const existing = await findTaskList(ctx.db, principal.orgUnitId, ctx.scope.campaignId, preview.year);
+      const existing = await findTaskList(ctx.db, principal.orgUnitId, requireCampaignId(principal), preview.year);
       const status = !existing ? 'new' : existing.source_sha256 === preview.sha256 ? 'same' : 'changed';
-      const stored = await loadExistingTasks(ctx.db, principal.orgUnitId, ctx.scope.campaignId, preview.year);
+      const stored = await loadExistingTasks(ctx.db, principal.orgUnitId, requireCampaignId(principal), preview.year);
       return presentPreview(preview, status, registry.departments, diffTasks(stored, preview.tasks));
     },
   );
@@ -117,7 +118,7 @@ export async function tasklistsRoutes(fastify: FastifyInstance, ctx: AppContext)
       );
       return commitTaskListImport(ctx.db, preview, {
         orgUnitId: principal.orgUnitId,
-        campaignId: ctx.scope.campaignId,
+        campaignId: requireCampaignId(principal),
         actor: principal.actor,
         createUnknownDepartments: true,
       });

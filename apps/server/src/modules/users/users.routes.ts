@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
 import { resetPassword } from '../auth/auth.service.ts';
-import { accountAdminScope, usersReadScope } from './users.policy.ts';
+import { accountAdminScope, accountCreateScope, usersReadScope } from './users.policy.ts';
 import { listUsers } from './users.repository.ts';
 import { createUser } from './users.service.ts';
 
@@ -46,7 +46,7 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
       schema: { tags: ['users'], summary: '新建用户', body: CreateUserRequest, response: { 201: CreateUserResponse } },
     },
     async (request, reply) => {
-      const scope = accountAdminScope(requirePrincipal(request.principal));
+      const scope = accountCreateScope(requirePrincipal(request.principal), request.body.unitCode);
       const id = await createUser(ctx.db, scope, request.body);
       reply.status(201);
       return { id };

@@ -43,6 +43,7 @@ import { WhistleKey } from './identity-crypto.ts';
 import { assignReport, extendReport, recordInvestigation } from './investigate-report.ts';
 import { createLinkedHazard } from './linked-hazard.ts';
 import { lookupWhistleReport } from './lookup-whistle-report.ts';
+import { publicUnitCode, resolvePublicUnit } from '../orgunits/orgunits.service.ts';
 import { intakePublicReport, type PublicDeps } from './public-intake.ts';
 import { getWhistleReport, listWhistleReports, openAttachment, openIdentity } from './read-whistle.ts';
 import { openPayee, rewardLedgerXlsx } from './reward-ledger.ts';
@@ -94,7 +95,8 @@ export async function whistleblowingRoutes(
       },
     },
     async (request, reply) => {
-      const result = await intakePublicReport(deps, request);
+      const unit = await resolvePublicUnit(db, ctx.scope, publicUnitCode(request.url));
+      const result = await intakePublicReport({ ...deps, orgUnitId: unit.orgUnitId }, request);
       reply.status(201).header('cache-control', 'no-store');
       return result;
     },
