@@ -26,6 +26,7 @@ import {
 } from './auth.repository.ts';
 import { forgetThrottle, loginKey, passwordKey, recordThrottleFailure, waitForThrottle } from './login-throttle.ts';
 import { checkPasswordStrength } from './password-policy.ts';
+import { principalCacheOf } from './principal-cache.ts';
 
 export const SESSION_HOURS = 12;
 export const MAX_TOKEN_DAYS = 365;
@@ -122,8 +123,9 @@ export async function login(db: Db, username: string, password: string, now = ne
 }
 
 export async function logout(db: Db, sessionToken: string, principal: Principal): Promise<void> {
+  const idHash = sha256(sessionToken);
   await db.transaction().execute(async (trx) => {
-    await deleteSession(trx, sha256(sessionToken));
+    await deleteSession(trx, idHash);
     await appendAudit(trx, {
       orgUnitId: principal.orgUnitId,
       actor: principal.actor,
@@ -132,19 +134,32 @@ export async function logout(db: Db, sessionToken: string, principal: Principal)
       entityId: principal.userId,
     });
   });
+  principalCacheOf(db).forgetSession(idHash);
 }
 
-/** The principal of a session cookie, with the session's CSRF token; null when unknown or expired. */
+/**
+ * The principal of a session cookie, with the session's CSRF token; null when unknown or expired. Answers are kept
+ * for a few seconds per instance (principal-cache.ts: what that delays and what it does not).
+ */
 export async function resolveSession(
   db: Db,
   sessionToken: string,
   now = new Date(),
 ): Promise<{ principal: Principal; csrfToken: string } | null> {
-  const session = await findSession(db, sha256(sessionToken));
-  if (!session || session.expires_at <= now.toISOString()) return null;
+  const idHash = sha256(sessionToken);
+  const nowIso = now.toISOString();
+  const cache = principalCacheOf(db);
+  const cached = cache.get(idHash, nowIso);
+  if (cached) return cached;
+  const generation = cache.generation();
+  const session = await findSession(db, idHash);
+  if (!session || session.expires_at <= nowIso) return null;
   const user = await findUserById(db, session.user_id);
   if (!user || user.disabled === 1) return null;
-  return { principal: await withUnitTree(db, toPrincipal(user)), csrfToken: session.csrf_token };
+  const principal = await withUnitTree(db, toPrincipal(user));
+  const resolved = { principal, csrfToken: session.csrf_token, expiresAt: session.expires_at };
+  cache.set(idHash, user.id, resolved, generation);
+  return resolved;
 }
 
 /**
@@ -205,6 +220,8 @@ export async function changePassword(
       after: { otherSessionsEnded: true },
     });
   });
+  // Every cached session of the user, this one included (looked up afresh: mustChangePassword is now 0).
+  principalCacheOf(db).forgetUser(user.id);
 }
 
 /** Sets a new password chosen by an administrator (or generated) and ends the user's sessions. */
@@ -230,6 +247,7 @@ export async function resetPassword(
       entityId: userId,
     });
   });
+  principalCacheOf(db).forgetUser(userId);
   await forgetThrottle(db, loginKey(user.username));
   await forgetThrottle(db, passwordKey(userId));
 }
