@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +14,7 @@ import type { AppContext } from './app-context.ts';
 import { MAX_UPLOAD_BYTES } from './core/limits.ts';
 import { registerAuth } from './http/auth-plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { calendarFeedsRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
@@ -72,8 +72,8 @@ export async function buildApp(
   });
   // Security headers: a strict CSP (no inline or foreign script, no framing), no referrer to other sites, nosniff;
   // HSTS only behind TLS (COOKIE_SECURE=true), because over plain HTTP it would lock browsers out.
-  await app.register(fastifyHelmet, {
-    global: true,
+  // (Helmet's headers, worked out once at start: http/security-headers.ts.)
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Principal } from '../src/core/principal.ts';
 import type { Db } from '../src/db/database.ts';
 import { createChannel } from '../src/modules/notifications/channels.service.ts';
+import { centreScope } from '../src/modules/notifications/notifications.policy.ts';
 import { setPreferences } from '../src/modules/notifications/notifications.service.ts';
 import { runDeliveries } from '../src/modules/notifications/run-deliveries.ts';
 import { createMailSender, type MailSender } from '../src/modules/notifications/senders/mail-sender.ts';
@@ -122,7 +123,7 @@ describeEachDatabase('notification delivery', (get) => {
   it('sends e-mail with a Chinese subject and signed robot messages; a failing webhook is retried with back-off', async () => {
     const deptA = t.departmentIds.应急管理部!;
     const office = await principal('admin', null);
-    await setPreferences(db, await principal('dept_a', deptA), {
+    await setPreferences(db, centreScope(await principal('dept_a', deptA)), {
       email: 'dept_a@example.cn',
       emailEnabled: true,
       digest: false,
@@ -251,7 +252,7 @@ describeEachDatabase('notification delivery', (get) => {
 
   it('with digest on, sends one message listing everything due in the scan', async () => {
     const deptB = t.departmentIds.建设环保管理部!;
-    await setPreferences(db, await principal('dept_b', deptB), {
+    await setPreferences(db, centreScope(await principal('dept_b', deptB)), {
       email: 'dept_b@example.cn',
       emailEnabled: true,
       digest: true,
@@ -280,7 +281,7 @@ describeEachDatabase('notification delivery', (get) => {
   it('holds e-mail during quiet hours (22:00–07:00) and drops what was submitted meanwhile', async () => {
     const deptC = t.departmentIds.党群工作部!;
     const dc = await principal('dept_c', deptC);
-    await setPreferences(db, dc, {
+    await setPreferences(db, centreScope(dc), {
       email: 'dept_c@example.cn',
       emailEnabled: true,
       digest: false,

@@ -4,6 +4,7 @@ import type { Principal } from '../src/core/principal.ts';
 import type { Db } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.ts';
 import { requestExtension } from '../src/modules/supervision/request-extension.ts';
+import { departmentWriteScope } from '../src/modules/supervision/supervision.policy.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 
@@ -98,9 +99,11 @@ describeEachDatabase('extension requests (延期)', (get) => {
     };
     const input = { reason: '原因', requestedDue: addDays(late.due, 20) };
     const dayAfter = new Date(`${addDays(late.due, 1)}T00:05:00+08:00`);
-    await expect(requestExtension(db, p, late.id, input, dayAfter)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(requestExtension(db, departmentWriteScope(p), late.id, input, dayAfter)).rejects.toMatchObject({
+      code: 'conflict',
+    });
     const lastMinute = new Date(`${late.due}T23:55:00+08:00`);
-    const ok = await requestExtension(db, p, late.id, input, lastMinute);
+    const ok = await requestExtension(db, departmentWriteScope(p), late.id, input, lastMinute);
     expect(ok.extension).toMatchObject({ status: 'pending', originalDue: late.due, requestedDue: input.requestedDue });
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.ts';
 import { recordSupervisionAction } from '../src/modules/supervision/record-action.ts';
+import { officeScope } from '../src/modules/supervision/supervision.policy.ts';
 import { type AccountName, buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 
@@ -117,7 +118,7 @@ describeEachDatabase('supervision ladder (督办)', (get) => {
     expect(unknown.statusCode).toBe(404);
 
     // The service takes the clock: the reply date may be "today" in Asia/Shanghai, not yesterday.
-    const admin = adminPrincipal();
+    const admin = officeScope(adminPrincipal());
     const now = new Date('2024-03-10T23:30:00+08:00');
     const ok = await recordSupervisionAction(
       db,

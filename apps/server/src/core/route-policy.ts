@@ -10,6 +10,8 @@ import { type Principal, requirePrincipal } from './principal.ts';
  *   app.put(url, { preValidation: write.preValidation, schema }, async (request) =>
  *     setReminderPolicy(ctx.db, write.scope(request), …));
  *
+ * A policy that needs the database (an inspector's team, an enterprise binding) is async: `routePolicy((p) =>
+ * inspectionScope(db, p))`.
  * This replaces the per-module `only(roles)` helpers: what a role may do is written in <domain>.policy.ts only.
  * (Type-only use of Fastify's request type; nothing here registers anything.)
  */
@@ -18,11 +20,11 @@ export interface RoutePolicy<S> {
   scope: (request: FastifyRequest) => S;
 }
 
-export function routePolicy<S>(policy: (p: Principal) => S): RoutePolicy<S> {
+export function routePolicy<S>(policy: (p: Principal) => S | Promise<S>): RoutePolicy<S> {
   const scopes = new WeakMap<FastifyRequest, { value: S }>();
   return {
     preValidation: async (request) => {
-      scopes.set(request, { value: policy(requirePrincipal(request.principal)) });
+      scopes.set(request, { value: await policy(requirePrincipal(request.principal)) });
     },
     scope: (request) => {
       const entry = scopes.get(request);

@@ -1,5 +1,4 @@
 import { addDays, todayInShanghai } from '@duban/shared/civil-date';
-import type { Principal } from '../core/principal.ts';
 import type { Db } from '../db/database.ts';
 import type { UserRole } from '../db/schema.ts';
 import { createReport } from '../modules/progress/create-report.ts';
@@ -146,28 +145,10 @@ export async function fileDemoProgress(
     userId: options.officeUserId,
     actor: `user:${options.officeUserId}`,
   };
-  const officePrincipal: Principal = {
-    kind: 'session',
-    userId: options.officeUserId,
-    username: 'demo',
-    role: 'office_admin',
-    orgUnitId: options.orgUnitId,
-    departmentId: null,
-    isHead: false,
-    actor: office.actor,
-  };
   const du = options.departmentUser;
-  const deptPrincipal: Principal | null = du
-    ? {
-        kind: 'session',
-        userId: du.id,
-        username: 'yingji',
-        role: 'department',
-        orgUnitId: options.orgUnitId,
-        departmentId: du.departmentId,
-        isHead: true,
-        actor: `user:${du.id}`,
-      }
+  // The department account acting for itself (replies and extension requests); the office scope above does the rest.
+  const deptScope = du
+    ? { orgUnitId: options.orgUnitId, departmentId: du.departmentId, userId: du.id, actor: `user:${du.id}` }
     : null;
 
   const file = async (o: DemoOccurrence, submitOn: string, text: string) => {
@@ -188,21 +169,21 @@ export async function fileDemoProgress(
 
   for (const [i, o] of occurrences.entries()) {
     const text = REPORT_TEXTS[i % REPORT_TEXTS.length] ?? REPORT_TEXTS[0]!;
-    if (ladder.has(o.id) && deptPrincipal) {
+    if (ladder.has(o.id) && deptScope) {
       // Late work: 催办 two days after the due date, a 督办单 a week later, replied to; reported and accepted late.
       const urgeOn = addDays(o.due_date, 2);
       const noticeOn = addDays(o.due_date, 7);
       if (noticeOn > asOf) continue;
       await recordSupervisionAction(
         db,
-        officePrincipal,
+        office,
         o.id,
         { kind: 'urge', note: '该事项已逾期，请抓紧办理并报送工作进展。' },
         at(urgeOn),
       );
       const notice = await recordSupervisionAction(
         db,
-        officePrincipal,
+        office,
         o.id,
         {
           kind: 'notice',
@@ -217,7 +198,7 @@ export async function fileDemoProgress(
         if (replyOn <= asOf) {
           await replyToNotice(
             db,
-            deptPrincipal,
+            deptScope,
             notice.id,
             { text: '因人员调整延误，已明确专人负责，本周内报送进展。', version: notice.version },
             at(replyOn, 15),
@@ -232,19 +213,19 @@ export async function fileDemoProgress(
       }
       continue;
     }
-    if (o.id === extensionFor && deptPrincipal) {
+    if (o.id === extensionFor && deptScope) {
       const askOn = clampToWindow(addDays(o.due_date, -5), o);
       const newDue = addDays(o.due_date, 20);
       const ext = await requestExtension(
         db,
-        deptPrincipal,
+        deptScope,
         o.id,
         { reason: '需等待第三方检测报告，申请延期。', requestedDue: newDue },
         at(askOn, 14),
       );
       await decideExtension(
         db,
-        officePrincipal,
+        office,
         ext.extension.id,
         { approve: true, note: '同意延期。', version: ext.extension.version },
         at(addDays(askOn, 1)),

@@ -12,30 +12,22 @@ import {
   ListExpertsResponse,
   UpdateExpertRequest,
 } from '@duban/shared/contracts/inspections';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { OFFICE_ROLES, requirePrincipal, requireRole } from '../../core/principal.ts';
-import type { UserRole } from '../../db/schema.ts';
+import { routePolicy } from '../../core/route-policy.ts';
+import { expertManageScope, expertReadScope } from './experts.policy.ts';
 import {
   addCertificate,
   addEngagement,
   createExpert,
   drawExperts,
   evaluateEngagement,
-  expertManageScope,
   getExpert,
   listExperts,
   scanCertificateWarnings,
   updateExpert,
 } from './experts.service.ts';
-
-const READERS: readonly UserRole[] = [...OFFICE_ROLES, 'leader', 'department'];
-const only = (roles: readonly UserRole[]) => ({
-  preValidation: async (request: FastifyRequest) => {
-    requireRole(request.principal, roles);
-  },
-});
 
 /** The expert pool (专家库). */
 export async function expertsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -43,23 +35,25 @@ export async function expertsRoutes(fastify: FastifyInstance, ctx: AppContext): 
   const tags = ['experts'];
   const db = ctx.db;
   const params = InspectionIdParams;
+  const read = routePolicy(expertReadScope);
+  const manage = routePolicy(expertManageScope);
 
   app.get(
     '/api/experts',
     {
-      ...only(READERS),
+      preValidation: read.preValidation,
       schema: { tags, summary: '专家库', querystring: ListExpertsQuery, response: { 200: ListExpertsResponse } },
     },
-    async (request) => ({ experts: await listExperts(db, requirePrincipal(request.principal), request.query) }),
+    async (request) => ({ experts: await listExperts(db, read.scope(request), request.query) }),
   );
   app.post(
     '/api/experts',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: manage.preValidation,
       schema: { tags, summary: '新增专家', body: CreateExpertRequest, response: { 201: ExpertResponse } },
     },
     async (request, reply) => {
-      const e = await createExpert(db, requirePrincipal(request.principal), request.body);
+      const e = await createExpert(db, manage.scope(request), request.body);
       reply.status(201);
       return e;
     },
@@ -67,15 +61,15 @@ export async function expertsRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/experts/:id',
     {
-      ...only(READERS),
+      preValidation: read.preValidation,
       schema: { tags, summary: '专家详情（证书、参与记录、评价）', params, response: { 200: ExpertResponse } },
     },
-    async (request) => getExpert(db, requirePrincipal(request.principal), request.params.id),
+    async (request) => getExpert(db, read.scope(request), request.params.id),
   );
   app.patch(
     '/api/experts/:id',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '修改专家信息（带版本号）',
@@ -84,20 +78,20 @@ export async function expertsRoutes(fastify: FastifyInstance, ctx: AppContext): 
         response: { 200: ExpertResponse },
       },
     },
-    async (request) => updateExpert(db, requirePrincipal(request.principal), request.params.id, request.body),
+    async (request) => updateExpert(db, manage.scope(request), request.params.id, request.body),
   );
   app.post(
     '/api/experts/:id/certificates',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: manage.preValidation,
       schema: { tags, summary: '登记专家证书', params, body: AddCertificateRequest, response: { 200: ExpertResponse } },
     },
-    async (request) => addCertificate(db, requirePrincipal(request.principal), request.params.id, request.body),
+    async (request) => addCertificate(db, manage.scope(request), request.params.id, request.body),
   );
   app.post(
     '/api/experts/:id/engagements',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '登记专家参与（检查、验收、咨询）',
@@ -106,12 +100,12 @@ export async function expertsRoutes(fastify: FastifyInstance, ctx: AppContext): 
         response: { 200: ExpertResponse },
       },
     },
-    async (request) => addEngagement(db, requirePrincipal(request.principal), request.params.id, request.body),
+    async (request) => addEngagement(db, manage.scope(request), request.params.id, request.body),
   );
   app.post(
     '/api/expert-engagements/:id/evaluation',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '评价专家参与',
@@ -120,12 +114,12 @@ export async function expertsRoutes(fastify: FastifyInstance, ctx: AppContext): 
         response: { 200: ExpertResponse },
       },
     },
-    async (request) => evaluateEngagement(db, requirePrincipal(request.principal), request.params.id, request.body),
+    async (request) => evaluateEngagement(db, manage.scope(request), request.params.id, request.body),
   );
   app.post(
     '/api/experts/draw',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '随机抽取专家（回避任职单位和上次同一企业）',
@@ -133,12 +127,12 @@ export async function expertsRoutes(fastify: FastifyInstance, ctx: AppContext): 
         response: { 200: DrawExpertsResponse },
       },
     },
-    async (request) => drawExperts(db, requirePrincipal(request.principal), request.body),
+    async (request) => drawExperts(db, manage.scope(request), request.body),
   );
   app.post(
     '/api/experts/certificate-warnings/scan',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '证书到期提醒（每张证书每阶段只提醒一次）',
@@ -146,7 +140,7 @@ export async function expertsRoutes(fastify: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request) => ({
-      warnings: await scanCertificateWarnings(db, expertManageScope(requirePrincipal(request.principal)).orgUnitId),
+      warnings: await scanCertificateWarnings(db, manage.scope(request).orgUnitId),
     }),
   );
 }

@@ -13,7 +13,6 @@ import { SeededRandom } from '@duban/shared/inspections/seeded-random';
 import { sha256Hex } from '@duban/shared/inspections/sha256';
 import type { z } from 'zod';
 import { AppError } from '../../core/app-error.ts';
-import { isOffice, type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import {
@@ -32,6 +31,7 @@ import {
   setEvaluation,
   updateExpertVersioned,
 } from './experts.repository.ts';
+import type { ExpertManageScope, ExpertReadScope } from './experts.policy.ts';
 
 /**
  * The expert pool (专家库, task 55): specialties, title, employer and former employers (recusal), certificates with
@@ -39,21 +39,9 @@ import {
  * experts for an inspection or a hazard acceptance with the same recusal rules as the inspector draw.
  * Office manages; leaders and departments read; enterprises have no access.
  */
-const forbidden = () => new AppError('forbidden', '没有权限执行此操作 (forbidden)');
 const expertNotFound = () => new AppError('not_found', '专家不存在 (expert not found)');
 const staleVersion = (v: number) =>
   new AppError('conflict', '记录已被他人修改，请刷新后重试 (stale version)', { currentVersion: v });
-
-export function expertReadScope(p: Principal): { orgUnitId: number } {
-  if (isOffice(p) || p.role === 'leader' || (p.role === 'department' && p.departmentId !== null))
-    return { orgUnitId: p.orgUnitId };
-  throw forbidden();
-}
-export function expertManageScope(p: Principal): { orgUnitId: number; actor: string } {
-  if (!isOffice(p)) throw forbidden();
-  requireUserId(p);
-  return { orgUnitId: p.orgUnitId, actor: p.actor };
-}
 
 /** For the inspector draw: each expert's current and former employers (enterprise ids). */
 export async function expertRecusalIds(db: Db, expertIds: number[]): Promise<Map<number, number[]>> {
@@ -111,11 +99,10 @@ async function present(db: Db, rows: ExpertRow[], today: string): Promise<Expert
 
 export async function listExperts(
   db: Db,
-  p: Principal,
+  scope: ExpertReadScope,
   query: { specialty?: string; available?: 'true' | 'false' },
   now = new Date(),
 ): Promise<ExpertResponse[]> {
-  const scope = expertReadScope(p);
   let rows = await selectExperts(db, scope.orgUnitId);
   if (query.specialty)
     rows = rows.filter((r) => (JSON.parse(r.specialties) as string[]).includes(query.specialty as string));
@@ -123,8 +110,7 @@ export async function listExperts(
   return present(db, rows, todayInShanghai(now));
 }
 
-export async function getExpert(db: Db, p: Principal, id: number, now = new Date()): Promise<ExpertResponse> {
-  const scope = expertReadScope(p);
+export async function getExpert(db: Db, scope: ExpertReadScope, id: number, now = new Date()): Promise<ExpertResponse> {
   const row = await findExpert(db, scope.orgUnitId, id);
   if (!row) throw expertNotFound();
   return (await present(db, [row], todayInShanghai(now)))[0] as ExpertResponse;
@@ -132,11 +118,10 @@ export async function getExpert(db: Db, p: Principal, id: number, now = new Date
 
 export async function createExpert(
   db: Db,
-  p: Principal,
+  scope: ExpertManageScope,
   request: CreateExpertRequest,
   now = new Date(),
 ): Promise<ExpertResponse> {
-  const scope = expertManageScope(p);
   const input = CreateExpertSchema.parse(request);
   const stamp = now.toISOString();
   const row = await db.transaction().execute(async (trx) => {
@@ -173,12 +158,11 @@ export async function createExpert(
 
 export async function updateExpert(
   db: Db,
-  p: Principal,
+  scope: ExpertManageScope,
   id: number,
   request: UpdateExpertRequest,
   now = new Date(),
 ): Promise<ExpertResponse> {
-  const scope = expertManageScope(p);
   const input = UpdateExpertSchema.parse(request);
   const row = await db.transaction().execute(async (trx) => {
     const current = await findExpert(trx, scope.orgUnitId, id);
@@ -217,12 +201,11 @@ export async function updateExpert(
 
 export async function addCertificate(
   db: Db,
-  p: Principal,
+  scope: ExpertManageScope,
   expertId: number,
   request: z.input<typeof AddCertificateRequest>,
   now = new Date(),
 ): Promise<ExpertResponse> {
-  const scope = expertManageScope(p);
   const input = AddCertificateRequest.parse(request);
   await db.transaction().execute(async (trx) => {
     if (!(await findExpert(trx, scope.orgUnitId, expertId))) throw expertNotFound();
@@ -246,17 +229,16 @@ export async function addCertificate(
       now,
     );
   });
-  return getExpert(db, p, expertId, now);
+  return getExpert(db, scope, expertId, now);
 }
 
 export async function addEngagement(
   db: Db,
-  p: Principal,
+  scope: ExpertManageScope,
   expertId: number,
   request: z.input<typeof AddEngagementRequest>,
   now = new Date(),
 ): Promise<ExpertResponse> {
-  const scope = expertManageScope(p);
   const input = AddEngagementRequest.parse(request);
   await db.transaction().execute(async (trx) => {
     if (!(await findExpert(trx, scope.orgUnitId, expertId))) throw expertNotFound();
@@ -285,17 +267,16 @@ export async function addEngagement(
       now,
     );
   });
-  return getExpert(db, p, expertId, now);
+  return getExpert(db, scope, expertId, now);
 }
 
 export async function evaluateEngagement(
   db: Db,
-  p: Principal,
+  scope: ExpertManageScope,
   engagementId: number,
   request: z.input<typeof EvaluateEngagementRequest>,
   now = new Date(),
 ): Promise<ExpertResponse> {
-  const scope = expertManageScope(p);
   const input = EvaluateEngagementRequest.parse(request);
   const expertId = await db.transaction().execute(async (trx) => {
     const e = await findEngagement(trx, scope.orgUnitId, engagementId);
@@ -316,7 +297,7 @@ export async function evaluateEngagement(
     );
     return e.expert_id;
   });
-  return getExpert(db, p, expertId, now);
+  return getExpert(db, scope, expertId, now);
 }
 
 /**
@@ -326,12 +307,11 @@ export async function evaluateEngagement(
  */
 export async function drawExperts(
   db: Db,
-  p: Principal,
+  scope: ExpertManageScope,
   request: z.input<typeof DrawExpertsRequest>,
   now = new Date(),
   seed = randomBytes(32).toString('hex'),
 ) {
-  const scope = expertManageScope(p);
   const input = DrawExpertsRequest.parse(request);
   const all = await selectExperts(db, scope.orgUnitId);
   const engagements = await selectEngagements(

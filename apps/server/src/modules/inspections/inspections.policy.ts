@@ -50,6 +50,19 @@ export async function actingScope(db: Db, p: Principal): Promise<ActingScope> {
   return { ...scope, userId: requireUserId(p), actor: p.actor };
 }
 
+/** The field page's day package: the accounts that record inspections (office, departments), read scope. */
+export async function fieldScope(db: Db, p: Principal): Promise<InspectionScope> {
+  const scope = await inspectionScope(db, p);
+  if (!scope.canWrite) throw forbidden();
+  return scope;
+}
+
+/** Inspection scope for staff-only reads (closure alerts): enterprises do not read them. */
+export async function staffInspectionScope(db: Db, p: Principal): Promise<InspectionScope> {
+  assertStaffReader(p);
+  return inspectionScope(db, p);
+}
+
 export function canSeeInspection(
   scope: InspectionScope,
   row: { department_id: number | null; enterprise_id: number },

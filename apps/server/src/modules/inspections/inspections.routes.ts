@@ -44,13 +44,13 @@ import {
   UpdateInspectionRequest,
   VersionRequest,
 } from '@duban/shared/contracts/inspections';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { OFFICE_ROLES, requirePrincipal, requireRole } from '../../core/principal.ts';
+import { requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { actingUnit } from '../../core/unit-scope.ts';
-import type { UserRole } from '../../db/schema.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import { LocalEvidenceStorage } from '../progress/storage/local-evidence-storage.ts';
 import { addFinding, addPhoto } from './add-finding.ts';
@@ -58,7 +58,15 @@ import { createDraw, presentDraw } from './create-draw.ts';
 import { createPlan } from './generate-plan.ts';
 import { inspectionDocModel, renderDocDocx, renderDocPdf, renderStatsXlsx } from './inspection-documents.ts';
 import { inspectionStats } from './inspection-stats.ts';
-import { actingScope, assertOffice, assertStaffReader, inspectionScope, planNotFound } from './inspections.policy.ts';
+import {
+  actingScope,
+  assertOffice,
+  assertStaffReader,
+  fieldScope,
+  inspectionScope,
+  planNotFound,
+  staffInspectionScope,
+} from './inspections.policy.ts';
 import { presentPlan } from './inspections.present.ts';
 import { findPlan, selectPlans } from './inspections.repository.ts';
 import {
@@ -87,29 +95,25 @@ import {
 import { verifyDraw } from './verify-draw.ts';
 import { completeInspection, createInspection, signInspection, updateInspection } from './write-inspection.ts';
 
-const STAFF: readonly UserRole[] = [...OFFICE_ROLES, 'leader', 'department'];
-const WRITERS: readonly UserRole[] = [...OFFICE_ROLES, 'department'];
-const EVERYONE: readonly UserRole[] = [...STAFF, 'enterprise'];
-
-/** Role check before body validation: anonymous gets 401 and a wrong role 403 whatever they send. */
-const only = (roles: readonly UserRole[]) => ({
-  preValidation: async (request: FastifyRequest) => {
-    requireRole(request.principal, roles);
-  },
-});
-
 /** Inspections and enforcement (issue 15): plans, matter list, pools, draws, records, enforcement, statistics. */
 export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['inspections'];
   const storage = new LocalEvidenceStorage(join(ctx.dataDir, 'evidence'));
   const db = ctx.db;
+  // Each route runs one policy of inspections.policy.ts before validation and hands its scope to the use case.
+  const office = routePolicy(assertOffice);
+  const staff = routePolicy(assertStaffReader);
+  const reader = routePolicy((p) => inspectionScope(db, p));
+  const staffReader = routePolicy((p) => staffInspectionScope(db, p));
+  const field = routePolicy((p) => fieldScope(db, p));
+  const writer = routePolicy((p) => actingScope(db, p));
 
   // ── profiles and plans ──
   app.put(
     '/api/inspection-profiles/:enterpriseId',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: office.preValidation,
       schema: {
         tags,
         summary: '设置企业检查分类（类别、是否重点）',
@@ -119,13 +123,13 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
     },
     async (request) => {
       const p = requirePrincipal(request.principal);
-      return setProfile(db, p, assertOffice(p), request.params.enterpriseId, request.body);
+      return setProfile(db, p, office.scope(request), request.params.enterpriseId, request.body);
     },
   );
   app.post(
     '/api/inspection-plans',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: office.preValidation,
       schema: {
         tags,
         summary: '生成年度监督检查计划（草稿）',
@@ -134,8 +138,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const plan = await createPlan(db, assertOffice(p), request.body);
+      const plan = await createPlan(db, office.scope(request), request.body);
       reply.status(201);
       return plan;
     },
@@ -143,22 +146,22 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/inspection-plans',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: { tags, summary: '年度检查计划列表', querystring: ListPlansQuery, response: { 200: ListPlansResponse } },
     },
     async (request) => {
-      const scope = assertStaffReader(requirePrincipal(request.principal));
+      const scope = staff.scope(request);
       return { plans: (await selectPlans(db, scope.orgUnitId, request.query.year)).map(presentPlan) };
     },
   );
   app.get(
     '/api/inspection-plans/:id',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: { tags, summary: '检查计划', params: InspectionIdParams, response: { 200: PlanResponse } },
     },
     async (request) => {
-      const scope = assertStaffReader(requirePrincipal(request.principal));
+      const scope = staff.scope(request);
       const plan = await findPlan(db, scope.orgUnitId, request.params.id);
       if (!plan) throw planNotFound();
       return presentPlan(plan);
@@ -168,7 +171,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
     app.post(
       `/api/inspection-plans/:id/${step}`,
       {
-        ...only(OFFICE_ROLES),
+        preValidation: office.preValidation,
         schema: {
           tags,
           summary: step === 'approve' ? '批准检查计划' : '公布检查计划',
@@ -178,15 +181,14 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         },
       },
       async (request) => {
-        const p = requirePrincipal(request.principal);
-        return advancePlan(db, assertOffice(p), request.params.id, step, request.body.version);
+        return advancePlan(db, office.scope(request), request.params.id, step, request.body.version);
       },
     );
   }
   app.get(
     '/api/inspection-plans/:id/progress',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: {
         tags,
         summary: '计划执行进度（按部门）',
@@ -194,12 +196,12 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: PlanProgressResponse },
       },
     },
-    async (request) => planProgress(db, assertStaffReader(requirePrincipal(request.principal)), request.params.id),
+    async (request) => planProgress(db, staff.scope(request), request.params.id),
   );
   app.get(
     '/api/inspection-plans/:id/items',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: {
         tags,
         summary: '计划明细（按企业）',
@@ -208,26 +210,28 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: PlanItemsResponse },
       },
     },
-    async (request) =>
-      planItems(db, assertStaffReader(requirePrincipal(request.principal)), request.params.id, request.query),
+    async (request) => planItems(db, staff.scope(request), request.params.id, request.query),
   );
 
   // ── matter list and pools ──
   app.get(
     '/api/inspection-matters',
-    { ...only(STAFF), schema: { tags, summary: '抽查事项清单', response: { 200: ListMattersResponse } } },
+    {
+      preValidation: staff.preValidation,
+      schema: { tags, summary: '抽查事项清单', response: { 200: ListMattersResponse } },
+    },
     async (request) => ({
-      matters: await listMatters(db, assertStaffReader(requirePrincipal(request.principal)).orgUnitId),
+      matters: await listMatters(db, staff.scope(request).orgUnitId),
     }),
   );
   app.post(
     '/api/inspection-matters',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: office.preValidation,
       schema: { tags, summary: '新增抽查事项', body: CreateMatterRequest, response: { 201: MatterResponse } },
     },
     async (request, reply) => {
-      const m = await createMatter(db, assertOffice(requirePrincipal(request.principal)), request.body);
+      const m = await createMatter(db, office.scope(request), request.body);
       reply.status(201);
       return m;
     },
@@ -235,21 +239,21 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/inspectors',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: { tags, summary: '检查人员库（执法人员与专家）', response: { 200: ListInspectorsResponse } },
     },
     async (request) => ({
-      inspectors: await listInspectors(db, assertStaffReader(requirePrincipal(request.principal)).orgUnitId),
+      inspectors: await listInspectors(db, staff.scope(request).orgUnitId),
     }),
   );
   app.post(
     '/api/inspectors',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: office.preValidation,
       schema: { tags, summary: '加入检查人员库', body: CreateInspectorRequest, response: { 201: InspectorResponse } },
     },
     async (request, reply) => {
-      const i = await createInspector(db, assertOffice(requirePrincipal(request.principal)), request.body);
+      const i = await createInspector(db, office.scope(request), request.body);
       reply.status(201);
       return i;
     },
@@ -257,7 +261,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/inspectors/:id/conflicts',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: office.preValidation,
       schema: {
         tags,
         summary: '登记回避关系（任职单位、利害关系）',
@@ -266,15 +270,14 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: InspectorResponse },
       },
     },
-    async (request) =>
-      addConflict(db, assertOffice(requirePrincipal(request.principal)), request.params.id, request.body),
+    async (request) => addConflict(db, office.scope(request), request.params.id, request.body),
   );
 
   // ── draws ──
   app.post(
     '/api/inspection-draws',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: office.preValidation,
       schema: {
         tags,
         summary: '双随机抽取（记录种子与库哈希）',
@@ -283,34 +286,33 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const { row, inspectionIds } = await createDraw(
-        db,
-        assertOffice(requirePrincipal(request.principal)),
-        request.body,
-      );
+      const { row, inspectionIds } = await createDraw(db, office.scope(request), request.body);
       reply.status(201);
       return presentDraw(row, inspectionIds);
     },
   );
   app.get(
     '/api/inspection-draws',
-    { ...only(STAFF), schema: { tags, summary: '抽查记录列表', response: { 200: ListDrawsResponse } } },
+    {
+      preValidation: staff.preValidation,
+      schema: { tags, summary: '抽查记录列表', response: { 200: ListDrawsResponse } },
+    },
     async (request) => ({
-      draws: await listDraws(db, assertStaffReader(requirePrincipal(request.principal)).orgUnitId),
+      draws: await listDraws(db, staff.scope(request).orgUnitId),
     }),
   );
   app.get(
     '/api/inspection-draws/:id',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: { tags, summary: '抽查结果', params: InspectionIdParams, response: { 200: DrawResponse } },
     },
-    async (request) => getDraw(db, assertStaffReader(requirePrincipal(request.principal)).orgUnitId, request.params.id),
+    async (request) => getDraw(db, staff.scope(request).orgUnitId, request.params.id),
   );
   app.get(
     '/api/inspection-draws/:id/verify',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: {
         tags,
         summary: '复核抽查：用种子重新抽取',
@@ -318,13 +320,12 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: DrawVerifyResponse },
       },
     },
-    async (request) =>
-      verifyDraw(db, assertStaffReader(requirePrincipal(request.principal)).orgUnitId, request.params.id),
+    async (request) => verifyDraw(db, staff.scope(request).orgUnitId, request.params.id),
   );
   app.get(
     '/api/inspection-draws/:id/pools',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: {
         tags,
         summary: '抽查时的两库内容（可供复核）',
@@ -333,28 +334,28 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      return drawPools(db, assertStaffReader(requirePrincipal(request.principal)).orgUnitId, request.params.id);
+      return drawPools(db, staff.scope(request).orgUnitId, request.params.id);
     },
   );
   app.post(
     '/api/inspection-draws/:id/publish',
     {
-      ...only(OFFICE_ROLES),
+      preValidation: office.preValidation,
       schema: { tags, summary: '公开抽查结果', params: InspectionIdParams, response: { 200: DrawResponse } },
     },
-    async (request) => publishDraw(db, assertOffice(requirePrincipal(request.principal)), request.params.id),
+    async (request) => publishDraw(db, office.scope(request), request.params.id),
   );
 
   // ── inspection records ──
   app.post(
     '/api/inspections',
     {
-      ...only(WRITERS),
+      preValidation: writer.preValidation,
       schema: { tags, summary: '新建检查记录', body: CreateInspectionRequest, response: { 201: InspectionResponse } },
     },
     async (request, reply) => {
       const p = requirePrincipal(request.principal);
-      const result = await createInspection(db, p, await actingScope(db, p), request.body);
+      const result = await createInspection(db, p, writer.scope(request), request.body);
       reply.status(201);
       return result;
     },
@@ -362,7 +363,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/inspections',
     {
-      ...only(EVERYONE),
+      preValidation: reader.preValidation,
       schema: {
         tags,
         summary: '检查记录列表（检查人员只见本人任务）',
@@ -370,13 +371,12 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: ListInspectionsResponse },
       },
     },
-    async (request) =>
-      listInspections(db, await inspectionScope(db, requirePrincipal(request.principal)), request.query),
+    async (request) => listInspections(db, reader.scope(request), request.query),
   );
   app.get(
     '/api/inspections/field-day',
     {
-      ...only(WRITERS),
+      preValidation: field.preValidation,
       schema: {
         tags,
         summary: '现场检查离线包：当日任务、检查表、企业未销号隐患',
@@ -384,24 +384,20 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: FieldDayResponse },
       },
     },
-    async (request) => {
-      const p = requirePrincipal(request.principal);
-      return fieldDay(db, p, await inspectionScope(db, p), request.query.date);
-    },
+    async (request) => fieldDay(db, requirePrincipal(request.principal), field.scope(request), request.query.date),
   );
   app.get(
     '/api/inspections/:id',
     {
-      ...only(EVERYONE),
+      preValidation: reader.preValidation,
       schema: { tags, summary: '检查记录详情', params: InspectionIdParams, response: { 200: InspectionResponse } },
     },
-    async (request) =>
-      getInspection(db, await inspectionScope(db, requirePrincipal(request.principal)), request.params.id),
+    async (request) => getInspection(db, reader.scope(request), request.params.id),
   );
   app.patch(
     '/api/inspections/:id',
     {
-      ...only(WRITERS),
+      preValidation: writer.preValidation,
       schema: {
         tags,
         summary: '填写检查表、检查情况（带版本号）',
@@ -411,20 +407,18 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request.principal);
-      return updateInspection(db, await actingScope(db, p), request.params.id, request.body);
+      return updateInspection(db, writer.scope(request), request.params.id, request.body);
     },
   );
   app.post(
     '/api/inspections/:id/photos',
     {
-      ...only(WRITERS),
+      preValidation: writer.preValidation,
       bodyLimit: 15 * 1024 * 1024,
       schema: { tags, summary: '上传现场照片（按客户端编号幂等）', params: InspectionIdParams, body: AddPhotoRequest },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const result = await addPhoto(db, storage, await actingScope(db, p), request.params.id, request.body);
+      const result = await addPhoto(db, storage, writer.scope(request), request.params.id, request.body);
       reply.status(result.created ? 201 : 200);
       return result;
     },
@@ -432,7 +426,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/inspections/:id/photos/:key',
     {
-      ...only(EVERYONE),
+      preValidation: reader.preValidation,
       schema: {
         tags,
         summary: '现场照片',
@@ -440,8 +434,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const photo = await findPhoto(db, await inspectionScope(db, p), request.params.id, request.params.key);
+      const photo = await findPhoto(db, reader.scope(request), request.params.id, request.params.key);
       return reply
         .type(photo.mime)
         .header('cache-control', 'private, max-age=86400')
@@ -451,7 +444,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/inspections/:id/findings',
     {
-      ...only(WRITERS),
+      preValidation: writer.preValidation,
       schema: {
         tags,
         summary: '记录发现的问题（同时登记隐患；按客户端编号幂等）',
@@ -462,7 +455,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
     },
     async (request, reply) => {
       const p = requirePrincipal(request.principal);
-      const { finding, created } = await addFinding(db, p, await actingScope(db, p), request.params.id, request.body);
+      const { finding, created } = await addFinding(db, p, writer.scope(request), request.params.id, request.body);
       reply.status(created ? 201 : 200);
       return {
         id: finding.id,
@@ -480,7 +473,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/inspections/:id/sign',
     {
-      ...only(WRITERS),
+      preValidation: writer.preValidation,
       schema: {
         tags,
         summary: '被检查单位签字或记录拒签',
@@ -490,14 +483,13 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request.principal);
-      return signInspection(db, await actingScope(db, p), request.params.id, request.body);
+      return signInspection(db, writer.scope(request), request.params.id, request.body);
     },
   );
   app.post(
     '/api/inspections/:id/complete',
     {
-      ...only(WRITERS),
+      preValidation: writer.preValidation,
       schema: {
         tags,
         summary: '办结检查（编号现场检查记录、责令限期整改指令书）',
@@ -507,14 +499,13 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request.principal);
-      return completeInspection(db, await actingScope(db, p), request.params.id, request.body);
+      return completeInspection(db, writer.scope(request), request.params.id, request.body);
     },
   );
   app.get(
     '/api/inspections/:id/documents/:kind',
     {
-      ...only(EVERYONE),
+      preValidation: reader.preValidation,
       schema: {
         tags,
         summary: '检查文书：record（现场检查记录）/ order（责令限期整改指令书），.docx 或 .pdf',
@@ -523,9 +514,12 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const inspection = await getInspection(db, await inspectionScope(db, p), request.params.id);
-      const model = inspectionDocModel(inspection, request.params.kind, actingUnit(p).name);
+      const inspection = await getInspection(db, reader.scope(request), request.params.id);
+      const model = inspectionDocModel(
+        inspection,
+        request.params.kind,
+        actingUnit(requirePrincipal(request.principal)).name,
+      );
       const pdf = request.query.format === 'pdf';
       const bytes = pdf ? await renderDocPdf(model) : await renderDocDocx(model);
       const label = request.params.kind === 'record' ? '现场检查记录' : '责令限期整改指令书';
@@ -540,7 +534,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/enforcement-actions',
     {
-      ...only(WRITERS),
+      preValidation: writer.preValidation,
       schema: {
         tags,
         summary: '记录执法决定（处罚或零处罚及理由）',
@@ -550,7 +544,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
     },
     async (request, reply) => {
       const p = requirePrincipal(request.principal);
-      const result = await recordEnforcement(db, p, await actingScope(db, p), request.body);
+      const result = await recordEnforcement(db, p, writer.scope(request), request.body);
       reply.status(201);
       return result;
     },
@@ -558,7 +552,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/enforcement-actions',
     {
-      ...only(EVERYONE),
+      preValidation: reader.preValidation,
       schema: {
         tags,
         summary: '执法决定列表（含公示期限）',
@@ -567,22 +561,21 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => ({
-      actions: await listEnforcement(db, await inspectionScope(db, requirePrincipal(request.principal)), request.query),
+      actions: await listEnforcement(db, reader.scope(request), request.query),
     }),
   );
   app.get(
     '/api/enforcement-actions/:id',
     {
-      ...only(EVERYONE),
+      preValidation: reader.preValidation,
       schema: { tags, summary: '执法决定', params: InspectionIdParams, response: { 200: EnforcementResponse } },
     },
-    async (request) =>
-      getEnforcement(db, await inspectionScope(db, requirePrincipal(request.principal)), request.params.id),
+    async (request) => getEnforcement(db, reader.scope(request), request.params.id),
   );
   app.post(
     '/api/enforcement-actions/:id/publish',
     {
-      ...only(WRITERS),
+      preValidation: writer.preValidation,
       schema: {
         tags,
         summary: '登记处罚决定公示',
@@ -592,14 +585,13 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const p = requirePrincipal(request.principal);
-      return publishEnforcement(db, await actingScope(db, p), request.params.id, request.body.publishedOn);
+      return publishEnforcement(db, writer.scope(request), request.params.id, request.body.publishedOn);
     },
   );
   app.get(
     '/api/enforcement-alerts',
     {
-      ...only(STAFF),
+      preValidation: staffReader.preValidation,
       schema: {
         tags,
         summary: '提请关闭预警（重大隐患 180 日内 3 次或一年内 4 次处罚）',
@@ -607,7 +599,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => ({
-      alerts: await closureAlerts(db, await inspectionScope(db, requirePrincipal(request.principal))),
+      alerts: await closureAlerts(db, staffReader.scope(request)),
     }),
   );
 
@@ -615,7 +607,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/inspection-stats',
     {
-      ...only(STAFF),
+      preValidation: staff.preValidation,
       schema: {
         tags,
         summary: '执法统计（按部门、行业、月份）',
@@ -624,7 +616,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const scope = assertStaffReader(requirePrincipal(request.principal));
+      const scope = staff.scope(request);
       return inspectionStats(db, scope.orgUnitId, request.query.year, {
         ...request.query,
         departmentId: scope.departmentId,
@@ -633,9 +625,9 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContex
   );
   app.get(
     '/api/inspection-stats/export',
-    { ...only(STAFF), schema: { tags, summary: '执法统计表 .xlsx', querystring: StatsQuery } },
+    { preValidation: staff.preValidation, schema: { tags, summary: '执法统计表 .xlsx', querystring: StatsQuery } },
     async (request, reply) => {
-      const scope = assertStaffReader(requirePrincipal(request.principal));
+      const scope = staff.scope(request);
       const stats = await inspectionStats(db, scope.orgUnitId, request.query.year, {
         ...request.query,
         departmentId: scope.departmentId,

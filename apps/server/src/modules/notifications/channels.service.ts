@@ -7,7 +7,6 @@ import {
   type UpdateChannelRequest,
 } from '@duban/shared/contracts/notifications';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
@@ -20,7 +19,7 @@ import {
   updateChannel,
 } from './channels.repository.ts';
 import { cancelPendingDeliveriesOfChannel, type DeliveryRow, listDeliveries } from './deliveries.repository.ts';
-import { channelNotFound } from './notifications.policy.ts';
+import { type ChannelScope, channelNotFound } from './notifications.policy.ts';
 import { outboundUrlProblem } from './senders/outbound-guard.ts';
 
 /**
@@ -68,8 +67,8 @@ export function presentChannel(r: ChannelRow): ChannelResponse {
 /** What the audit trail keeps of a channel: no secret, no token. */
 const auditView = (r: ChannelRow) => ({ ...presentChannel(r), createdAt: undefined, updatedAt: undefined });
 
-export async function listAllChannels(db: Db, p: Principal): Promise<ChannelResponse[]> {
-  return (await listChannels(db, p.orgUnitId)).map(presentChannel);
+export async function listAllChannels(db: Db, scope: ChannelScope): Promise<ChannelResponse[]> {
+  return (await listChannels(db, scope.orgUnitId)).map(presentChannel);
 }
 
 /** SSRF guard (senders/outbound-guard.ts): robots to their official hosts, no internal or metadata address. */
@@ -81,12 +80,12 @@ function refuseUnsafeTarget(kind: string, target: string): void {
 
 export async function createChannel(
   db: Db,
-  p: Principal,
+  scope: ChannelScope,
   input: CreateChannelRequest,
   now = new Date(),
 ): Promise<ChannelResponse> {
   refuseUnsafeTarget(input.kind, input.target);
-  if (input.departmentId !== null && !(await findUnitDepartment(db, p.orgUnitId, input.departmentId))) {
+  if (input.departmentId !== null && !(await findUnitDepartment(db, scope.orgUnitId, input.departmentId))) {
     throw new AppError('validation_failed', '部门不存在 (unknown department)', [
       { path: 'departmentId', message: '不存在' },
     ]);
@@ -94,7 +93,7 @@ export async function createChannel(
   const row = await db.transaction().execute(async (trx) => {
     const nowIso = now.toISOString();
     const inserted = await insertChannel(trx, {
-      org_unit_id: p.orgUnitId,
+      org_unit_id: scope.orgUnitId,
       department_id: input.departmentId,
       kind: input.kind,
       name: input.name,
@@ -110,8 +109,8 @@ export async function createChannel(
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'notification_channel.create',
         entity: 'notification_channel',
         entityId: inserted.id,
@@ -126,13 +125,13 @@ export async function createChannel(
 
 export async function changeChannel(
   db: Db,
-  p: Principal,
+  scope: ChannelScope,
   id: number,
   input: UpdateChannelRequest,
   now = new Date(),
 ): Promise<ChannelResponse> {
   const row = await db.transaction().execute(async (trx) => {
-    const current = await findChannelInUnit(trx, p.orgUnitId, id);
+    const current = await findChannelInUnit(trx, scope.orgUnitId, id);
     if (!current) throw channelNotFound();
     if (current.version !== input.version) throw stale(current.version);
     const target = input.target ?? current.target;
@@ -155,8 +154,8 @@ export async function changeChannel(
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'notification_channel.update',
         entity: 'notification_channel',
         entityId: id,
@@ -172,13 +171,13 @@ export async function changeChannel(
 
 export async function removeChannel(
   db: Db,
-  p: Principal,
+  scope: ChannelScope,
   id: number,
   version: number,
   now = new Date(),
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await findChannelInUnit(trx, p.orgUnitId, id);
+    const current = await findChannelInUnit(trx, scope.orgUnitId, id);
     if (!current) throw channelNotFound();
     if (current.version !== version) throw stale(current.version);
     const cancelled = await cancelPendingDeliveriesOfChannel(trx, id, now.toISOString());
@@ -186,8 +185,8 @@ export async function removeChannel(
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'notification_channel.delete',
         entity: 'notification_channel',
         entityId: id,
@@ -221,9 +220,9 @@ export function presentDelivery(r: DeliveryRow): DeliveryResponse {
   };
 }
 
-export async function deliveryLog(db: Db, p: Principal, q: ListDeliveriesQuery): Promise<DeliveryResponse[]> {
+export async function deliveryLog(db: Db, scope: ChannelScope, q: ListDeliveriesQuery): Promise<DeliveryResponse[]> {
   const rows = await listDeliveries(db, {
-    orgUnitId: p.orgUnitId,
+    orgUnitId: scope.orgUnitId,
     status: q.status,
     channelId: q.channelId,
     limit: q.limit,

@@ -18,7 +18,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { requirePrincipal } from '../../core/principal.ts';
 import { routePolicy } from '../../core/route-policy.ts';
 import { changeChannel, createChannel, deliveryLog, listAllChannels, removeChannel } from './channels.service.ts';
 import { centreScope, channelManagerScope } from './notifications.policy.ts';
@@ -44,7 +43,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
         response: { 200: ListNotificationsResponse },
       },
     },
-    async (request) => listMyNotifications(ctx.db, requirePrincipal(request.principal), request.query),
+    async (request) => listMyNotifications(ctx.db, centre.scope(request), request.query),
   );
 
   app.post(
@@ -53,7 +52,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       preValidation: centre.preValidation,
       schema: { tags, summary: '标记通知为已读', params: IdParams, response: { 200: NotificationResponse } },
     },
-    async (request) => markRead(ctx.db, requirePrincipal(request.principal), request.params.id),
+    async (request) => markRead(ctx.db, centre.scope(request), request.params.id),
   );
 
   app.post(
@@ -62,7 +61,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       preValidation: centre.preValidation,
       schema: { tags, summary: '全部标记为已读', response: { 200: ReadAllResponse } },
     },
-    async (request) => markAllRead(ctx.db, requirePrincipal(request.principal)),
+    async (request) => markAllRead(ctx.db, centre.scope(request)),
   );
 
   app.get(
@@ -71,7 +70,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       preValidation: centre.preValidation,
       schema: { tags, summary: '我的通知偏好（邮箱、汇总、免打扰）', response: { 200: PreferencesBody } },
     },
-    async (request) => getPreferences(ctx.db, requirePrincipal(request.principal)),
+    async (request) => getPreferences(ctx.db, centre.scope(request)),
   );
 
   app.put(
@@ -80,7 +79,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       preValidation: centre.preValidation,
       schema: { tags, summary: '设置通知偏好', body: PreferencesBody, response: { 200: PreferencesBody } },
     },
-    async (request) => setPreferences(ctx.db, requirePrincipal(request.principal), request.body),
+    async (request) => setPreferences(ctx.db, centre.scope(request), request.body),
   );
 
   app.get(
@@ -89,7 +88,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       preValidation: channels.preValidation,
       schema: { tags, summary: '通知渠道（密钥不返回）', response: { 200: ListChannelsResponse } },
     },
-    async (request) => ({ channels: await listAllChannels(ctx.db, requirePrincipal(request.principal)) }),
+    async (request) => ({ channels: await listAllChannels(ctx.db, channels.scope(request)) }),
   );
 
   app.post(
@@ -104,7 +103,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       },
     },
     async (request, reply) => {
-      const channel = await createChannel(ctx.db, requirePrincipal(request.principal), request.body);
+      const channel = await createChannel(ctx.db, channels.scope(request), request.body);
       reply.status(201);
       return channel;
     },
@@ -122,7 +121,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
         response: { 200: ChannelResponse },
       },
     },
-    async (request) => changeChannel(ctx.db, requirePrincipal(request.principal), request.params.id, request.body),
+    async (request) => changeChannel(ctx.db, channels.scope(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -138,7 +137,7 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
       },
     },
     async (request, reply) => {
-      await removeChannel(ctx.db, requirePrincipal(request.principal), request.params.id, request.query.version);
+      await removeChannel(ctx.db, channels.scope(request), request.params.id, request.query.version);
       reply.status(204);
       return null;
     },
@@ -170,6 +169,6 @@ export async function notificationsRoutes(fastify: FastifyInstance, ctx: AppCont
         response: { 200: ListDeliveriesResponse },
       },
     },
-    async (request) => ({ deliveries: await deliveryLog(ctx.db, requirePrincipal(request.principal), request.query) }),
+    async (request) => ({ deliveries: await deliveryLog(ctx.db, channels.scope(request), request.query) }),
   );
 }

@@ -5,10 +5,9 @@ import {
   type NotificationResponse,
   type PreferencesBody,
 } from '@duban/shared/contracts/notifications';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { centreOwner, notificationNotFound } from './notifications.policy.ts';
+import { type CentreScope, notificationNotFound } from './notifications.policy.ts';
 import {
   countNotifications,
   findNotification,
@@ -42,24 +41,35 @@ function firstItemOccurrence(items: string): number | null {
 
 export async function listMyNotifications(
   db: Db,
-  p: Principal,
+  scope: CentreScope,
   q: ListNotificationsQuery,
 ): Promise<ListNotificationsResponse> {
-  const userId = centreOwner(p);
+  const userId = scope.userId;
   const rows = await listNotifications(db, userId, q);
   const counts = await countNotifications(db, userId);
   return { notifications: rows.map(presentNotification), unread: counts.unread, total: counts.total };
 }
 
-export async function markRead(db: Db, p: Principal, id: number, now = new Date()): Promise<NotificationResponse> {
-  const userId = centreOwner(p);
+export async function markRead(
+  db: Db,
+  scope: CentreScope,
+  id: number,
+  now = new Date(),
+): Promise<NotificationResponse> {
+  const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
     const existing = await findNotification(trx, userId, id);
     if (!existing) throw notificationNotFound();
     if (await markNotificationRead(trx, userId, id, now.toISOString())) {
       await appendAudit(
         trx,
-        { orgUnitId: p.orgUnitId, actor: p.actor, action: 'notification.read', entity: 'notification', entityId: id },
+        {
+          orgUnitId: scope.orgUnitId,
+          actor: scope.actor,
+          action: 'notification.read',
+          entity: 'notification',
+          entityId: id,
+        },
         now,
       );
     }
@@ -69,16 +79,20 @@ export async function markRead(db: Db, p: Principal, id: number, now = new Date(
   });
 }
 
-export async function markAllRead(db: Db, p: Principal, now = new Date()): Promise<{ marked: number; unread: number }> {
-  const userId = centreOwner(p);
+export async function markAllRead(
+  db: Db,
+  scope: CentreScope,
+  now = new Date(),
+): Promise<{ marked: number; unread: number }> {
+  const userId = scope.userId;
   const marked = await db.transaction().execute(async (trx) => {
     const n = await markAllNotificationsRead(trx, userId, now.toISOString());
     if (n > 0) {
       await appendAudit(
         trx,
         {
-          orgUnitId: p.orgUnitId,
-          actor: p.actor,
+          orgUnitId: scope.orgUnitId,
+          actor: scope.actor,
           action: 'notification.read_all',
           entity: 'user',
           entityId: userId,
@@ -93,8 +107,8 @@ export async function markAllRead(db: Db, p: Principal, now = new Date()): Promi
   return { marked, unread: counts.unread };
 }
 
-export async function getPreferences(db: Db, p: Principal): Promise<PreferencesBody> {
-  const row = await findPreferences(db, centreOwner(p));
+export async function getPreferences(db: Db, scope: CentreScope): Promise<PreferencesBody> {
+  const row = await findPreferences(db, scope.userId);
   if (!row) return { email: null, emailEnabled: false, digest: false, quietHours: null };
   return {
     email: row.email,
@@ -106,11 +120,11 @@ export async function getPreferences(db: Db, p: Principal): Promise<PreferencesB
 
 export async function setPreferences(
   db: Db,
-  p: Principal,
+  scope: CentreScope,
   input: PreferencesBody,
   now = new Date(),
 ): Promise<PreferencesBody> {
-  const userId = centreOwner(p);
+  const userId = scope.userId;
   await db.transaction().execute(async (trx) => {
     const before = await findPreferences(trx, userId);
     await upsertPreferences(trx, {
@@ -125,8 +139,8 @@ export async function setPreferences(
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'notification.preferences',
         entity: 'user',
         entityId: userId,
@@ -136,5 +150,5 @@ export async function setPreferences(
       now,
     );
   });
-  return getPreferences(db, p);
+  return getPreferences(db, scope);
 }

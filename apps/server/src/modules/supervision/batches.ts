@@ -1,7 +1,6 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { BatchResponse, IssueBatchesRequest } from '@duban/shared/contracts/supervision';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
@@ -10,7 +9,7 @@ import { enqueueManualStep } from '../notifications/occurrence-notices.ts';
 import { claimManualStep } from '../reminders/reminders.repository.ts';
 import { batchDocumentModel, renderBatchDocx, renderBatchPdf } from './batch-document.ts';
 import { DEFAULT_PATTERNS, formatDocNumber, patternProblem } from './doc-number.ts';
-import { assertOffice, readScope } from './supervision.policy.ts';
+import { canSeeDepartment, type OfficeScope, type SupervisionReadScope } from './supervision.policy.ts';
 import {
   findBatch,
   findOccurrenceDue,
@@ -54,10 +53,9 @@ export async function supervisionPatterns(db: Db, orgUnitId: number) {
 
 export async function saveSupervisionPatterns(
   db: Db,
-  p: Principal,
+  scope: OfficeScope,
   input: { noticePattern: string; urgePattern: string; version: number | null },
 ) {
-  assertOffice(p);
   for (const [path, pattern] of [
     ['noticePattern', input.noticePattern],
     ['urgePattern', input.urgePattern],
@@ -66,7 +64,7 @@ export async function saveSupervisionPatterns(
     if (problem) throw new AppError('validation_failed', problem, [{ path, message: problem }]);
   }
   await db.transaction().execute(async (trx) => {
-    const before = await findSettings(trx, p.orgUnitId);
+    const before = await findSettings(trx, scope.orgUnitId);
     if ((before?.version ?? null) !== input.version) {
       throw new AppError('conflict', '文号设置已被他人修改，请刷新后重试 (stale version)', {
         currentVersion: before?.version ?? null,
@@ -75,7 +73,7 @@ export async function saveSupervisionPatterns(
     const ok = await upsertSettings(
       trx,
       {
-        org_unit_id: p.orgUnitId,
+        org_unit_id: scope.orgUnitId,
         notice_pattern: input.noticePattern,
         urge_pattern: input.urgePattern,
         updated_at: new Date().toISOString(),
@@ -84,25 +82,24 @@ export async function saveSupervisionPatterns(
     );
     if (!ok) throw new AppError('conflict', '文号设置已被他人修改，请刷新后重试 (stale version)');
     await appendAudit(trx, {
-      orgUnitId: p.orgUnitId,
-      actor: p.actor,
+      orgUnitId: scope.orgUnitId,
+      actor: scope.actor,
       action: 'supervision.settings',
       entity: 'org_unit',
-      entityId: p.orgUnitId,
+      entityId: scope.orgUnitId,
       before: before ? { noticePattern: before.notice_pattern, urgePattern: before.urge_pattern } : null,
       after: { noticePattern: input.noticePattern, urgePattern: input.urgePattern },
     });
   });
-  return supervisionPatterns(db, p.orgUnitId);
+  return supervisionPatterns(db, scope.orgUnitId);
 }
 
 export async function issueBatches(
   db: Db,
-  p: Principal,
+  scope: OfficeScope,
   input: IssueBatchesRequest,
   now: Date = new Date(),
 ): Promise<BatchResponse[]> {
-  assertOffice(p);
   const today = todayInShanghai(now);
   const replyBy = input.kind === 'notice' ? (input.replyBy ?? null) : null;
   if (replyBy !== null && replyBy < today) {
@@ -112,10 +109,10 @@ export async function issueBatches(
   }
   const year = Number(today.slice(0, 4));
   const ids = await db.transaction().execute(async (trx) => {
-    const patterns = await supervisionPatterns(trx, p.orgUnitId);
+    const patterns = await supervisionPatterns(trx, scope.orgUnitId);
     const byDepartment = new Map<number, { id: number; due: string }[]>();
     for (const occurrenceId of [...new Set(input.occurrenceIds)]) {
-      const o = await findOccurrenceDue(trx, p.orgUnitId, occurrenceId);
+      const o = await findOccurrenceDue(trx, scope.orgUnitId, occurrenceId);
       if (!o) throw new AppError('not_found', `任务事项 ${occurrenceId} 不存在 (occurrence not found)`);
       if (o.report_state === 'accepted') {
         throw new AppError(
@@ -129,10 +126,10 @@ export async function issueBatches(
     }
     const created: number[] = [];
     for (const [departmentId, items] of byDepartment) {
-      const seq = await nextBatchNumber(trx, p.orgUnitId, input.kind, year);
+      const seq = await nextBatchNumber(trx, scope.orgUnitId, input.kind, year);
       const docNo = formatDocNumber(input.kind === 'notice' ? patterns.noticePattern : patterns.urgePattern, year, seq);
       const batch = await insertBatch(trx, {
-        org_unit_id: p.orgUnitId,
+        org_unit_id: scope.orgUnitId,
         department_id: departmentId,
         kind: input.kind,
         year,
@@ -140,25 +137,25 @@ export async function issueBatches(
         doc_no: docNo,
         note: input.note,
         reply_by: replyBy,
-        actor: p.actor,
+        actor: scope.actor,
         created_at: now.toISOString(),
       });
       const actionIds: number[] = [];
       for (const item of items) {
         const action = await insertSupervisionAction(trx, {
-          org_unit_id: p.orgUnitId,
+          org_unit_id: scope.orgUnitId,
           occurrence_id: item.id,
           department_id: departmentId,
           kind: input.kind,
           note: `${docNo}：${input.note}`,
           reply_by: replyBy,
-          actor: p.actor,
+          actor: scope.actor,
           created_at: now.toISOString(),
           batch_id: batch.id,
         });
         actionIds.push(action.id);
         const stepId = await claimManualStep(trx, {
-          orgUnitId: p.orgUnitId,
+          orgUnitId: scope.orgUnitId,
           occurrenceId: item.id,
           due: item.due,
           kind: input.kind,
@@ -167,7 +164,7 @@ export async function issueBatches(
           now,
         });
         await enqueueManualStep(trx, {
-          orgUnitId: p.orgUnitId,
+          orgUnitId: scope.orgUnitId,
           stepId,
           occurrenceId: item.id,
           kind: input.kind,
@@ -180,8 +177,8 @@ export async function issueBatches(
       await appendAudit(
         trx,
         {
-          orgUnitId: p.orgUnitId,
-          actor: p.actor,
+          orgUnitId: scope.orgUnitId,
+          actor: scope.actor,
           action: 'supervision.batch',
           entity: 'supervision_batch',
           entityId: batch.id,
@@ -197,13 +194,8 @@ export async function issueBatches(
     console.error(`通知生成失败: ${error instanceof Error ? error.message : String(error)}`),
   );
   const out: BatchResponse[] = [];
-  for (const id of ids) out.push(await getBatch(db, p, id));
+  for (const id of ids) out.push(await getBatch(db, { orgUnitId: scope.orgUnitId, departmentId: null }, id));
   return out;
-}
-
-function visible(p: Principal, b: SupervisionBatchRow): boolean {
-  const scope = readScope(p);
-  return scope.all || scope.departmentId === b.department_id;
 }
 
 async function present(db: Db, b: SupervisionBatchRow): Promise<BatchResponse> {
@@ -233,17 +225,16 @@ async function present(db: Db, b: SupervisionBatchRow): Promise<BatchResponse> {
   };
 }
 
-export async function getBatch(db: Db, p: Principal, id: number): Promise<BatchResponse> {
-  const b = await findBatch(db, p.orgUnitId, id);
-  if (!b || !visible(p, b)) throw batchNotFound();
+export async function getBatch(db: Db, scope: SupervisionReadScope, id: number): Promise<BatchResponse> {
+  const b = await findBatch(db, scope.orgUnitId, id);
+  if (!b || !canSeeDepartment(scope, b.department_id)) throw batchNotFound();
   return present(db, b);
 }
 
-export async function listMyBatches(db: Db, p: Principal): Promise<BatchResponse[]> {
-  const scope = readScope(p);
+export async function listMyBatches(db: Db, scope: SupervisionReadScope): Promise<BatchResponse[]> {
   const rows = await listBatches(db, {
-    orgUnitId: p.orgUnitId,
-    departmentId: scope.all ? null : (scope.departmentId ?? -1),
+    orgUnitId: scope.orgUnitId,
+    departmentId: scope.departmentId,
     limit: 200,
   });
   const out: BatchResponse[] = [];
@@ -253,12 +244,12 @@ export async function listMyBatches(db: Db, p: Principal): Promise<BatchResponse
 
 export async function batchDocument(
   db: Db,
-  p: Principal,
+  scope: SupervisionReadScope,
   id: number,
   format: 'docx' | 'pdf',
   unitName: string,
 ): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
-  const batch = await getBatch(db, p, id);
+  const batch = await getBatch(db, scope, id);
   const issuer = `${unitName}安全生产委员会办公室`;
   const model = batchDocumentModel({
     kind: batch.kind,

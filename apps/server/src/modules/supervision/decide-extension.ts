@@ -1,9 +1,8 @@
 import type { DecideExtensionRequest, ExtensionWithOccurrenceResponse } from '@duban/shared/contracts/supervision';
 import { AppError } from '../../core/app-error.ts';
-import { type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { assertOffice, extensionNotFound, occurrenceNotFound } from './supervision.policy.ts';
+import { extensionNotFound, type OfficeDecisionScope, occurrenceNotFound } from './supervision.policy.ts';
 import { presentExtension, presentOccurrenceDue } from './supervision.present.ts';
 import {
   type ExtensionRow,
@@ -20,15 +19,14 @@ import {
  */
 export async function decideExtension(
   db: Db,
-  p: Principal,
+  scope: OfficeDecisionScope,
   extensionId: number,
   input: DecideExtensionRequest,
   now: Date = new Date(),
 ): Promise<ExtensionWithOccurrenceResponse> {
-  assertOffice(p);
-  const userId = requireUserId(p);
+  const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const request = await findExtension(trx, p.orgUnitId, extensionId);
+    const request = await findExtension(trx, scope.orgUnitId, extensionId);
     if (!request) throw extensionNotFound();
     await lockOccurrence(trx, request.occurrence_id);
     assertDecidable(request, input.version);
@@ -37,7 +35,7 @@ export async function decideExtension(
     const status = input.approve ? 'approved' : 'refused';
     const decided = await writeExtensionDecision(trx, request.id, input.version, { status, by: userId, at, note });
     if (!decided) {
-      const current = await findExtension(trx, p.orgUnitId, extensionId);
+      const current = await findExtension(trx, scope.orgUnitId, extensionId);
       if (current) assertDecidable(current, input.version);
       throw new AppError('conflict', '延期申请已被修改，请刷新后重试 (modified meanwhile)', {
         currentVersion: current?.version ?? null,
@@ -46,8 +44,8 @@ export async function decideExtension(
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'extension.decide',
         entity: 'extension_request',
         entityId: request.id,
@@ -57,18 +55,18 @@ export async function decideExtension(
       now,
     );
 
-    const before = await findOccurrenceDue(trx, p.orgUnitId, request.occurrence_id);
+    const before = await findOccurrenceDue(trx, scope.orgUnitId, request.occurrence_id);
     if (!before) throw occurrenceNotFound();
     if (!input.approve) return { extension: presentExtension(decided), occurrence: presentOccurrenceDue(before) };
 
     await setOccurrenceExtendedDue(trx, before.id, decided.requested_due);
-    const after = await findOccurrenceDue(trx, p.orgUnitId, before.id);
+    const after = await findOccurrenceDue(trx, scope.orgUnitId, before.id);
     if (!after) throw occurrenceNotFound();
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'occurrence.extend',
         entity: 'occurrence',
         entityId: before.id,

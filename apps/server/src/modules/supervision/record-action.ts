@@ -1,13 +1,12 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { RecordActionRequest, SupervisionActionResponse } from '@duban/shared/contracts/supervision';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { composeQueuedNotifications } from '../notifications/compose-notifications.ts';
 import { enqueueManualStep } from '../notifications/occurrence-notices.ts';
 import { claimManualStep } from '../reminders/reminders.repository.ts';
-import { assertOffice, occurrenceNotFound } from './supervision.policy.ts';
+import { type OfficeScope, occurrenceNotFound } from './supervision.policy.ts';
 import { presentAction } from './supervision.present.ts';
 import { findOccurrenceDue, insertSupervisionAction } from './supervision.repository.ts';
 
@@ -18,12 +17,11 @@ import { findOccurrenceDue, insertSupervisionAction } from './supervision.reposi
  */
 export async function recordSupervisionAction(
   db: Db,
-  p: Principal,
+  scope: OfficeScope,
   occurrenceId: number,
   input: RecordActionRequest,
   now: Date = new Date(),
 ): Promise<SupervisionActionResponse> {
-  assertOffice(p);
   const today = todayInShanghai(now);
   const replyBy = input.replyBy ?? null;
   if (input.kind === 'notice') {
@@ -44,23 +42,23 @@ export async function recordSupervisionAction(
   }
 
   const row = await db.transaction().execute(async (trx) => {
-    const occurrence = await findOccurrenceDue(trx, p.orgUnitId, occurrenceId);
+    const occurrence = await findOccurrenceDue(trx, scope.orgUnitId, occurrenceId);
     if (!occurrence) throw occurrenceNotFound();
     const inserted = await insertSupervisionAction(trx, {
-      org_unit_id: p.orgUnitId,
+      org_unit_id: scope.orgUnitId,
       occurrence_id: occurrence.id,
       department_id: occurrence.department_id,
       kind: input.kind,
       note: input.note,
       reply_by: replyBy,
-      actor: p.actor,
+      actor: scope.actor,
       created_at: now.toISOString(),
     });
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'supervision.record',
         entity: 'supervision_action',
         entityId: inserted.id,
@@ -77,7 +75,7 @@ export async function recordSupervisionAction(
     // Heard like an automatic step: same outbox (in-app, e-mail, the department's robots).
     if (input.kind !== 'bulletin') {
       const stepId = await claimManualStep(trx, {
-        orgUnitId: p.orgUnitId,
+        orgUnitId: scope.orgUnitId,
         occurrenceId: occurrence.id,
         due: occurrence.extended_due ?? occurrence.due_date,
         kind: input.kind,
@@ -86,7 +84,7 @@ export async function recordSupervisionAction(
         now,
       });
       await enqueueManualStep(trx, {
-        orgUnitId: p.orgUnitId,
+        orgUnitId: scope.orgUnitId,
         stepId,
         occurrenceId: occurrence.id,
         kind: input.kind,

@@ -1,31 +1,29 @@
 import type { ReplyToNoticeRequest, SupervisionActionResponse } from '@duban/shared/contracts/supervision';
 import { AppError } from '../../core/app-error.ts';
-import { type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { assertDepartmentUser, canSeeDepartment, supervisionActionNotFound } from './supervision.policy.ts';
+import { canSeeDepartment, type DepartmentActingScope, supervisionActionNotFound } from './supervision.policy.ts';
 import { presentAction } from './supervision.present.ts';
 import { findSupervisionAction, type SupervisionActionRow, writeNoticeReply } from './supervision.repository.ts';
 
 /** A user of the notice's department answers a 督办单 in writing, once. */
 export async function replyToNotice(
   db: Db,
-  p: Principal,
+  scope: DepartmentActingScope,
   actionId: number,
   input: ReplyToNoticeRequest,
   now: Date = new Date(),
 ): Promise<SupervisionActionResponse> {
-  assertDepartmentUser(p);
-  const userId = requireUserId(p);
+  const userId = scope.userId;
   const row = await db.transaction().execute(async (trx) => {
-    const action = await findSupervisionAction(trx, p.orgUnitId, actionId);
-    if (!action || !canSeeDepartment(p, action.department_id)) throw supervisionActionNotFound();
+    const action = await findSupervisionAction(trx, scope.orgUnitId, actionId);
+    if (!action || !canSeeDepartment(scope, action.department_id)) throw supervisionActionNotFound();
     assertReplyable(action, input.version);
     const at = now.toISOString();
     const updated = await writeNoticeReply(trx, action.id, input.version, { text: input.text, at, by: userId });
     if (!updated) {
       // Someone else got in between the read and the write: answer as if we had read their change.
-      const current = await findSupervisionAction(trx, p.orgUnitId, actionId);
+      const current = await findSupervisionAction(trx, scope.orgUnitId, actionId);
       if (current) assertReplyable(current, input.version);
       throw new AppError('conflict', '督办单已被修改，请刷新后重试 (modified meanwhile)', {
         currentVersion: current?.version ?? null,
@@ -34,8 +32,8 @@ export async function replyToNotice(
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'supervision.reply',
         entity: 'supervision_action',
         entityId: action.id,

@@ -1,10 +1,9 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { ExtensionWithOccurrenceResponse, RequestExtensionRequest } from '@duban/shared/contracts/supervision';
 import { AppError } from '../../core/app-error.ts';
-import { type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { assertDepartmentUser, occurrenceNotFound } from './supervision.policy.ts';
+import { type DepartmentActingScope, occurrenceNotFound } from './supervision.policy.ts';
 import { presentExtension, presentOccurrenceDue } from './supervision.present.ts';
 import { findOccurrenceDue, findPendingExtension, insertExtension, lockOccurrence } from './supervision.repository.ts';
 
@@ -15,19 +14,18 @@ import { findOccurrenceDue, findPendingExtension, insertExtension, lockOccurrenc
  */
 export async function requestExtension(
   db: Db,
-  p: Principal,
+  scope: DepartmentActingScope,
   occurrenceId: number,
   input: RequestExtensionRequest,
   now: Date = new Date(),
 ): Promise<ExtensionWithOccurrenceResponse> {
-  assertDepartmentUser(p);
-  const userId = requireUserId(p);
+  const userId = scope.userId;
   const today = todayInShanghai(now);
   return db.transaction().execute(async (trx) => {
     await lockOccurrence(trx, occurrenceId);
-    const occurrence = await findOccurrenceDue(trx, p.orgUnitId, occurrenceId);
+    const occurrence = await findOccurrenceDue(trx, scope.orgUnitId, occurrenceId);
     // Another department's occurrence answers like a missing one.
-    if (!occurrence || occurrence.department_id !== p.departmentId) throw occurrenceNotFound();
+    if (!occurrence || occurrence.department_id !== scope.departmentId) throw occurrenceNotFound();
     const effectiveDue = occurrence.extended_due ?? occurrence.due_date;
     if (occurrence.report_state === 'accepted') {
       throw new AppError('conflict', '该任务事项已审核通过办结，无需延期 (already accepted)');
@@ -51,7 +49,7 @@ export async function requestExtension(
       });
     }
     const row = await insertExtension(trx, {
-      org_unit_id: p.orgUnitId,
+      org_unit_id: scope.orgUnitId,
       occurrence_id: occurrence.id,
       department_id: occurrence.department_id,
       reason: input.reason,
@@ -64,8 +62,8 @@ export async function requestExtension(
     await appendAudit(
       trx,
       {
-        orgUnitId: p.orgUnitId,
-        actor: p.actor,
+        orgUnitId: scope.orgUnitId,
+        actor: scope.actor,
         action: 'extension.request',
         entity: 'extension_request',
         entityId: row.id,

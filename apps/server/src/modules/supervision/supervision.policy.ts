@@ -1,37 +1,64 @@
 import { AppError } from '../../core/app-error.ts';
-import { isOffice, OFFICE_ROLES, type Principal } from '../../core/principal.ts';
-import type { UserRole } from '../../db/schema.ts';
+import { isOffice, type Principal, requireUserId } from '../../core/principal.ts';
 
 /**
- * Who may do what in supervision. The office (安委办) records ladder steps and decides extensions; a department
- * user replies to its own notices and asks for extensions of its own occurrences; leaders read everything and
- * write nothing; enterprises have no access. A department user never learns that another department's record
- * exists: it gets the same 404 as for a missing id.
+ * Who may do what in supervision, in one place. The office (安委办) records ladder steps and decides extensions; a
+ * department user replies to its own notices and asks for extensions of its own occurrences; leaders read
+ * everything and write nothing; enterprises have no access. A department user never learns that another
+ * department's record exists: it gets the same 404 as for a missing id.
  */
-const SUPERVISION_READERS: readonly UserRole[] = [...OFFICE_ROLES, 'leader', 'department'];
+export interface SupervisionReadScope {
+  orgUnitId: number;
+  /** null: every department of the unit. */
+  departmentId: number | null;
+}
 
-/** Which departments' records a reader sees: all of them, one, or none (a department account without one). */
-export type ReadScope = { all: true } | { all: false; departmentId: number | null };
+/** The office acting: records ladder steps, issues batches, edits the number patterns. */
+export interface OfficeScope {
+  orgUnitId: number;
+  actor: string;
+}
+
+/** The office deciding an extension: the decision names the deciding account. */
+export interface OfficeDecisionScope extends OfficeScope {
+  userId: number;
+}
+
+/** A department user acting for its own department (replies, extension requests). */
+export interface DepartmentActingScope {
+  orgUnitId: number;
+  departmentId: number;
+  userId: number;
+  actor: string;
+}
 
 const forbidden = () => new AppError('forbidden', '没有权限执行此操作 (forbidden)');
 
-export function readScope(p: Principal): ReadScope {
-  if (!SUPERVISION_READERS.includes(p.role)) throw forbidden();
-  if (p.role === 'department') return { all: false, departmentId: p.departmentId };
-  return { all: true };
+/** Office and leaders read every department's records; a department user its own; everyone else 403. */
+export function readScope(p: Principal): SupervisionReadScope {
+  if (isOffice(p) || p.role === 'leader') return { orgUnitId: p.orgUnitId, departmentId: null };
+  if (p.role === 'department' && p.departmentId !== null) {
+    return { orgUnitId: p.orgUnitId, departmentId: p.departmentId };
+  }
+  throw forbidden();
 }
 
-export function canSeeDepartment(p: Principal, departmentId: number): boolean {
-  const scope = readScope(p);
-  return scope.all || scope.departmentId === departmentId;
-}
-
-export function assertOffice(p: Principal): void {
+export function officeScope(p: Principal): OfficeScope {
   if (!isOffice(p)) throw forbidden();
+  return { orgUnitId: p.orgUnitId, actor: p.actor };
 }
 
-export function assertDepartmentUser(p: Principal): void {
+export function officeDecisionScope(p: Principal): OfficeDecisionScope {
+  return { ...officeScope(p), userId: requireUserId(p) };
+}
+
+export function departmentWriteScope(p: Principal): DepartmentActingScope {
   if (p.role !== 'department' || p.departmentId === null) throw forbidden();
+  return { orgUnitId: p.orgUnitId, departmentId: p.departmentId, userId: requireUserId(p), actor: p.actor };
+}
+
+export function canSeeDepartment(scope: { departmentId: number | null }, departmentId: number): boolean {
+  return scope.departmentId === null || scope.departmentId === departmentId;
 }
 
 /** The one answer for "missing" and "not yours": same status, same body. */

@@ -37,18 +37,18 @@ import { decideExtension } from './decide-extension.ts';
 import { recordSupervisionAction } from './record-action.ts';
 import { replyToNotice } from './reply-to-notice.ts';
 import { requestExtension } from './request-extension.ts';
-import { assertDepartmentUser, assertOffice, readScope } from './supervision.policy.ts';
+import { departmentWriteScope, officeDecisionScope, officeScope, readScope } from './supervision.policy.ts';
 import { getAction, getExtensionRequest, listActions, listExtensionRequests } from './supervision.service.ts';
 
 /** 督办: the escalation ladder on late occurrences, notice replies, and extension (延期) requests. */
 export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['supervision'];
-  // Checked before validation (the anonymous get 401 and other roles 403 whatever they send); the use cases check
-  // again with the record in hand.
-  const office = routePolicy(assertOffice);
+  // Each route runs its policy once, before validation, and hands the scope to its use case.
+  const office = routePolicy(officeScope);
+  const deciding = routePolicy(officeDecisionScope);
   const readers = routePolicy(readScope);
-  const departmentUser = routePolicy(assertDepartmentUser);
+  const departmentUser = routePolicy(departmentWriteScope);
 
   app.post(
     '/api/occurrences/:id/supervision',
@@ -63,8 +63,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const action = await recordSupervisionAction(ctx.db, p, request.params.id, request.body);
+      const action = await recordSupervisionAction(ctx.db, office.scope(request), request.params.id, request.body);
       reply.status(201);
       return action;
     },
@@ -83,7 +82,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const batches = await issueBatches(ctx.db, requirePrincipal(request.principal), request.body);
+      const batches = await issueBatches(ctx.db, office.scope(request), request.body);
       reply.status(201);
       return { batches };
     },
@@ -95,7 +94,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       preValidation: readers.preValidation,
       schema: { tags, summary: '督办/催办通知列表（部门只看本部门的）', response: { 200: ListBatchesResponse } },
     },
-    async (request) => ({ batches: await listMyBatches(ctx.db, requirePrincipal(request.principal)) }),
+    async (request) => ({ batches: await listMyBatches(ctx.db, readers.scope(request)) }),
   );
 
   app.get(
@@ -104,7 +103,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       preValidation: readers.preValidation,
       schema: { tags, summary: '一份督办/催办通知及各事项回复', params: IdParams, response: { 200: BatchResponse } },
     },
-    async (request) => getBatch(ctx.db, requirePrincipal(request.principal), request.params.id),
+    async (request) => getBatch(ctx.db, readers.scope(request), request.params.id),
   );
 
   app.get(
@@ -121,7 +120,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
     async (request, reply) => {
       const file = await batchDocument(
         ctx.db,
-        requirePrincipal(request.principal),
+        readers.scope(request),
         request.params.id,
         request.query.format,
         actingUnit(requirePrincipal(request.principal)).name,
@@ -141,7 +140,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       preValidation: office.preValidation,
       schema: { tags, summary: '督办/催办通知的文号格式', response: { 200: SupervisionSettingsResponse } },
     },
-    async (request) => supervisionPatterns(ctx.db, requirePrincipal(request.principal).orgUnitId),
+    async (request) => supervisionPatterns(ctx.db, office.scope(request).orgUnitId),
   );
 
   app.put(
@@ -155,7 +154,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: SupervisionSettingsResponse },
       },
     },
-    async (request) => saveSupervisionPatterns(ctx.db, requirePrincipal(request.principal), request.body),
+    async (request) => saveSupervisionPatterns(ctx.db, office.scope(request), request.body),
   );
 
   app.get(
@@ -169,10 +168,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: ListActionsResponse },
       },
     },
-    async (request) => {
-      const p = requirePrincipal(request.principal);
-      return { actions: await listActions(ctx.db, p, request.query) };
-    },
+    async (request) => ({ actions: await listActions(ctx.db, readers.scope(request), request.query) }),
   );
 
   app.get(
@@ -181,10 +177,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       preValidation: readers.preValidation,
       schema: { tags, summary: '督办记录详情', params: IdParams, response: { 200: SupervisionActionResponse } },
     },
-    async (request) => {
-      const p = requirePrincipal(request.principal);
-      return getAction(ctx.db, p, request.params.id);
-    },
+    async (request) => getAction(ctx.db, readers.scope(request), request.params.id),
   );
 
   app.post(
@@ -199,10 +192,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: SupervisionActionResponse },
       },
     },
-    async (request) => {
-      const p = requirePrincipal(request.principal);
-      return replyToNotice(ctx.db, p, request.params.id, request.body);
-    },
+    async (request) => replyToNotice(ctx.db, departmentUser.scope(request), request.params.id, request.body),
   );
 
   app.post(
@@ -218,8 +208,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const result = await requestExtension(ctx.db, p, request.params.id, request.body);
+      const result = await requestExtension(ctx.db, departmentUser.scope(request), request.params.id, request.body);
       reply.status(201);
       return result;
     },
@@ -236,10 +225,7 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: ListExtensionsResponse },
       },
     },
-    async (request) => {
-      const p = requirePrincipal(request.principal);
-      return { extensions: await listExtensionRequests(ctx.db, p, request.query) };
-    },
+    async (request) => ({ extensions: await listExtensionRequests(ctx.db, readers.scope(request), request.query) }),
   );
 
   app.get(
@@ -253,16 +239,13 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: ExtensionWithOccurrenceResponse },
       },
     },
-    async (request) => {
-      const p = requirePrincipal(request.principal);
-      return getExtensionRequest(ctx.db, p, request.params.id);
-    },
+    async (request) => getExtensionRequest(ctx.db, readers.scope(request), request.params.id),
   );
 
   app.post(
     '/api/extensions/:id/decide',
     {
-      preValidation: office.preValidation,
+      preValidation: deciding.preValidation,
       schema: {
         tags,
         summary: '审批延期申请（批准或驳回，仅一次）',
@@ -271,9 +254,6 @@ export async function supervisionRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: ExtensionWithOccurrenceResponse },
       },
     },
-    async (request) => {
-      const p = requirePrincipal(request.principal);
-      return decideExtension(ctx.db, p, request.params.id, request.body);
-    },
+    async (request) => decideExtension(ctx.db, deciding.scope(request), request.params.id, request.body),
   );
 }

@@ -5,13 +5,12 @@ import type {
   ListExtensionsQuery,
   SupervisionActionResponse,
 } from '@duban/shared/contracts/supervision';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import {
   canSeeDepartment,
   extensionNotFound,
   occurrenceNotFound,
-  readScope,
+  type SupervisionReadScope,
   supervisionActionNotFound,
 } from './supervision.policy.ts';
 import { presentAction, presentExtension, presentOccurrenceDue } from './supervision.present.ts';
@@ -28,12 +27,14 @@ import {
  * decide-extension.ts. A department user sees only its own department, whatever the filters say.
  */
 
-export async function listActions(db: Db, p: Principal, q: ListActionsQuery): Promise<SupervisionActionResponse[]> {
-  const scope = readScope(p);
-  if (!scope.all && scope.departmentId === null) return [];
+export async function listActions(
+  db: Db,
+  scope: SupervisionReadScope,
+  q: ListActionsQuery,
+): Promise<SupervisionActionResponse[]> {
   const rows = await listSupervisionActions(db, {
-    orgUnitId: p.orgUnitId,
-    scopeDepartmentId: scope.all ? null : scope.departmentId,
+    orgUnitId: scope.orgUnitId,
+    scopeDepartmentId: scope.departmentId,
     occurrenceId: q.occurrenceId,
     departmentId: q.departmentId,
     kind: q.kind,
@@ -43,23 +44,20 @@ export async function listActions(db: Db, p: Principal, q: ListActionsQuery): Pr
   return rows.map(presentAction);
 }
 
-export async function getAction(db: Db, p: Principal, id: number): Promise<SupervisionActionResponse> {
-  readScope(p);
-  const row = await findSupervisionAction(db, p.orgUnitId, id);
-  if (!row || !canSeeDepartment(p, row.department_id)) throw supervisionActionNotFound();
+export async function getAction(db: Db, scope: SupervisionReadScope, id: number): Promise<SupervisionActionResponse> {
+  const row = await findSupervisionAction(db, scope.orgUnitId, id);
+  if (!row || !canSeeDepartment(scope, row.department_id)) throw supervisionActionNotFound();
   return presentAction(row);
 }
 
 export async function listExtensionRequests(
   db: Db,
-  p: Principal,
+  scope: SupervisionReadScope,
   q: ListExtensionsQuery,
 ): Promise<ExtensionResponse[]> {
-  const scope = readScope(p);
-  if (!scope.all && scope.departmentId === null) return [];
   const rows = await listExtensions(db, {
-    orgUnitId: p.orgUnitId,
-    scopeDepartmentId: scope.all ? null : scope.departmentId,
+    orgUnitId: scope.orgUnitId,
+    scopeDepartmentId: scope.departmentId,
     status: q.status,
     occurrenceId: q.occurrenceId,
     departmentId: q.departmentId,
@@ -69,11 +67,14 @@ export async function listExtensionRequests(
   return rows.map(presentExtension);
 }
 
-export async function getExtensionRequest(db: Db, p: Principal, id: number): Promise<ExtensionWithOccurrenceResponse> {
-  readScope(p);
-  const row = await findExtension(db, p.orgUnitId, id);
-  if (!row || !canSeeDepartment(p, row.department_id)) throw extensionNotFound();
-  const occurrence = await findOccurrenceDue(db, p.orgUnitId, row.occurrence_id);
+export async function getExtensionRequest(
+  db: Db,
+  scope: SupervisionReadScope,
+  id: number,
+): Promise<ExtensionWithOccurrenceResponse> {
+  const row = await findExtension(db, scope.orgUnitId, id);
+  if (!row || !canSeeDepartment(scope, row.department_id)) throw extensionNotFound();
+  const occurrence = await findOccurrenceDue(db, scope.orgUnitId, row.occurrence_id);
   if (!occurrence) throw occurrenceNotFound();
   return { extension: presentExtension(row), occurrence: presentOccurrenceDue(occurrence) };
 }
