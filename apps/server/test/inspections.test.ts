@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.ts';
 import { loadWorkdayCalendar } from '../src/modules/calendar/calendar.service.ts';
-import { scanCertificateWarnings } from '../src/modules/experts/experts.service.ts';
+import { scanCertificateWarnings } from '../src/modules/experts/certificate-warnings.ts';
 import { updateDrawPools } from '../src/modules/inspections/inspections.repository.ts';
 import { listPublishedDrawResults, listPublishedPenalties } from '../src/modules/inspections/inspections.service.ts';
 import { verifyStoredDraw } from '../src/modules/inspections/verify-draw.ts';
@@ -335,6 +337,16 @@ describeEachDatabase('inspections and enforcement', (get) => {
       });
       const photoBytes = await w.as('insp1', { method: 'GET', url: `/api/inspections/${i.id}/photos/photo-0001-aaaa` });
       expect(photoBytes.headers['content-type']).toBe('image/png');
+      // A JPEG from a phone: its EXIF with GPS, XMP and comment are gone before it is stored.
+      const gps = readFileSync(join(import.meta.dirname, 'files/gps-exif.jpg'));
+      const jpeg = { clientKey: 'photo-0003-cccc', mime: 'image/jpeg', dataBase64: gps.toString('base64') };
+      const posted = await w.as('insp1', { method: 'POST', url: `/api/inspections/${i.id}/photos`, payload: jpeg });
+      expect(posted.statusCode).toBe(201);
+      const kept = await w.as('insp1', { method: 'GET', url: `/api/inspections/${i.id}/photos/photo-0003-cccc` });
+      expect(kept.statusCode).toBe(200);
+      expect(kept.rawPayload.subarray(0, 2).toString('hex')).toBe('ffd8');
+      for (const gone of ['DubanTestCam', 'GPSLatitude', '39.9075N'])
+        expect(kept.rawPayload.includes(gone)).toBe(false);
 
       const early = await w.as('insp1', {
         method: 'POST',
@@ -609,6 +621,20 @@ describeEachDatabase('inspections and enforcement', (get) => {
         new Date('2026-12-21T02:00:00Z'),
       );
       expect(expired.map((x) => x.stage)).toEqual(['expired']);
+      // Each claimed warning reached the office accounts as an in-app notice, once.
+      const notices = await test.handle.db
+        .selectFrom('notifications')
+        .innerJoin('users', 'users.id', 'notifications.user_id')
+        .select(['users.username', 'notifications.kind', 'notifications.title'])
+        .where('notifications.kind', 'like', 'expert_certificate_%')
+        .execute();
+      const adminNotices = notices.filter((n) => n.username === 'admin');
+      expect(adminNotices.map((n) => n.kind).sort()).toEqual([
+        'expert_certificate_due_30',
+        'expert_certificate_expired',
+      ]);
+      expect(adminNotices[0]?.title).toContain('专家乙');
+      expect(notices.some((n) => n.username === 'dept_a' || n.username === 'enterprise')).toBe(false);
 
       const draw = await t.as('admin', {
         method: 'POST',

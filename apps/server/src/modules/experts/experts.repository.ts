@@ -107,3 +107,9 @@ export async function claimWarning(
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
+
+/** The units that keep an expert pool (the scheduled certificate scan visits each). */
+export async function selectUnitsWithExperts(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('experts').select('org_unit_id').distinct().execute();
+  return rows.map((r) => r.org_unit_id);
+}

@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { routePolicy } from '../../core/route-policy.ts';
+import { scanCertificateWarnings } from './certificate-warnings.ts';
 import { expertManageScope, expertReadScope } from './experts.policy.ts';
 import {
   addCertificate,
@@ -25,7 +26,6 @@ import {
   evaluateEngagement,
   getExpert,
   listExperts,
-  scanCertificateWarnings,
   updateExpert,
 } from './experts.service.ts';
 

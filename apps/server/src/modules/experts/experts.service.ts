@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, todayInShanghai } from '@duban/shared/civil-date';
+import { todayInShanghai } from '@duban/shared/civil-date';
 import type { CreateExpertRequest, ExpertResponse, UpdateExpertRequest } from '@duban/shared/contracts/inspections';
 import {
   AddCertificateRequest,
@@ -15,8 +15,8 @@ import type { z } from 'zod';
 import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import type { ExpertManageScope, ExpertReadScope } from './experts.policy.ts';
 import {
-  claimWarning,
   type ExpertRow,
   findEngagement,
   findExpert,
@@ -27,11 +27,9 @@ import {
   selectEngagements,
   selectExperts,
   selectExpertsByIds,
-  selectExpiringCertificates,
   setEvaluation,
   updateExpertVersioned,
 } from './experts.repository.ts';
-import type { ExpertManageScope, ExpertReadScope } from './experts.policy.ts';
 
 /**
  * The expert pool (专家库, task 55): specialties, title, employer and former employers (recusal), certificates with
@@ -377,52 +375,4 @@ export async function drawExperts(
     );
   });
   return { seed, poolsHash, expertIds, recused };
-}
-
-/**
- * Certificate expiry warnings, each claimed exactly once (certificate × expiry date × stage, insert … on conflict do
- * nothing): 'due_30' within 30 days of expiry, 'expired' from the expiry date on. A renewed certificate (new
- * expiry date) starts a new set. Returns only the warnings this call claimed.
- */
-export async function scanCertificateWarnings(db: Db, orgUnitId: number, now = new Date()) {
-  const today = todayInShanghai(now);
-  const rows = await selectExpiringCertificates(db, orgUnitId, addDays(today, 30));
-  const warnings: {
-    certificateId: number;
-    expertId: number;
-    expertName: string;
-    certificate: string;
-    expiresOn: string;
-    stage: 'due_30' | 'expired';
-  }[] = [];
-  await db.transaction().execute(async (trx) => {
-    for (const r of rows) {
-      const stage = r.expires_on < today ? 'expired' : 'due_30';
-      if (await claimWarning(trx, r.id, r.expires_on, stage, now.toISOString())) {
-        warnings.push({
-          certificateId: r.id,
-          expertId: r.expert_id,
-          expertName: r.expert_name,
-          certificate: r.name,
-          expiresOn: r.expires_on,
-          stage,
-        });
-      }
-    }
-    if (warnings.length > 0) {
-      await appendAudit(
-        trx,
-        {
-          orgUnitId,
-          actor: 'system',
-          action: 'expert.certificate_warning',
-          entity: 'expert_certificate',
-          entityId: null,
-          after: warnings,
-        },
-        now,
-      );
-    }
-  });
-  return warnings;
 }

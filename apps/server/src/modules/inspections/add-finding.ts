@@ -4,6 +4,7 @@ import {
   AddPhotoRequest as PhotoSchema,
 } from '@duban/shared/contracts/inspections';
 import { AppError } from '../../core/app-error.ts';
+import { stripJpegMetadataBytes } from '../../core/jpeg-metadata.ts';
 import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -110,7 +111,9 @@ export async function addPhoto(
   now: Date = new Date(),
 ): Promise<{ clientKey: string; sha256: string; created: boolean }> {
   const input = PhotoSchema.parse(request);
-  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const sent = Buffer.from(input.dataBase64, 'base64');
+  // A JPEG's EXIF (with GPS), XMP and comments are removed before it is stored (core/jpeg-metadata.ts).
+  const bytes = input.mime === 'image/jpeg' ? await stripJpegMetadataBytes(sent) : sent;
   const magic: Record<string, (b: Buffer) => boolean> = {
     'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8,
     'image/png': (b) => b.subarray(0, 4).toString('hex') === '89504e47',

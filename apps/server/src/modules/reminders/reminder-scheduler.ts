@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import PgBoss from 'pg-boss';
 import { type Db, type DialectName, withDefaultUser } from '../../db/database.ts';
+import { scanCertificateWarningsAllUnits } from '../experts/certificate-warnings.ts';
 import { runHazardReminderScanAllUnits } from '../hazards/hazard-reminders.ts';
 import { type DeliveryRunResult, type DeliverySenders, runDeliveries } from '../notifications/run-deliveries.ts';
 import { runWhistleDeadlineScan } from '../whistleblowing/run-deadline-scan.ts';
@@ -74,6 +75,8 @@ function makeTicks(o: SchedulerOptions): Ticks {
       await runWhistleDeadlineScan(o.db, new Date());
       // Hazard time limits (整改时限: remind, due, overdue → office), same exactly-once idea (modules/hazards).
       await runHazardReminderScanAllUnits(o.db, new Date());
+      // Expert certificates near or past expiry (due_30, expired), claimed once each (modules/experts).
+      await scanCertificateWarningsAllUnits(o.db, new Date());
       await guarded('通知投递', deliverOnce)();
     }),
     deliver: guarded('通知投递', deliverOnce),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../core/app-error.ts';
+import { stripJpegMetadata } from '../../core/jpeg-metadata.ts';
 import type { WhistleKey } from './identity-crypto.ts';
 import { ACCEPTED_MEDIA_LABEL, limitOf, type MediaType, SNIFF_BYTES, sniffMedia } from './media-type.ts';
 
@@ -40,7 +41,8 @@ export class AttachmentStore {
       let head = Buffer.alloc(0);
       let type: MediaType | null = null;
       let size = 0;
-      for await (const chunk of stream) {
+      // A photo's EXIF (with GPS), XMP and comments are removed before anything is kept (core/jpeg-metadata.ts).
+      for await (const chunk of stripJpegMetadata(stream)) {
         size += chunk.length;
         if (!type) {
           head = Buffer.concat([head, chunk]);
