@@ -29,6 +29,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { publicPortalRoutes } from './modules/public-portal/portal.routes.ts';
 import { remindersRoutes } from './modules/reminders/reminders.routes.ts';
+import { rollupRoutes } from './modules/rollup/rollup.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { tasklistsRoutes } from './modules/tasklists/tasklists.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp(
   await expertsRoutes(app, ctx);
   await enterprisesRoutes(app, ctx);
   await hazardsRoutes(app, ctx);
+  await rollupRoutes(app, ctx);
   const whistle = publicDeps(ctx);
   await whistleblowingRoutes(app, ctx, whistle);
   await publicPortalRoutes(app, ctx, whistle);

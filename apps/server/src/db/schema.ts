@@ -1089,6 +1089,9 @@ export interface HazardSettingsTable {
 }
 
 export interface Database {
+  rollup_zone_links: RollupZoneLinkTable;
+  rollup_task_links: RollupTaskLinkTable;
+  rollup_submissions: RollupSubmissionTable;
   read_model_versions: ReadModelVersionTable;
   export_snapshots: ExportSnapshotTable;
   bulletins: BulletinTable;
@@ -1164,4 +1167,49 @@ export interface Database {
   expert_certificates: ExpertCertificateTable;
   expert_certificate_warnings: ExpertCertificateWarningTable;
   expert_engagements: ExpertEngagementTable;
+}
+
+/** Issue 16: an upper unit's department registry entry that stands for a child org unit (the zone of its list). */
+export interface RollupZoneLinkTable {
+  id: Generated<number>;
+  /** The upper unit (city, province) whose registry holds the entry. */
+  org_unit_id: number;
+  department_id: number;
+  zone_unit_id: number;
+  created_by: string;
+  created_at: string;
+}
+
+/** Issue 16: a zone distributes an upper task to one of its own tasks (its departments report there). */
+export interface RollupTaskLinkTable {
+  id: Generated<number>;
+  zone_unit_id: number;
+  upper_task_id: number;
+  own_task_id: number;
+  created_by: string;
+  created_at: string;
+}
+
+/** Issue 16 直报: a unit's period report to its parent, one row per submission (seq 1, 2, … keeps versions). */
+export interface RollupSubmissionTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  parent_unit_id: number;
+  year: number;
+  period_key: string;
+  seq: number;
+  status: 'submitted' | 'returned' | 'accepted';
+  /** RollupFigures as JSON (packages/shared/src/contracts/rollup.ts), frozen at submission. */
+  figures: string;
+  file_name: string;
+  /** The official table (.xlsx) of the period, frozen at submission. */
+  file_bytes: Uint8Array;
+  file_sha256: string;
+  note: string | null;
+  submitted_by: number;
+  submitted_at: string;
+  return_reason: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  version: Generated<number>;
 }

@@ -5,6 +5,7 @@ import { hazardsMatrix } from './hazards.matrix.ts';
 import { inspectionsMatrix } from './inspections.matrix.ts';
 import type { DomainMatrix } from './matrix-types.ts';
 import { pilotGapsMatrix } from './pilot-gaps.matrix.ts';
+import { rollupMatrix } from './rollup.matrix.ts';
 import { supervisionBatchesMatrix } from './supervision-batches.matrix.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 
@@ -22,4 +23,5 @@ export const DOMAIN_MATRICES: DomainMatrix<any>[] = [
   inspectionsMatrix,
   calendarMatrix,
   pilotGapsMatrix,
+  rollupMatrix,
 ];

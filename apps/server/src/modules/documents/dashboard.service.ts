@@ -193,3 +193,24 @@ export async function getDashboard(
     },
   };
 }
+
+/** A list's totals as counts (no rates, no overdue list): what roll-ups across units add up (issue 16). */
+export interface ListTotals {
+  counts: StatusCounts;
+  total: number;
+  dueByAsOf: number;
+  doneByAsOf: number;
+}
+
+/** The unit's totals for the list year as of `asOf`, from the dashboard's grouped statement; null without a list. */
+export async function unitTaskTotals(
+  db: Db,
+  orgUnitId: number,
+  year: number,
+  asOf: string,
+): Promise<ListTotals | null> {
+  const list = await findYearTaskList(db, orgUnitId, year);
+  if (!list) return null;
+  const w: StatusWindow = { today: asOf, dueSoonUntil: addDays(asOf, DUE_SOON_DAYS) };
+  return rollUp(await dashboardGroups(db, list.id, w)).totals;
+}

@@ -411,3 +411,6 @@ export async function listPublishedPenalties(db: Db, orgUnitId: number, year?: n
       publishedOn: r.published_on ?? '',
     }));
 }
+
+/** Enforcement statistics of a unit's year (inspection-stats.ts), for other modules' read models (roll-up). */
+export { inspectionStats } from './inspection-stats.ts';

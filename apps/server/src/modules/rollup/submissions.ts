@@ -1,0 +1,43 @@
+import type { RollupFigures, Submission } from '@duban/shared/contracts/rollup';
+import { RollupFiguresSchema } from '@duban/shared/contracts/rollup';
+import type { Db } from '../../db/database.ts';
+import { descendantsOf, indexSubtree } from './read-rollup.ts';
+import type { SubmissionMeta } from './rollup.repository.ts';
+import { selectSubtree } from './rollup.repository.ts';
+import { ratesOf, subtreeFigures } from './rollup-figures.ts';
+import { subtreeHazards, unitOwnWork } from './unit-figures.ts';
+
+// What the 直报 use cases share: the figures a unit reports (its own plus every unit below it) and the view.
+
+/** The unit's figures for a report upward: its own and those of every unit below it, statuses as of `asOf`. */
+export async function reportedFigures(db: Db, orgUnitId: number, year: number, asOf: string): Promise<RollupFigures> {
+  const view = indexSubtree(await selectSubtree(db, orgUnitId));
+  const work: RollupFigures[] = [];
+  for (const id of descendantsOf(view, orgUnitId)) work.push(await unitOwnWork(db, id, year, asOf));
+  return subtreeFigures(work, await subtreeHazards(db, orgUnitId, year));
+}
+
+export function submissionView(
+  s: SubmissionMeta,
+  unit: { id: number; code: string; name: string; level: string },
+): Submission {
+  const figures = RollupFiguresSchema.parse(JSON.parse(s.figures));
+  return {
+    id: s.id,
+    unit,
+    parentUnitId: s.parent_unit_id,
+    year: s.year,
+    period: s.period_key,
+    seq: s.seq,
+    status: s.status,
+    figures,
+    rates: ratesOf(figures),
+    fileName: s.file_name,
+    fileSha256: s.file_sha256,
+    note: s.note,
+    submittedAt: s.submitted_at,
+    returnReason: s.return_reason,
+    reviewedAt: s.reviewed_at,
+    version: s.version,
+  };
+}
