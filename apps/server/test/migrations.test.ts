@@ -63,6 +63,9 @@ describeEachDatabase('migrations', (get, dialect) => {
         'hazard_standard_items',
         'hazard_standards',
         'hazards',
+        // hazard statistics' summary (migration 0015)
+        'hazard_industry_summary',
+        'hazard_summary',
         // inspections, enforcement, experts (migration 0013)
         'enforcement_actions',
         'expert_certificate_warnings',

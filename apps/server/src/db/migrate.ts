@@ -13,6 +13,7 @@ import * as m0011 from './migrations/20261201_0011_hazards.ts';
 import * as m0012 from './migrations/20261201_0012_whistleblowing.ts';
 import * as m0013 from './migrations/20261201_0013_inspections.ts';
 import * as m0014 from './migrations/20261201_0014_read_model_versions.ts';
+import * as m0015 from './migrations/20261201_0015_hazard_summary.ts';
 import * as m0017 from './migrations/20261201_0017_public_gaps.ts';
 import * as m0021 from './migrations/20261201_0021_rollup.ts';
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201_0012_whistleblowing': m0012,
   '20261201_0013_inspections': m0013,
   '20261201_0014_read_model_versions': m0014,
+  '20261201_0015_hazard_summary': m0015,
   '20261201_0017_public_gaps': m0017,
   '20261201_0021_rollup': m0021,
 };

@@ -3,6 +3,7 @@ import { checkCreditCode } from '@duban/shared/credit-code';
 import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
+import { countEnterpriseHazardIndustries } from '../hazards/hazards.service.ts';
 import { presentEnterprise } from './enterprises.present.ts';
 import {
   type CatalogueRow,
@@ -104,7 +105,11 @@ export async function writeRelatedAndVersion(
   at: string,
 ) {
   if (related) {
+    // The hazards' statistics count per industry: take the enterprise's hazards out of the old industries and
+    // into the new ones in this transaction.
+    await countEnterpriseHazardIndustries(trx, row.id, -1);
     await replaceCatalogueLinks(trx, row.id, related.catalogueIds);
+    await countEnterpriseHazardIndustries(trx, row.id, 1);
     await replaceSupervisors(trx, row.id, related.supervisors);
   }
   const view = await presentEnterprise(trx, row);

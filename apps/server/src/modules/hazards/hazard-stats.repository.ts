@@ -1,116 +1,114 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import {
+  industrySelect,
+  type SummaryRow,
+  selectIndustrySummary,
+  selectSummaryRows,
+  summarySelect,
+} from './hazard-summary.repository.ts';
 import type { HazardScope } from './hazards.policy.ts';
 
-// The statistics' SQL: grouped statements over hazards (plus enterprises' industries and locality, read-only).
+// The statistics' SQL. A whole unit (office, leaders) reads the summary tables (hazard-summary.repository.ts); a
+// scope limited to some enterprises (a department, an enterprise account) groups its few hazards the same way on
+// the fly. Overdue depends on the day and listings are few: both are counted from the rows (a partial index and
+// hazard_listings). Org units and the industry catalogue are read for labels.
 
-export interface StatsGroupRow {
-  channel: string;
-  level: string;
-  status: string;
-  month: string;
-  overdue: number;
-  n: number;
+export interface StatsUnit {
+  id: number;
+  name: string;
 }
 
-function scoped(scope: HazardScope) {
-  return scope.enterpriseIds === null
-    ? sql``
-    : scope.enterpriseIds.length === 0
-      ? sql` and 1 = 0`
-      : sql` and h.enterprise_id in (${sql.join(scope.enterpriseIds)})`;
+/** The unit and every unit below it (province → city → zone), the unit first. */
+export async function selectUnitTree(db: Db, orgUnitId: number): Promise<StatsUnit[]> {
+  const r = await sql<StatsUnit & { depth: number }>`
+    with recursive t(id, depth) as (
+      select id, 0 from org_units where id = ${orgUnitId}
+      union all select o.id, t.depth + 1 from org_units o join t on o.parent_id = t.id
+    )
+    select o.id, o.name, t.depth from t join org_units o on o.id = t.id order by t.depth, o.id`.execute(db);
+  return r.rows.map((u) => ({ id: Number(u.id), name: u.name }));
 }
 
-/** Hazards found in the year grouped by channel × level × status × month × overdue (from one covering index). */
-export async function selectYearGroups(
+function inScope(scope: HazardScope, unitIds: number[]) {
+  const units = sql`h.org_unit_id in (${sql.join(unitIds)})`;
+  if (scope.enterpriseIds === null) return units;
+  if (scope.enterpriseIds.length === 0) return sql`1 = 0`;
+  return sql`${units} and h.enterprise_id in (${sql.join(scope.enterpriseIds)})`;
+}
+
+const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+/** The summary rows of the statistics of a year (found in it, closed in it, or the pre-2024 stock). */
+export async function selectStatsRows(
   db: Db,
   scope: HazardScope,
+  unitIds: number[],
+  year: number,
+): Promise<SummaryRow[]> {
+  if (scope.enterpriseIds === null) return selectSummaryRows(db, unitIds, year);
+  const { from, to } = yearRange(year);
+  const r = await sql<SummaryRow>`${summarySelect(
+    sql`${inScope(scope, unitIds)} and ((h.found_on >= ${from} and h.found_on <= ${to})
+      or (h.closed_on >= ${from} and h.closed_on <= ${to}) or h.found_on < '2024-01-01')`,
+  )}`.execute(db);
+  return r.rows.map((x) => ({ ...x, n: Number(x.n) }));
+}
+
+/** Hazards found in the year per industry (catalogue id) and closed flag. */
+export async function selectIndustryRows(
+  db: Db,
+  scope: HazardScope,
+  unitIds: number[],
+  year: number,
+): Promise<{ catalogue_id: number; closed: number; n: number }[]> {
+  if (scope.enterpriseIds === null) return selectIndustrySummary(db, unitIds, year);
+  const { from, to } = yearRange(year);
+  const r = await sql<{ catalogue_id: number; closed: number; n: number }>`${industrySelect(
+    sql`${inScope(scope, unitIds)} and h.found_on >= ${from} and h.found_on <= ${to}`,
+  )}`.execute(db);
+  return r.rows.map((x) => ({ catalogue_id: x.catalogue_id, closed: Number(x.closed), n: Number(x.n) }));
+}
+
+/** Open hazards found in the year whose time limit is past (hazards_open_limit_idx). */
+export async function selectOverdue(
+  db: Db,
+  scope: HazardScope,
+  unitIds: number[],
   year: number,
   today: string,
-): Promise<StatsGroupRow[]> {
-  const r = await sql<StatsGroupRow>`
-    select h.channel, h.level, h.status, substr(h.found_on, 1, 7) as month,
-      case when h.status not in ('closed', 'accepted') and h.time_limit is not null and h.time_limit < ${today}
-        then 1 else 0 end as overdue,
-      count(*) as n
-    from hazards h
-    where h.org_unit_id = ${scope.orgUnitId} and h.found_on >= ${`${year}-01-01`} and h.found_on <= ${`${year}-12-31`}
-      ${scoped(scope)}
-    group by 1, 2, 3, 4, 5`.execute(db);
-  return r.rows.map((x) => ({ ...x, n: Number(x.n), overdue: Number(x.overdue) }));
+): Promise<number> {
+  const { from, to } = yearRange(year);
+  const r = await sql<{ n: number }>`
+    select count(*) as n from hazards h
+    where ${inScope(scope, unitIds)} and h.status not in ('closed', 'accepted') and h.time_limit is not null
+      and h.time_limit < ${today} and h.found_on >= ${from} and h.found_on <= ${to}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /** Listed (挂牌督办) hazards found in the year: found and closed (listings are few: start from them). */
 export async function selectListedOfYear(
   db: Db,
   scope: HazardScope,
+  unitIds: number[],
   year: number,
 ): Promise<{ found: number; closed: number }> {
+  const { from, to } = yearRange(year);
   const r = await sql<{ found: number; closed: number }>`
     select count(*) as found, coalesce(sum(case when h.status = 'closed' then 1 else 0 end), 0) as closed
     from hazard_listings l join hazards h on h.id = l.hazard_id
-    where l.org_unit_id = ${scope.orgUnitId} and h.found_on >= ${`${year}-01-01`} and h.found_on <= ${`${year}-12-31`}
-      ${scoped(scope)}`.execute(db);
+    where l.org_unit_id in (${sql.join(unitIds)}) and h.found_on >= ${from} and h.found_on <= ${to}
+      and ${inScope(scope, unitIds)}`.execute(db);
   return { found: Number(r.rows[0]?.found ?? 0), closed: Number(r.rows[0]?.closed ?? 0) };
 }
 
-/** Months in which hazards of the year were closed (销号), for found/closed by month. */
-export async function selectClosedByMonth(
-  db: Db,
-  scope: HazardScope,
-  year: number,
-): Promise<{ month: string; n: number }[]> {
-  const r = await sql<{ month: string; n: number }>`
-    select substr(h.closed_on, 1, 7) as month, count(*) as n from hazards h
-    where h.org_unit_id = ${scope.orgUnitId} and h.closed_on >= ${`${year}-01-01`} and h.closed_on <= ${`${year}-12-31`}
-      ${scoped(scope)}
-    group by 1`.execute(db);
-  return r.rows.map((x) => ({ month: x.month, n: Number(x.n) }));
-}
-
-/** The 2023-and-earlier stock: total and closed, all levels and major only. */
-export async function selectStock(db: Db, scope: HazardScope): Promise<{ level: string; closed: number; n: number }[]> {
-  const r = await sql<{ level: string; closed: number; n: number }>`
-    select h.level, case when h.status = 'closed' then 1 else 0 end as closed, count(*) as n from hazards h
-    where h.org_unit_id = ${scope.orgUnitId} and h.found_on < '2024-01-01' ${scoped(scope)}
-    group by 1, 2`.execute(db);
-  return r.rows.map((x) => ({ level: x.level, closed: Number(x.closed), n: Number(x.n) }));
-}
-
-export interface KeyedCount {
-  key: string;
-  label: string;
-  total: number;
-  closed: number;
-}
-
-/** Hazards of the year by the enterprise's industries (an enterprise in two industries counts in both). */
-export async function selectByIndustry(db: Db, scope: HazardScope, year: number): Promise<KeyedCount[]> {
-  const r = await sql<KeyedCount>`
-    select c.code as key, c.name as label, count(*) as total,
-      sum(case when h.status = 'closed' then 1 else 0 end) as closed
-    from hazards h
-    join enterprise_industries ei on ei.enterprise_id = h.enterprise_id
-    join industry_catalogue c on c.id = ei.catalogue_id and c.kind = 'industry'
-    where h.org_unit_id = ${scope.orgUnitId} and h.found_on >= ${`${year}-01-01`} and h.found_on <= ${`${year}-12-31`}
-      ${scoped(scope)}
-    group by c.code, c.name, c.seq order by c.seq`.execute(db);
-  return r.rows.map((x) => ({ ...x, total: Number(x.total), closed: Number(x.closed) }));
-}
-
-/** Hazards of the year by the enterprise's 属地 (locality inside the unit). */
-export async function selectByLocality(db: Db, scope: HazardScope, year: number): Promise<KeyedCount[]> {
-  const r = await sql<KeyedCount>`
-    select e.locality as key, e.locality as label, count(*) as total,
-      sum(case when h.status = 'closed' then 1 else 0 end) as closed
-    from hazards h join enterprises e on e.id = h.enterprise_id
-    where h.org_unit_id = ${scope.orgUnitId} and h.found_on >= ${`${year}-01-01`} and h.found_on <= ${`${year}-12-31`}
-      ${scoped(scope)}
-    group by e.locality order by count(*) desc`.execute(db);
-  return r.rows.map((x) => ({
-    ...x,
-    label: x.label || '（未填属地）',
-    total: Number(x.total),
-    closed: Number(x.closed),
-  }));
+/** The industries of the catalogue (labels and order of the statistics). */
+export async function selectIndustryLabels(db: Db): Promise<{ id: number; code: string; name: string }[]> {
+  return db
+    .selectFrom('industry_catalogue')
+    .select(['id', 'code', 'name'])
+    .where('kind', '=', 'industry')
+    .orderBy('seq')
+    .orderBy('id')
+    .execute();
 }

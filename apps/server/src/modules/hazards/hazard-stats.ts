@@ -3,21 +3,25 @@ import type { HazardStatsResponse } from '@duban/shared/contracts/hazards';
 import { HAZARD_CHANNELS, HAZARD_LEVELS, HAZARD_STATUSES } from '@duban/shared/hazards/hazard-workflow';
 import type { Db } from '../../db/database.ts';
 import {
-  selectByIndustry,
-  selectByLocality,
-  selectClosedByMonth,
+  selectIndustryLabels,
+  selectIndustryRows,
   selectListedOfYear,
-  selectStock,
-  selectYearGroups,
+  selectOverdue,
+  selectStatsRows,
+  selectUnitTree,
 } from './hazard-stats.repository.ts';
 import type { HazardScope } from './hazards.policy.ts';
 
 const zeroes = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
 
+/** The units the statistics of a unit cover: the unit and the units below it (zones of a city, …). */
+export const hazardStatsUnits = selectUnitTree;
+
 /**
- * Statistics of the hazards found in a year: totals, rectification rate (closed / total), by channel, level,
- * status, month, industry and locality; overdue; the official split found/rectified for 部门检查发现 (department
- * inspection and enforcement), 企业自查 and 挂牌督办; and the 2023-and-earlier stock (task 33) whatever the year.
+ * Statistics of the hazards found in a year over the unit and the units below it: totals, rectification rate
+ * (closed / total), by channel, level, status, month, industry and org unit; overdue; the official split
+ * found/rectified for 部门检查发现 (department inspection and enforcement), 企业自查 and 挂牌督办; and the
+ * 2023-and-earlier stock (task 33) whatever the year. A whole unit's figures come from the summary tables.
  */
 export async function getHazardStats(
   db: Db,
@@ -25,14 +29,18 @@ export async function getHazardStats(
   year: number,
   today = todayInShanghai(),
 ): Promise<HazardStatsResponse> {
-  const [groups, listed, closedMonths, stock, byIndustry, byOrgUnit] = await Promise.all([
-    selectYearGroups(db, scope, year, today),
-    selectListedOfYear(db, scope, year),
-    selectClosedByMonth(db, scope, year),
-    selectStock(db, scope),
-    selectByIndustry(db, scope, year),
-    selectByLocality(db, scope, year),
+  const units = await selectUnitTree(db, scope.orgUnitId);
+  const unitIds = units.length > 0 ? units.map((u) => u.id) : [scope.orgUnitId];
+  const [rows, industryRows, listed, overdue, industries] = await Promise.all([
+    selectStatsRows(db, scope, unitIds, year),
+    selectIndustryRows(db, scope, unitIds, year),
+    selectListedOfYear(db, scope, unitIds, year),
+    selectOverdue(db, scope, unitIds, year, today),
+    selectIndustryLabels(db),
   ]);
+  const first = `${year}-01`;
+  const last = `${year}-12`;
+  const inYear = (month: string) => month >= first && month <= last;
   const byChannel = zeroes(HAZARD_CHANNELS);
   const byLevel = zeroes(HAZARD_LEVELS);
   const byStatus = zeroes(HAZARD_STATUSES);
@@ -40,36 +48,61 @@ export async function getHazardStats(
   for (let m = 1; m <= 12; m += 1) months.set(`${year}-${String(m).padStart(2, '0')}`, { found: 0, closed: 0 });
   const fr = () => ({ found: 0, rectified: 0 });
   const official = { departmentInspection: fr(), selfCheck: fr(), listed: fr() };
+  const perUnit = new Map<number, { total: number; closed: number }>();
+  const stock = { total: 0, closed: 0, major: 0, majorClosed: 0 };
   let total = 0;
   let closed = 0;
-  let overdue = 0;
-  for (const g of groups) {
+  for (const g of rows) {
+    const isClosed = g.status === 'closed';
+    if (g.closed_month !== '' && inYear(g.closed_month)) {
+      const month = months.get(g.closed_month);
+      if (month) month.closed += g.n;
+    }
+    if (g.found_month < '2024-01') {
+      stock.total += g.n;
+      if (isClosed) stock.closed += g.n;
+      if (g.level === 'major') {
+        stock.major += g.n;
+        if (isClosed) stock.majorClosed += g.n;
+      }
+    }
+    if (!inYear(g.found_month)) continue;
     total += g.n;
     byChannel[g.channel] = (byChannel[g.channel] ?? 0) + g.n;
     byLevel[g.level] = (byLevel[g.level] ?? 0) + g.n;
     byStatus[g.status] = (byStatus[g.status] ?? 0) + g.n;
-    const isClosed = g.status === 'closed';
     if (isClosed) closed += g.n;
-    if (g.overdue) overdue += g.n;
-    const month = months.get(g.month);
+    const month = months.get(g.found_month);
     if (month) month.found += g.n;
-    const buckets = [
-      g.channel === 'department_inspection' || g.channel === 'enforcement' ? official.departmentInspection : null,
-      g.channel === 'self_check' ? official.selfCheck : null,
-    ];
-    for (const b of buckets) {
-      if (!b) continue;
-      b.found += g.n;
-      if (isClosed) b.rectified += g.n;
+    const unit = perUnit.get(g.org_unit_id) ?? { total: 0, closed: 0 };
+    unit.total += g.n;
+    if (isClosed) unit.closed += g.n;
+    perUnit.set(g.org_unit_id, unit);
+    const bucket =
+      g.channel === 'department_inspection' || g.channel === 'enforcement'
+        ? official.departmentInspection
+        : g.channel === 'self_check'
+          ? official.selfCheck
+          : null;
+    if (bucket) {
+      bucket.found += g.n;
+      if (isClosed) bucket.rectified += g.n;
     }
   }
   official.listed = { found: listed.found, rectified: listed.closed };
-  for (const c of closedMonths) {
-    const month = months.get(c.month);
-    if (month) month.closed += c.n;
+  const perIndustry = new Map<number, { total: number; closed: number }>();
+  for (const r of industryRows) {
+    const e = perIndustry.get(r.catalogue_id) ?? { total: 0, closed: 0 };
+    e.total += r.n;
+    if (r.closed === 1) e.closed += r.n;
+    perIndustry.set(r.catalogue_id, e);
   }
-  const sum = (rows: typeof stock, f: (r: (typeof stock)[number]) => boolean) =>
-    rows.filter(f).reduce((a, r) => a + r.n, 0);
+  const byIndustry = industries
+    .filter((c) => (perIndustry.get(c.id)?.total ?? 0) !== 0)
+    .map((c) => ({ key: c.code, label: c.name, ...(perIndustry.get(c.id) ?? { total: 0, closed: 0 }) }));
+  const byOrgUnit = units
+    .filter((u) => (perUnit.get(u.id)?.total ?? 0) !== 0)
+    .map((u) => ({ key: String(u.id), label: u.name, ...(perUnit.get(u.id) ?? { total: 0, closed: 0 }) }));
   return {
     total,
     major: byLevel.major ?? 0,
@@ -77,7 +110,7 @@ export async function getHazardStats(
     rectificationRate: total === 0 ? 0 : Math.round((closed / total) * 10000) / 10000,
     byChannel,
     byLevel,
-    stock2023: { total: sum(stock, () => true), closed: sum(stock, (r) => r.closed === 1) },
+    stock2023: { total: stock.total, closed: stock.closed },
     year,
     byStatus,
     overdue,
@@ -85,9 +118,6 @@ export async function getHazardStats(
     byIndustry,
     byOrgUnit,
     byMonth: [...months].map(([month, v]) => ({ month, ...v })),
-    stockMajor2023: {
-      total: sum(stock, (r) => r.level === 'major'),
-      closed: sum(stock, (r) => r.level === 'major' && r.closed === 1),
-    },
+    stockMajor2023: { total: stock.major, closed: stock.majorClosed },
   };
 }

@@ -10,6 +10,7 @@ import type {
   HazardSettingsTable,
   HazardTable,
 } from '../../db/schema.ts';
+import { countHazardChange, HAZARD_KEY_COLUMNS } from './hazard-summary.repository.ts';
 import type { HazardScope } from './hazards.policy.ts';
 
 // All SQL of the hazard tables. The register's lists and statistics also read enterprises (name, industries)
@@ -25,8 +26,14 @@ export type EventRow = Selectable<HazardEventTable>;
 
 export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
+/** Inserts a hazard and counts it in the statistics' summary (call inside a transaction). */
 export async function insertHazard(db: Db, row: Insertable<HazardTable>): Promise<number> {
-  const r = await db.insertInto('hazards').values(row).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('hazards')
+    .values(row)
+    .returning(['id', ...HAZARD_KEY_COLUMNS])
+    .executeTakeFirstOrThrow();
+  await countHazardChange(db, null, r);
   return r.id;
 }
 
@@ -51,20 +58,33 @@ export async function findHazardInScope(
   return q.executeTakeFirst();
 }
 
-/** Versioned update: the new version, or null when the row is not at `version` any more. */
+/**
+ * Versioned update: the new version, or null when the row is not at `version` any more. A change of a counted
+ * column (status, level, …) moves the hazard's counts in the statistics' summary (call inside a transaction).
+ */
 export async function updateHazard(
   db: Db,
   id: number,
   version: number,
   patch: Updateable<HazardTable>,
 ): Promise<number | null> {
+  const keyChanges = HAZARD_KEY_COLUMNS.some((c) => c in patch);
+  const before = keyChanges
+    ? await db
+        .selectFrom('hazards')
+        .select(HAZARD_KEY_COLUMNS)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst()
+    : undefined;
   const r = await db
     .updateTable('hazards')
     .set({ ...patch, version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
-    .returning('version')
+    .returning(['version', ...HAZARD_KEY_COLUMNS])
     .executeTakeFirst();
+  if (r && before) await countHazardChange(db, before, r);
   return r ? r.version : null;
 }
 

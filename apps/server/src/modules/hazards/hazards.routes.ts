@@ -38,7 +38,7 @@ import type { UploadPart } from '../progress/add-evidence.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import { LocalEvidenceStorage } from '../progress/storage/local-evidence-storage.ts';
 import { ReadModelCache } from '../read-models/read-model-cache.ts';
-import { currentVersion } from '../read-models/read-models.service.ts';
+import { currentVersionOfUnits } from '../read-models/read-models.service.ts';
 import { sendReadModel } from '../read-models/send-read-model.ts';
 import { addHazardFiles } from './add-hazard-files.ts';
 import { createHazard } from './create-hazard.ts';
@@ -47,7 +47,7 @@ import { decideHazardExtension, explainOverdue, requestHazardExtension } from '.
 import { hazardNoticeDocx, hazardNoticePdf } from './hazard-notice.ts';
 import { loadHazardSettings, saveHazardSettings } from './hazard-settings.ts';
 import { addStandardItem, getHazardStandards } from './hazard-standards.ts';
-import { getHazardStats } from './hazard-stats.ts';
+import { getHazardStats, hazardStatsUnits } from './hazard-stats.ts';
 import { hazardStatsXlsx } from './hazard-stats-xlsx.ts';
 import {
   closeHazard,
@@ -143,11 +143,16 @@ export async function hazardsRoutes(fastify: FastifyInstance, ctx: AppContext): 
     async (request, reply) => {
       const scope = await hazardReadScope(ctx.db, who(request));
       const { year } = request.query;
-      // Cached per (unit, scope, year, today) at the unit's read-model version: every audited write (each hazard
-      // step audits) raises the version on whichever instance it ran, so a hit is never stale.
+      // Cached per (unit, scope, year, today) at the read-model version of the unit and the units below it (the
+      // statistics cover them): every audited write (each hazard step audits) raises its unit's version on
+      // whichever instance it ran, so a hit is never stale.
       const today = todayInShanghai();
       const key = `${scope.orgUnitId}/${scope.departmentId ?? '-'}/${scope.ownEnterpriseId ?? '-'}/${year}/${today}`;
-      const version = await currentVersion(ctx.db, scope.orgUnitId);
+      const units = await hazardStatsUnits(ctx.db, scope.orgUnitId);
+      const version = await currentVersionOfUnits(
+        ctx.db,
+        units.map((u) => u.id),
+      );
       const body = await statsCache.get(key, version, async () =>
         HazardStatsResponse.parse(await getHazardStats(ctx.db, scope, year, today)),
       );

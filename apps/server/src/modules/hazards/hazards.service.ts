@@ -8,6 +8,10 @@ import { type ListedHazardRow, selectListedHazards } from './hazards.repository.
 // the create use case (create-hazard.ts: call it inside your own transaction) and read-only figures.
 
 export { type CreateHazardInput, createHazard, type HazardAuthor } from './create-hazard.ts';
+export {
+  /** Around a change of an enterprise's industries (enterprises module), in its transaction. */
+  countEnterpriseIndustries as countEnterpriseHazardIndustries,
+} from './hazard-summary.repository.ts';
 export { type HazardScope, hazardReadScope } from './hazards.policy.ts';
 export type { ListedHazardRow } from './hazards.repository.ts';
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 /** Row 0 counts writes that concern every unit (an audited event without a unit, such as a holiday year). */
@@ -9,10 +9,38 @@ export const EVERY_UNIT = 0;
  * exactly when either does. A unit nobody wrote to yet is at 0.
  */
 export async function readModelVersion(db: Db, orgUnitId: number): Promise<number> {
+  const { rows } = await db.executeQuery(versionQuery(db, orgUnitId));
+  return Number(rows[0]?.v ?? 0);
+}
+
+type VersionQuery = CompiledQuery<{ v: number | string | null }>;
+/** Asked on every cached read: built and compiled once per database handle and unit, not per request. */
+const versionQueries = new WeakMap<Db, Map<number, VersionQuery>>();
+
+function versionQuery(db: Db, orgUnitId: number): VersionQuery {
+  let byUnit = versionQueries.get(db);
+  if (!byUnit) {
+    byUnit = new Map();
+    versionQueries.set(db, byUnit);
+  }
+  let query = byUnit.get(orgUnitId);
+  if (!query) {
+    query = db
+      .selectFrom('read_model_versions')
+      .select(sql<number | string | null>`sum(version)`.as('v'))
+      .where('org_unit_id', 'in', [EVERY_UNIT, orgUnitId])
+      .compile();
+    byUnit.set(orgUnitId, query);
+  }
+  return query;
+}
+
+/** The read-model version of several units together (statistics over a unit and the units below it). */
+export async function readModelVersionOfUnits(db: Db, orgUnitIds: readonly number[]): Promise<number> {
   const row = await db
     .selectFrom('read_model_versions')
     .select(sql<number | string | null>`sum(version)`.as('v'))
-    .where('org_unit_id', 'in', [EVERY_UNIT, orgUnitId])
+    .where('org_unit_id', 'in', [EVERY_UNIT, ...orgUnitIds])
     .executeTakeFirst();
   return Number(row?.v ?? 0);
 }

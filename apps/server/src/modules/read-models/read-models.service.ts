@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { bumpReadModelVersion, readModelVersion } from './read-model-versions.repository.ts';
+import { bumpReadModelVersion, readModelVersion, readModelVersionOfUnits } from './read-model-versions.repository.ts';
 
 /**
  * What other modules use. appendAudit (modules/audit) calls noteWrite in every audited write's transaction —
@@ -8,3 +8,5 @@ import { bumpReadModelVersion, readModelVersion } from './read-model-versions.re
  */
 export const noteWrite = (trx: Db, orgUnitId: number | null): Promise<void> => bumpReadModelVersion(trx, orgUnitId);
 export const currentVersion = (db: Db, orgUnitId: number): Promise<number> => readModelVersion(db, orgUnitId);
+export const currentVersionOfUnits = (db: Db, orgUnitIds: readonly number[]): Promise<number> =>
+  readModelVersionOfUnits(db, orgUnitIds);
