@@ -44,13 +44,6 @@ export function requirePrincipal(principal: Principal | null): Principal {
   return principal;
 }
 
-/** The principal when it has one of the roles, else 403. */
-export function requireRole(principal: Principal | null, roles: readonly UserRole[]): Principal {
-  const p = requirePrincipal(principal);
-  if (!roles.includes(p.role)) throw new AppError('forbidden', '没有权限执行此操作 (forbidden)');
-  return p;
-}
-
 /** A principal that writes needs a user id for the record's author columns; API tokens have none (403). */
 export function requireUserId(p: Principal): number {
   if (p.kind === 'token' || p.userId === null) {
