@@ -94,6 +94,8 @@ describeEachDatabase('migrations', (get, dialect) => {
         'whistle_rewards',
         // the public side's abuse counters (migration 0017)
         'public_rate_counters',
+        // inspection document numbers (migration 0018)
+        'inspection_document_counters',
       ].sort(),
     );
     expect(await migrateToLatest(db)).toEqual([]);

@@ -912,6 +912,14 @@ export interface ExpertCertificateWarningTable {
   claimed_at: string;
 }
 
+/** The last number given per unit × document kind × year (migration 0018): allocation is one atomic upsert. */
+export interface InspectionDocumentCounterTable {
+  org_unit_id: number;
+  kind: 'record_no' | 'order_no';
+  year: number;
+  last_no: number;
+}
+
 export interface ExpertEngagementTable {
   id: Generated<number>;
   expert_id: number;
@@ -1199,6 +1207,7 @@ export interface Database {
   expert_certificates: ExpertCertificateTable;
   expert_certificate_warnings: ExpertCertificateWarningTable;
   expert_engagements: ExpertEngagementTable;
+  inspection_document_counters: InspectionDocumentCounterTable;
 }
 
 /** Issue 16: an upper unit's department registry entry that stands for a child org unit (the zone of its list). */

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type {
   EnforcementActionTable,
@@ -432,22 +432,28 @@ export async function insertPhoto(
 export async function selectPhotos(db: Db, inspectionId: number) {
   return db.selectFrom('inspection_photos').selectAll().where('inspection_id', '=', inspectionId).execute();
 }
-/** The next number of a kind of document in a year (record_no / order_no), read inside the numbering transaction. */
-export async function countNumbered(
-  db: Db,
+/**
+ * The next number of a kind of document in a unit's year (record_no / order_no): one atomic upsert on
+ * inspection_document_counters inside the numbering transaction, so two inspections completed at the same moment
+ * (several instances) never get the same number; unique indexes on the numbers back it up.
+ */
+export async function allocateDocumentNumber(
+  trx: Db,
   orgUnitId: number,
-  column: 'record_no' | 'order_no',
+  kind: 'record_no' | 'order_no',
   year: number,
 ): Promise<number> {
-  const r = await db
-    .selectFrom('inspections')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('org_unit_id', '=', orgUnitId)
-    .where(column, 'is not', null)
-    .where('inspected_on', '>=', `${year}-01-01`)
-    .where('inspected_on', '<=', `${year}-12-31`)
+  const r = await trx
+    .insertInto('inspection_document_counters')
+    .values({ org_unit_id: orgUnitId, kind, year, last_no: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['org_unit_id', 'kind', 'year'])
+        .doUpdateSet({ last_no: sql`inspection_document_counters.last_no + 1` }),
+    )
+    .returning('last_no')
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.last_no;
 }
 /** Enterprises inspected (any status but scheduled) on or after a date: the draw's "already inspected" exclusion. */
 export async function selectInspectedEnterpriseIds(db: Db, orgUnitId: number, since: string): Promise<number[]> {

@@ -16,7 +16,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { enterpriseForPrincipal } from './enterprise-source.ts';
 import { type ActingScope, enterpriseNotFound, staleVersion } from './inspections.policy.ts';
 import {
-  countNumbered,
+  allocateDocumentNumber,
   findInspector,
   findMatter,
   findPlan,
@@ -238,11 +238,10 @@ export async function completeInspection(
       if (problems.length > 0)
         throw new AppError('validation_failed', problems.map((x) => x.message).join('；'), problems);
       const year = Number(row.inspected_on.slice(0, 4));
-      const recordNo = `检记〔${year}〕${String((await countNumbered(trx, scope.orgUnitId, 'record_no', year)) + 1).padStart(4, '0')}号`;
-      const orderNo =
-        findings.length > 0
-          ? `责改〔${year}〕${String((await countNumbered(trx, scope.orgUnitId, 'order_no', year)) + 1).padStart(4, '0')}号`
-          : null;
+      const numbered = async (kind: 'record_no' | 'order_no', prefix: string) =>
+        `${prefix}〔${year}〕${String(await allocateDocumentNumber(trx, scope.orgUnitId, kind, year)).padStart(4, '0')}号`;
+      const recordNo = await numbered('record_no', '检记');
+      const orderNo = findings.length > 0 ? await numbered('order_no', '责改') : null;
       return {
         status: 'completed',
         record_no: recordNo,
