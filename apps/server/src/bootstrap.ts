@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { PostgresAdapter, sql } from 'kysely';
 import { loadConfig } from './config.ts';
-import { type DatabaseHandle, openDatabase } from './db/database.ts';
+import { type DatabaseHandle, type Db, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { anchorLegacyChain, appendAudit } from './modules/audit/audit.service.ts';
 import { loadAuditKey, useAuditKey } from './modules/audit/audit-key.ts';
@@ -29,7 +30,9 @@ export async function prepareDatabase(databaseUrl: string, dataDir: string = loa
   try {
     const migrated = await migrateToLatest(handle.db);
     await anchorLegacyChain(handle.db);
+    // Instances starting at once on a new database set up one at a time (migrations lock themselves likewise).
     const scope = await handle.db.transaction().execute(async (trx) => {
+      await lockStartup(trx);
       const now = new Date().toISOString();
       const s = await ensureDefaultScope(trx, now);
       const created = await ensureDemoRegistry(trx, s.orgUnitId, now);
@@ -43,15 +46,21 @@ export async function prepareDatabase(databaseUrl: string, dataDir: string = loa
           after: { zone: s.orgUnitName, campaignId: s.campaignId, departments: created },
         });
       }
+      // The shipped catalogue of 重大事故隐患判定标准: missing standards and items are added, nothing is removed.
+      await ensureHazardStandards(trx);
       return s;
     });
-    // The shipped catalogue of 重大事故隐患判定标准: missing standards and items are added, nothing is removed.
-    await ensureHazardStandards(handle.db);
     return { handle, scope, migrated };
   } catch (error) {
     await handle.close();
     throw error;
   }
+}
+
+/** Serialises start-up set-up across instances (PostgreSQL advisory lock; SQLite has one writer anyway). */
+async function lockStartup(trx: Db): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(724012)`.execute(trx);
 }
 
 /** Loads the bundled 2024 list when the database has no task list yet. Returns whether it did. */

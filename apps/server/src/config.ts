@@ -58,6 +58,26 @@ const ConfigSchema = z.object({
   ),
   /** The whistleblower identity key (32 bytes, base64 or hex); unset: generated into DATA_DIR/whistle.key (0600). */
   DUBAN_WHISTLE_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
+  /**
+   * Where uploaded files live (evidence, hazard and inspection photos, whistleblowers' encrypted attachments):
+   * 'local' (default: DATA_DIR/evidence, one instance) · 'database' (a table of the database; every instance, no
+   * other service) · 's3' (an S3-compatible bucket, DUBAN_S3_*). See docs/DEPLOYMENT.md.
+   */
+  DUBAN_STORAGE: z.enum(['local', 'database', 's3']).default('local'),
+  /** S3-compatible endpoint, e.g. http://127.0.0.1:9000 (MinIO) or https://oss-cn-beijing.aliyuncs.com; unset: AWS. */
+  DUBAN_S3_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  DUBAN_S3_REGION: z.string().min(1).default('us-east-1'),
+  DUBAN_S3_BUCKET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).optional()),
+  /** Key prefix inside the bucket, e.g. 'duban/'. */
+  DUBAN_S3_PREFIX: z.string().default(''),
+  /** Unset: the SDK's default credential chain. */
+  DUBAN_S3_ACCESS_KEY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  DUBAN_S3_SECRET_ACCESS_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** Path-style URLs (MinIO and most on-premises servers): default 'true'. */
+  DUBAN_S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** The From header of notification e-mail. */
   MAIL_FROM: z.string().min(3).default('督办 Duban <duban@localhost>'),
 });
@@ -65,7 +85,10 @@ const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ConfigSchema.refine((c) => c.DUBAN_STORAGE !== 's3' || c.DUBAN_S3_BUCKET, {
+    path: ['DUBAN_S3_BUCKET'],
+    message: 'DUBAN_STORAGE=s3 需要 DUBAN_S3_BUCKET',
+  }).safeParse(env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`配置错误 (invalid configuration): ${issues}`);

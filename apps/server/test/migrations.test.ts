@@ -20,6 +20,8 @@ describeEachDatabase('migrations', (get, dialect) => {
         'department_group_members',
         'departments',
         'evidence_files',
+        // shared file storage (migration 0019)
+        'evidence_blobs',
         'export_snapshots',
         'extension_requests',
         'holiday_years',

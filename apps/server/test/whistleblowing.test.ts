@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { addDays, todayInShanghai } from '@duban/shared/civil-date';
 import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
@@ -23,10 +23,24 @@ import {
 const NAME = '李举报人';
 const PHONE = '13912345678';
 
+/** The files of the local file store (uploads in DATA_DIR/evidence, content-addressed; staging left out). */
+function filesUnder(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) =>
+    e.isDirectory() ? (e.name === '.staging' ? [] : filesUnder(join(dir, e.name))) : [join(dir, e.name)],
+  );
+}
+
 describeEachDatabase('whistleblowing', (get, dialect) => {
   let t: TestApp;
   let db: Db;
   let h: HandlerSessions;
+  const storedObjects = () => filesUnder(join(get().dataDir, 'evidence'));
   const as = (who: keyof HandlerSessions, options: InjectOptions) =>
     t.app.inject({
       ...options,
@@ -102,8 +116,14 @@ describeEachDatabase('whistleblowing', (get, dialect) => {
     const bot = await submitReport(t, { fields: { website: 'http://spam' }, ip: '10.0.1.6' });
     expect(bot.statusCode).toBe(201);
     expect((await db.selectFrom('whistle_reports').select('id').execute()).length).toBe(before.length);
-    // Refused uploads left no file behind: only the first report's two attachments are on disk.
-    expect(readdirSync(join(get().dataDir, 'whistle')).filter((f) => !f.endsWith('.tmp')).length).toBe(2);
+    // Refused uploads left no file behind: the store holds exactly the stored attachments (the first report's two).
+    const keys = (await db.selectFrom('whistle_attachments').select('storage_key').execute()).map((r) => r.storage_key);
+    expect(keys.length).toBe(2);
+    expect(
+      storedObjects()
+        .map((f) => basename(f))
+        .sort(),
+    ).toEqual(keys.sort());
   });
 
   it('limits reports per address and per /24 network', async () => {
@@ -497,9 +517,8 @@ describeEachDatabase('whistleblowing', (get, dialect) => {
     expect(text).not.toContain(NAME);
     expect(text).not.toContain(PHONE);
     expect(text).not.toContain('6222000011112222');
-    const dir = join(get().dataDir, 'whistle');
-    for (const f of readdirSync(dir)) {
-      const bytes = readFileSync(join(dir, f));
+    for (const f of storedObjects()) {
+      const bytes = readFileSync(f);
       expect(bytes.includes(Buffer.from('MARKER-42'))).toBe(false);
       expect(bytes.includes(Buffer.from('MARKER-43'))).toBe(false);
     }

@@ -16,6 +16,7 @@ import * as m0014 from './migrations/20261201_0014_read_model_versions.ts';
 import * as m0015 from './migrations/20261201_0015_hazard_summary.ts';
 import * as m0017 from './migrations/20261201_0017_public_gaps.ts';
 import * as m0018 from './migrations/20261201_0018_inspection_gaps.ts';
+import * as m0019 from './migrations/20261201_0019_shared_storage.ts';
 import * as m0021 from './migrations/20261201_0021_rollup.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201_0015_hazard_summary': m0015,
   '20261201_0017_public_gaps': m0017,
   '20261201_0018_inspection_gaps': m0018,
+  '20261201_0019_shared_storage': m0019,
   '20261201_0021_rollup': m0021,
 };
 

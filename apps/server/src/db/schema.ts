@@ -1127,6 +1127,7 @@ export interface EvidenceBlobTable {
 }
 
 export interface Database {
+  evidence_blobs: EvidenceBlobTable;
   rollup_zone_links: RollupZoneLinkTable;
   rollup_task_links: RollupTaskLinkTable;
   rollup_submissions: RollupSubmissionTable;

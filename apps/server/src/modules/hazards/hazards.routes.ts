@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { todayInShanghai } from '@duban/shared/civil-date';
 import {
   AddHazardFilesResponse,
@@ -30,13 +29,12 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app-context.ts';
+import type { ServedContext } from '../../app-context.ts';
 import { AppError } from '../../core/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../../core/limits.ts';
 import { requirePrincipal } from '../../core/principal.ts';
 import type { UploadPart } from '../progress/add-evidence.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
-import { LocalEvidenceStorage } from '../progress/storage/local-evidence-storage.ts';
 import { ReadModelCache } from '../read-models/read-model-cache.ts';
 import { currentVersionOfUnits } from '../read-models/read-models.service.ts';
 import { sendReadModel } from '../read-models/send-read-model.ts';
@@ -66,9 +64,9 @@ const tags = ['hazards'];
 const FileParams = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
 
 /** The hazard register and its closed loop. Thin: validate → policy → one use case → present. */
-export async function hazardsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function hazardsRoutes(fastify: FastifyInstance, ctx: ServedContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const storage = new LocalEvidenceStorage(join(ctx.dataDir, 'evidence'));
+  const { storage } = ctx;
   /** Statistics per (unit, scope, year, day) at the unit's read-model version (modules/read-models). */
   const statsCache = new ReadModelCache();
   const who = (request: FastifyRequest) => requirePrincipal(request.principal);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   AddConflictRequest,
   AddFindingRequest,
@@ -47,12 +46,11 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app-context.ts';
+import type { ServedContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
 import { routePolicy } from '../../core/route-policy.ts';
 import { actingUnit } from '../../core/unit-scope.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
-import { LocalEvidenceStorage } from '../progress/storage/local-evidence-storage.ts';
 import { addFinding, addPhoto } from './add-finding.ts';
 import { createDraw, presentDraw } from './create-draw.ts';
 import { createPlan } from './generate-plan.ts';
@@ -96,10 +94,10 @@ import { verifyDraw } from './verify-draw.ts';
 import { completeInspection, createInspection, signInspection, updateInspection } from './write-inspection.ts';
 
 /** Inspections and enforcement (issue 15): plans, matter list, pools, draws, records, enforcement, statistics. */
-export async function inspectionsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function inspectionsRoutes(fastify: FastifyInstance, ctx: ServedContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['inspections'];
-  const storage = new LocalEvidenceStorage(join(ctx.dataDir, 'evidence'));
+  const { storage } = ctx;
   const db = ctx.db;
   // Each route runs one policy of inspections.policy.ts before validation and hands its scope to the use case.
   const office = routePolicy(assertOffice);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   AcceptReportRequest,
   AddEvidenceResponse,
@@ -18,7 +17,7 @@ import {
 } from '@duban/shared/contracts/progress';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app-context.ts';
+import type { ServedContext } from '../../app-context.ts';
 import { AppError } from '../../core/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../../core/limits.ts';
 import { requirePrincipal } from '../../core/principal.ts';
@@ -30,15 +29,14 @@ import { readScope, reviewScope, writeScope } from './progress.policy.ts';
 import { getInbox, getOccurrenceDetail, getReport, getReportList, openEvidence } from './read-progress.ts';
 import { removeEvidence } from './remove-evidence.ts';
 import { reviewReport } from './review-report.ts';
-import { LocalEvidenceStorage } from './storage/local-evidence-storage.ts';
 import { submitReport } from './submit-report.ts';
 
 const tags = ['progress'];
 
 /** Progress reports (工作进展) with evidence, and the office's review. Thin: validate → authorize → service. */
-export async function progressRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function progressRoutes(fastify: FastifyInstance, ctx: ServedContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const storage = new LocalEvidenceStorage(join(ctx.dataDir, 'evidence'));
+  const { storage } = ctx;
 
   app.get(
     '/api/inbox',

@@ -1,15 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { AppError } from '../../core/app-error.ts';
 import { stripJpegMetadata } from '../../core/jpeg-metadata.ts';
+import { type EvidenceStorage, SHA256_HEX } from '../progress/storage/evidence-storage.ts';
 import type { WhistleKey } from './identity-crypto.ts';
 import { ACCEPTED_MEDIA_LABEL, limitOf, type MediaType, SNIFF_BYTES, sniffMedia } from './media-type.ts';
 
 /**
- * Reporters' photos and videos, encrypted with the whistle key under `<dataDir>/whistle/<key>` (a random name: no
- * hash of the content, so the same photo elsewhere cannot be matched). Files stream through the cipher to disk;
- * the type is checked on the first bytes and the size while streaming, so a refused file never sits in memory.
+ * Reporters' photos and videos, encrypted with the whistle key and kept in the shared file store
+ * (EvidenceStorage, DUBAN_STORAGE) under the sha256 of the ciphertext: the IV is random per upload, so the same photo
+ * elsewhere cannot be matched and every upload is its own object. Files stream through the cipher to the store's
+ * staging area; the type is checked on the first bytes and the size while streaming, so a refused file never sits
+ * in memory. Attachments stored before the shared store (random names under `<dataDir>/whistle`, the name in the
+ * AAD) are still read from there.
  */
 export interface StoredAttachment {
   storageKey: string;
@@ -17,30 +21,29 @@ export interface StoredAttachment {
   size: number;
 }
 
+/** AAD of content-addressed attachments (the name is the ciphertext's hash, so it cannot be bound in advance). */
+const STORED_AAD = 'attachment:stored';
+
 export class AttachmentStore {
   constructor(
-    private readonly root: string,
+    private readonly storage: EvidenceStorage,
     private readonly key: WhistleKey,
+    /** `<dataDir>/whistle`: attachments written before the shared store. */
+    private readonly legacyRoot: string,
   ) {}
 
-  private pathOf(storageKey: string): string {
+  private legacyPathOf(storageKey: string): string {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(storageKey)) throw new Error('invalid attachment key');
-    return join(this.root, storageKey);
+    return join(this.legacyRoot, storageKey);
   }
 
   async put(stream: AsyncIterable<Buffer>): Promise<StoredAttachment> {
-    await mkdir(this.root, { recursive: true, mode: 0o700 });
-    const storageKey = randomBytes(18).toString('base64url');
-    const target = this.pathOf(storageKey);
-    const temp = `${target}.tmp`;
-    const handle = await open(temp, 'wx', 0o600);
-    let ok = false;
-    try {
-      const { iv, cipher } = this.key.fileCipher(`attachment:${storageKey}`);
-      await handle.write(iv);
+    const { iv, cipher } = this.key.fileCipher(STORED_AAD);
+    let type: MediaType | null = null;
+    let size = 0;
+    async function* encrypted(): AsyncGenerator<Buffer> {
+      yield iv;
       let head = Buffer.alloc(0);
-      let type: MediaType | null = null;
-      let size = 0;
       // A photo's EXIF (with GPS), XMP and comments are removed before anything is kept (core/jpeg-metadata.ts).
       for await (const chunk of stripJpegMetadata(stream)) {
         size += chunk.length;
@@ -49,39 +52,50 @@ export class AttachmentStore {
           if (head.length < SNIFF_BYTES) continue;
           type = sniffMedia(head);
           if (!type) throw unsupported();
-          await handle.write(cipher.update(head));
+          yield cipher.update(head);
         } else {
-          await handle.write(cipher.update(chunk));
+          yield cipher.update(chunk);
         }
         if (size > limitOf(type)) throw tooLarge();
       }
       if (!type) {
         type = sniffMedia(head);
         if (!type) throw unsupported();
-        await handle.write(cipher.update(head));
+        yield cipher.update(head);
       }
-      await handle.write(cipher.final());
-      await handle.write(cipher.getAuthTag());
-      await handle.sync();
-      ok = true;
-      await handle.close();
-      await rename(temp, target);
-      return { storageKey, type, size };
-    } finally {
-      if (!ok) {
-        await handle.close().catch(() => {});
-        await unlink(temp).catch(() => {});
-      }
+      yield cipher.final();
+      yield cipher.getAuthTag();
     }
+    let stored: { sha256: string };
+    if (this.storage.stage && this.storage.commit) {
+      stored = await this.storage.commit(await this.storage.stage(Readable.from(encrypted())));
+    } else {
+      const parts: Buffer[] = [];
+      for await (const part of encrypted()) parts.push(part);
+      stored = await this.storage.put(Buffer.concat(parts));
+    }
+    if (!type) throw unsupported();
+    return { storageKey: stored.sha256, type, size };
   }
 
   async read(storageKey: string): Promise<Buffer> {
-    return this.key.openFile(await readFile(this.pathOf(storageKey)), `attachment:${storageKey}`);
+    if (SHA256_HEX.test(storageKey)) {
+      return this.key.openFile(await readAll(await this.storage.get(storageKey)), STORED_AAD);
+    }
+    return this.key.openFile(await readFile(this.legacyPathOf(storageKey)), `attachment:${storageKey}`);
   }
 
   async remove(storageKey: string): Promise<void> {
-    await unlink(this.pathOf(storageKey)).catch(() => {});
+    if (SHA256_HEX.test(storageKey)) await this.storage.delete(storageKey);
+    else await unlink(this.legacyPathOf(storageKey)).catch(() => {});
   }
+}
+
+async function readAll(body: Readable | Buffer): Promise<Buffer> {
+  if (Buffer.isBuffer(body)) return body;
+  const parts: Buffer[] = [];
+  for await (const chunk of body) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
 }
 
 const unsupported = () =>

@@ -32,8 +32,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app-context.ts';
+import type { ServedContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
+import { publicUnitCode, resolvePublicUnit } from '../orgunits/orgunits.service.ts';
 import { setReportHandler } from '../users/report-handler.ts';
 import { AbuseGuard } from './abuse-guard.ts';
 import { AttachmentStore } from './attachment-store.ts';
@@ -43,7 +44,6 @@ import { WhistleKey } from './identity-crypto.ts';
 import { assignReport, extendReport, recordInvestigation } from './investigate-report.ts';
 import { createLinkedHazard } from './linked-hazard.ts';
 import { lookupWhistleReport } from './lookup-whistle-report.ts';
-import { publicUnitCode, resolvePublicUnit } from '../orgunits/orgunits.service.ts';
 import { intakePublicReport, type PublicDeps } from './public-intake.ts';
 import { getWhistleReport, listWhistleReports, openAttachment, openIdentity } from './read-whistle.ts';
 import { openPayee, rewardLedgerXlsx } from './reward-ledger.ts';
@@ -56,12 +56,12 @@ import { rateStoreOf } from './whistleblowing.repository.ts';
 const tags = ['whistleblowing'];
 
 /** The whistle key, attachment store and abuse guard of one app; the public portal's HTML form uses them too. */
-export function publicDeps(ctx: AppContext): PublicDeps {
+export function publicDeps(ctx: ServedContext): PublicDeps {
   const key = WhistleKey.fromConfig(ctx.whistleKey, ctx.dataDir);
   return {
     db: ctx.db,
     key,
-    store: new AttachmentStore(join(ctx.dataDir, 'whistle'), key),
+    store: new AttachmentStore(ctx.storage, key, join(ctx.dataDir, 'whistle')),
     guard: new AbuseGuard((v) => key.mac('challenge', v), rateStoreOf(ctx.db)),
     orgUnitId: ctx.scope.orgUnitId,
   };
@@ -69,7 +69,7 @@ export function publicDeps(ctx: AppContext): PublicDeps {
 
 export async function whistleblowingRoutes(
   fastify: FastifyInstance,
-  ctx: AppContext,
+  ctx: ServedContext,
   deps: PublicDeps = publicDeps(ctx),
 ): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { access, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { type EvidenceStorage, SHA256_HEX, STAGED_HEAD_BYTES, type StagedEvidence } from './evidence-storage.ts';
+import type { Readable } from 'node:stream';
+import { type EvidenceStorage, SHA256_HEX, type StagedEvidence } from './evidence-storage.ts';
+import { discardStaged, stageToFile } from './staging.ts';
 
 /**
  * Evidence files on the local disk under `<root>/ab/cd/<sha256>` (root is `${dataDir}/evidence`).
@@ -52,32 +52,7 @@ export class LocalEvidenceStorage implements EvidenceStorage {
   }
 
   async stage(source: Readable): Promise<StagedEvidence> {
-    const dir = join(this.root, '.staging');
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, `${randomBytes(12).toString('hex')}.tmp`);
-    const hash = createHash('sha256');
-    const head: Buffer[] = [];
-    let headBytes = 0;
-    let size = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        hash.update(chunk);
-        size += chunk.length;
-        if (headBytes < STAGED_HEAD_BYTES) {
-          const part = chunk.subarray(0, STAGED_HEAD_BYTES - headBytes);
-          head.push(Buffer.from(part));
-          headBytes += part.length;
-        }
-        callback(null, chunk);
-      },
-    });
-    try {
-      await pipeline(source, tap, createWriteStream(path, { flags: 'wx', mode: 0o640 }));
-    } catch (error) {
-      await unlink(path).catch(() => {});
-      throw error;
-    }
-    return { sha256: hash.digest('hex'), size, head: Buffer.concat(head), path };
+    return stageToFile(join(this.root, '.staging'), source);
   }
 
   /** Moves a staged file into place (content-addressed: an existing copy is kept, the staged one dropped). */
@@ -99,7 +74,11 @@ export class LocalEvidenceStorage implements EvidenceStorage {
   }
 
   async discard(staged: StagedEvidence): Promise<void> {
-    await unlink(staged.path).catch(() => {});
+    await discardStaged(staged);
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await unlink(this.pathOf(sha256)).catch(() => {});
   }
 
   async get(sha256: string): Promise<Readable> {
