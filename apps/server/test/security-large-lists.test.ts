@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { listOccurrencesOfRules, listRulesOfTasks } from '../src/modules/schedules/schedules.repository.ts';
-import { deleteTasks, listAssignmentsOfTasks } from '../src/modules/tasklists/tasklists.repository.ts';
+import { deleteTasks } from '../src/modules/tasklists/tasklist-writes.repository.ts';
+import { listAssignmentsOfTasks } from '../src/modules/tasklists/tasklists.repository.ts';
 import { describeEachDatabase } from './databases.ts';
 import { importBytes, seedBytes, setupScope } from './fixtures.ts';
 

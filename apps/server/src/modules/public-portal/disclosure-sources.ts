@@ -32,8 +32,23 @@ export async function listPublicHazards(db: Db, orgUnitId: number): Promise<Publ
   return { hazards, available: true };
 }
 
-export async function listSupervisionEntries(db: Db, orgUnitId: number): Promise<SupervisionEntry[]> {
-  const list = await buildSupervisionList(db, orgUnitId);
+/** How many enterprises of the supervision list the portal shows at once (a province holds 100,000). */
+export const SUPERVISION_PAGE_SIZE = 200;
+
+/**
+ * A page of the supervision list (name, credit code or 属地 matching `q`, in the list's order): the page's
+ * enterprises and their links only, never the whole list (6–7 s at 100,000 enterprises).
+ */
+export async function listSupervisionEntries(
+  db: Db,
+  orgUnitId: number,
+  page: { q?: string; limit?: number; offset?: number } = {},
+): Promise<SupervisionEntry[]> {
+  const list = await buildSupervisionList(db, orgUnitId, {
+    q: page.q,
+    limit: Math.min(page.limit ?? SUPERVISION_PAGE_SIZE, SUPERVISION_PAGE_SIZE),
+    offset: Math.max(0, page.offset ?? 0),
+  });
   return list.rows.map((r) => ({
     enterpriseName: r.name,
     industry: r.industries.join('、'),

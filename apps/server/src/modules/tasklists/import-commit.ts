@@ -15,13 +15,8 @@ import { getCampaignCadence } from '../orgunits/orgunits.repository.ts';
 import type { ReportCadence } from '../schedules/schedule-plan.ts';
 import { formatProblem, type ImportPreview } from './import-preview.ts';
 import { syncTasks } from './import-sync.ts';
-import {
-  countTaskListContents,
-  findTaskList,
-  insertTaskList,
-  type TaskListSource,
-  updateTaskListSource,
-} from './tasklists.repository.ts';
+import { insertTaskList, type TaskListSource, updateTaskListSource } from './tasklist-writes.repository.ts';
+import { countTaskListContents, findTaskList } from './tasklists.repository.ts';
 
 export interface ImportContext {
   orgUnitId: number;

@@ -13,20 +13,22 @@ import {
 import type { PreviewTask } from './import-preview.ts';
 import { oneDutyPerDepartment } from './one-duty.ts';
 import {
-  type AssignmentRow,
   deleteAssignments,
   deleteCategories,
   deleteTasks,
   insertAssignment,
   insertCategory,
   insertTask,
+  updateAssignment,
+  updateCategoryTitle,
+  updateTask,
+} from './tasklist-writes.repository.ts';
+import {
+  type AssignmentRow,
   listAssignmentsOfTasks,
   listCategories,
   listTasks,
   type TaskFields,
-  updateAssignment,
-  updateCategoryTitle,
-  updateTask,
 } from './tasklists.repository.ts';
 
 export interface SyncInput {

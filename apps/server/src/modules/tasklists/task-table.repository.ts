@@ -6,7 +6,8 @@ import { type StatusWindow, statusCase } from '../schedules/occurrence-status-sq
 
 /**
  * The task table's read model (GET /api/tasklists/:year/tasks and the list index): reads only. The list's own rows
- * as the import reads and writes them (task_lists, categories, tasks, assignments) are in tasklists.repository.ts.
+ * as the import reads them (task_lists, categories, tasks, assignments) are in tasklists.repository.ts, its writes in
+ * tasklist-writes.repository.ts.
  */
 
 export type TaskDepartmentRow = Pick<Selectable<AssignmentTable>, 'task_id' | 'department_id' | 'role'> & {

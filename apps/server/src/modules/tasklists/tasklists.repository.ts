@@ -1,14 +1,13 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { runInChunks, selectInChunks } from '../../db/in-chunks.ts';
-import type { AssignmentRole } from '../../db/schema.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
+import type { AssignmentTable, CategoryTable, TaskListTable, TaskTable } from '../../db/schema.ts';
 
-export interface TaskListRow {
-  id: number;
-  year: number;
-  title: string;
-  source_sha256: string;
-  campaign_id: number;
-}
+/**
+ * The task-list tables as the import and the task table read them (task_lists, categories, tasks, assignments).
+ * Row types come from db/schema.ts; the writes are in tasklist-writes.repository.ts.
+ */
+export type TaskListRow = Pick<Selectable<TaskListTable>, 'id' | 'year' | 'title' | 'source_sha256' | 'campaign_id'>;
 
 export async function findTaskList(
   db: Db,
@@ -43,58 +42,7 @@ export async function countTaskLists(db: Db): Promise<number> {
   return Number(r.n);
 }
 
-export interface TaskListSource {
-  title: string;
-  sourceName: string;
-  sourceFormat: string;
-  sha256: string;
-  bytes: Uint8Array;
-  now: string;
-}
-
-export async function insertTaskList(
-  db: Db,
-  row: TaskListSource & { orgUnitId: number; campaignId: number; year: number },
-): Promise<number> {
-  const r = await db
-    .insertInto('task_lists')
-    .values({
-      org_unit_id: row.orgUnitId,
-      campaign_id: row.campaignId,
-      year: row.year,
-      title: row.title,
-      source_name: row.sourceName,
-      source_format: row.sourceFormat,
-      source_sha256: row.sha256,
-      source_bytes: row.bytes,
-      imported_at: row.now,
-      updated_at: row.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
-export async function updateTaskListSource(db: Db, id: number, row: TaskListSource): Promise<void> {
-  await db
-    .updateTable('task_lists')
-    .set({
-      title: row.title,
-      source_name: row.sourceName,
-      source_format: row.sourceFormat,
-      source_sha256: row.sha256,
-      source_bytes: row.bytes,
-      updated_at: row.now,
-    })
-    .where('id', '=', id)
-    .execute();
-}
-
-export interface CategoryRow {
-  id: number;
-  seq: number;
-  title: string;
-}
+export type CategoryRow = Pick<Selectable<CategoryTable>, 'id' | 'seq' | 'title'>;
 
 export async function listCategories(db: Db, taskListId: number): Promise<CategoryRow[]> {
   return db
@@ -105,38 +53,10 @@ export async function listCategories(db: Db, taskListId: number): Promise<Catego
     .execute();
 }
 
-export async function insertCategory(db: Db, taskListId: number, seq: number, title: string): Promise<number> {
-  const r = await db
-    .insertInto('categories')
-    .values({ task_list_id: taskListId, seq, title })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
+/** What the import writes of a task (its list and position are given separately). */
+export type TaskFields = Omit<Selectable<TaskTable>, 'id' | 'task_list_id' | 'seq'>;
 
-export async function updateCategoryTitle(db: Db, id: number, title: string): Promise<void> {
-  await db.updateTable('categories').set({ title }).where('id', '=', id).execute();
-}
-
-export async function deleteCategories(db: Db, ids: number[]): Promise<void> {
-  await runInChunks(ids, (chunk) => db.deleteFrom('categories').where('id', 'in', chunk).execute());
-}
-
-export interface TaskFields {
-  category_id: number | null;
-  no: string;
-  text: string;
-  departments_text: string;
-  deadline_text: string;
-  deadline_override: string | null;
-  deadline_needs_review: number;
-  deadline_unparsed: string;
-  deadline_ongoing: number;
-  source_progress: string | null;
-  source_row: number;
-}
-
-export type TaskRow = TaskFields & { id: number; seq: number };
+export type TaskRow = Omit<Selectable<TaskTable>, 'task_list_id'>;
 
 export async function listTasks(db: Db, taskListId: number): Promise<TaskRow[]> {
   return db
@@ -161,31 +81,7 @@ export async function listTasks(db: Db, taskListId: number): Promise<TaskRow[]> 
     .execute();
 }
 
-export async function insertTask(db: Db, taskListId: number, seq: number, fields: TaskFields): Promise<number> {
-  const r = await db
-    .insertInto('tasks')
-    .values({ task_list_id: taskListId, seq, ...fields })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
-export async function updateTask(db: Db, id: number, fields: TaskFields): Promise<void> {
-  await db.updateTable('tasks').set(fields).where('id', '=', id).execute();
-}
-
-export async function deleteTasks(db: Db, ids: number[]): Promise<void> {
-  await runInChunks(ids, (chunk) => db.deleteFrom('tasks').where('id', 'in', chunk).execute());
-}
-
-export interface AssignmentRow {
-  id: number;
-  task_id: number;
-  department_id: number;
-  role: AssignmentRole;
-  via_group_id: number | null;
-  seq: number;
-}
+export type AssignmentRow = Selectable<AssignmentTable>;
 
 export async function listAssignmentsOfTasks(db: Db, taskIds: number[]): Promise<AssignmentRow[]> {
   return selectInChunks(taskIds, (chunk) =>
@@ -197,23 +93,6 @@ export async function listAssignmentsOfTasks(db: Db, taskIds: number[]): Promise
       .orderBy('seq')
       .execute(),
   );
-}
-
-export async function insertAssignment(db: Db, row: Omit<AssignmentRow, 'id'>): Promise<number> {
-  const r = await db.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow();
-  return r.id;
-}
-
-export async function updateAssignment(
-  db: Db,
-  id: number,
-  fields: Pick<AssignmentRow, 'seq' | 'role' | 'via_group_id'>,
-): Promise<void> {
-  await db.updateTable('assignments').set(fields).where('id', '=', id).execute();
-}
-
-export async function deleteAssignments(db: Db, ids: number[]): Promise<void> {
-  await runInChunks(ids, (chunk) => db.deleteFrom('assignments').where('id', 'in', chunk).execute());
 }
 
 export async function countTaskListContents(
