@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { DialectName } from '../apps/server/src/db/database.ts';
@@ -186,7 +188,24 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return n;
 }
 
+/**
+ * `npm run -s bench -- --throughput [its options]` runs bench/throughput.ts (read paths against bare Fastify and
+ * the hand SQL, first screens), `-- --export [its options]` bench/export-bench.ts (export time and peak memory);
+ * both in a child process with the remaining arguments. Without either flag: the endpoint benchmark below.
+ */
+const DELEGATES: Record<string, string> = { '--throughput': 'throughput.ts', '--export': 'export-bench.ts' };
+
+function runDelegate(args: string[]): number | null {
+  const flag = args.find((a) => a in DELEGATES);
+  if (!flag) return null;
+  const script = join(import.meta.dirname, DELEGATES[flag] ?? '');
+  const rest = args.filter((a) => a !== flag);
+  return spawnSync(process.execPath, [...process.execArgv, script, ...rest], { stdio: 'inherit' }).status ?? 1;
+}
+
 async function main(): Promise<void> {
+  const delegated = runDelegate(process.argv.slice(2));
+  if (delegated !== null) process.exit(delegated);
   const { values } = parseArgs({
     options: {
       scale: { type: 'string', default: 'city' },
