@@ -41,7 +41,7 @@ export const specs: Spec[] = [
       // 截至日期 (as of) in 2024: the next due dates appear with their traffic light.
       await page.goto(`${page.url().split('?')[0]}?year=2024&asOf=2024-06-25`);
       await waitForTaskTable(page);
-      await page.getByText('下一节点 2024-06-30').first().waitFor();
+      await page.getByText('下一任务事项 2024-06-30').first().waitFor();
       await page.getByText('即将到期').first().waitFor();
       await screenshot('tasks-office-asof');
     },

@@ -75,7 +75,7 @@ export const specs: Spec[] = [
 
       await next(page);
       const row = page.locator('tr.row-review').filter({ hasText: '汛期前' });
-      await row.getByText('无日期节点').waitFor();
+      await row.getByText('无任务事项').waitFor();
       await row.getByLabel('修正第 1 项的完成时限').fill('2025年5月底前');
       await row.getByRole('button', { name: '重新解析' }).click();
       const fixed = page.locator('tr[data-row-key="1"]');

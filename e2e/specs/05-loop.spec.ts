@@ -150,7 +150,7 @@ export const specs: Spec[] = [
       // The task detail shows the accepted report with its evidence on the department's timeline.
       await page.goto(`${baseUrl}/tasks/${occ.task.id}?year=2024`);
       const item = page.locator(`li[data-occurrence-id="${occ.id}"]`);
-      await item.getByText('已验收').first().waitFor();
+      await item.getByText('已通过').first().waitFor();
       await item.getByRole('link', { name: /检查记录\.pdf/ }).waitFor();
       await screenshot('task-detail');
 

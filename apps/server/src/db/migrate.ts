@@ -14,6 +14,7 @@ import * as m0012 from './migrations/20261201_0012_whistleblowing.ts';
 import * as m0013 from './migrations/20261201_0013_inspections.ts';
 import * as m0014 from './migrations/20261201_0014_read_model_versions.ts';
 import * as m0015 from './migrations/20261201_0015_hazard_summary.ts';
+import * as m0016 from './migrations/20261201_0016_pilot_gaps.ts';
 import * as m0017 from './migrations/20261201_0017_public_gaps.ts';
 import * as m0018 from './migrations/20261201_0018_inspection_gaps.ts';
 import * as m0019 from './migrations/20261201_0019_shared_storage.ts';
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201_0013_inspections': m0013,
   '20261201_0014_read_model_versions': m0014,
   '20261201_0015_hazard_summary': m0015,
+  '20261201_0016_pilot_gaps': m0016,
   '20261201_0017_public_gaps': m0017,
   '20261201_0018_inspection_gaps': m0018,
   '20261201_0019_shared_storage': m0019,

@@ -74,6 +74,8 @@ export interface DepartmentTable {
   /** 0 when the importer created it from an unknown name: the office must confirm it. */
   confirmed: number;
   created_at: string;
+  /** Set when the office retired it (migration 0016): no new duties; its history stays. */
+  retired_at: string | null;
 }
 
 export interface DepartmentAliasTable {
@@ -274,6 +276,14 @@ export interface SupervisionSettingsTable {
   urge_pattern: string;
   updated_at: string;
   version: Generated<number>;
+}
+
+/** The last 督办/催办 document number per unit × kind × year, raised in the issuing transaction (migration 0016). */
+export interface SupervisionDocCounterTable {
+  org_unit_id: number;
+  kind: string;
+  year: number;
+  last_no: number;
 }
 
 export interface ExtensionRequestTable {
@@ -1157,6 +1167,7 @@ export interface Database {
   supervision_actions: SupervisionActionTable;
   supervision_batches: SupervisionBatchTable;
   supervision_settings: SupervisionSettingsTable;
+  supervision_doc_counters: SupervisionDocCounterTable;
   extension_requests: ExtensionRequestTable;
   reminder_policies: ReminderPolicyTable;
   reminder_steps: ReminderStepTable;

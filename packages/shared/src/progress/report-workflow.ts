@@ -42,5 +42,5 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   submitted: '已提交',
   returned: '已退回',
   resubmitted: '已重新提交',
-  accepted: '已验收',
+  accepted: '已通过',
 };

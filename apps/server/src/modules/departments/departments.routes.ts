@@ -1,11 +1,20 @@
 import { OkResponse } from '@duban/shared/contracts/auth';
-import { DepartmentIdParams, ListDepartmentsResponse } from '@duban/shared/contracts/departments';
+import {
+  DepartmentIdParams,
+  ListDepartmentsResponse,
+  MergeDepartmentRequest,
+  MergeDepartmentResponse,
+  UpdateDepartmentRequest,
+} from '@duban/shared/contracts/departments';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { departmentsManageScope, departmentsReadScope } from './departments.policy.ts';
 import { confirmImportedDepartment, listDepartmentRegistry } from './departments.service.ts';
+import { mergeDepartments } from './merge-departments.ts';
+import { updateDepartment } from './update-department.ts';
 
 export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -38,5 +47,38 @@ export async function departmentsRoutes(fastify: FastifyInstance, ctx: AppContex
       await confirmImportedDepartment(ctx.db, scope, request.params.id);
       return { ok: true as const };
     },
+  );
+
+  const manage = routePolicy(departmentsManageScope);
+  app.patch(
+    '/api/departments/:id',
+    {
+      preValidation: manage.preValidation,
+      schema: {
+        tags: ['departments'],
+        summary: '修改部门：改名（原名保留为别名）、别名、撤销或恢复',
+        params: DepartmentIdParams,
+        body: UpdateDepartmentRequest,
+        response: { 200: OkResponse },
+      },
+    },
+    async (request) => {
+      await updateDepartment(ctx.db, manage.scope(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/departments/:id/merge',
+    {
+      preValidation: manage.preValidation,
+      schema: {
+        tags: ['departments'],
+        summary: '把本部门合并到另一个部门（职责、报送、督办、延期、账号、企业监管等全部移过去）',
+        params: DepartmentIdParams,
+        body: MergeDepartmentRequest,
+        response: { 200: MergeDepartmentResponse },
+      },
+    },
+    async (request) => mergeDepartments(ctx.db, manage.scope(request), request.params.id, request.body.intoId),
   );
 }

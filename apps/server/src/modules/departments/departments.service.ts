@@ -90,6 +90,7 @@ export async function listDepartmentRegistry(db: Db, orgUnitId: number) {
     confirmed: d.confirmed === 1,
     aliases: aliases.filter((a) => a.department_id === d.id).map((a) => a.alias),
     members: members.filter((m) => m.group_id === d.id).map((m) => m.department_id),
+    retired: d.retired_at !== null,
   }));
 }
 

@@ -26,7 +26,7 @@ export async function createReport(
       throw new AppError('conflict', '该事项没有承办部门，不能填报 (occurrence has no department)');
     }
     if (occ.report_state === 'accepted') {
-      throw new AppError('conflict', '该事项已验收办结，不能再填报 (occurrence is closed)');
+      throw new AppError('conflict', '该任务事项已审核通过，不能再填报 (occurrence is closed)');
     }
     const open = await findOpenReportId(trx, occ.id);
     if (open !== undefined) {

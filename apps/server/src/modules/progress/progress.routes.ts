@@ -125,7 +125,7 @@ export async function progressRoutes(fastify: FastifyInstance, ctx: ServedContex
     {
       schema: {
         tags,
-        summary: '审核通过（验收）',
+        summary: '审核通过',
         params: IdParams,
         body: AcceptReportRequest,
         response: { 200: ReportResponse },

@@ -37,7 +37,16 @@ export async function insertUser(
 
 export type UserListRow = Pick<
   Selectable<UserTable>,
-  'id' | 'username' | 'display_name' | 'role' | 'department_id' | 'is_head' | 'disabled' | 'locked_until'
+  | 'id'
+  | 'username'
+  | 'display_name'
+  | 'role'
+  | 'department_id'
+  | 'is_head'
+  | 'disabled'
+  | 'locked_until'
+  | 'must_change_password'
+  | 'version'
 > & { department_name: string | null };
 
 export async function listUsers(db: Db, orgUnitId: number): Promise<UserListRow[]> {
@@ -54,6 +63,8 @@ export async function listUsers(db: Db, orgUnitId: number): Promise<UserListRow[
       'u.is_head',
       'u.disabled',
       'u.locked_until',
+      'u.must_change_password',
+      'u.version',
     ])
     .where('u.org_unit_id', '=', orgUnitId)
     .orderBy('u.id')
@@ -153,4 +164,47 @@ export async function requirePasswordChange(db: Db, id: number): Promise<void> {
 export async function findUserDisplayName(db: Db, id: number): Promise<string | undefined> {
   const row = await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst();
   return row?.display_name;
+}
+
+export type EditableUser = Pick<
+  Selectable<UserTable>,
+  'id' | 'username' | 'display_name' | 'role' | 'department_id' | 'is_head' | 'disabled' | 'version'
+>;
+
+export async function findEditableUser(db: Db, orgUnitId: number, id: number): Promise<EditableUser | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'department_id', 'is_head', 'disabled', 'version'])
+    .where('id', '=', id)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+}
+
+/** Writes the edited fields when the version still matches; false when someone else changed the account. */
+export async function updateUserFields(
+  db: Db,
+  id: number,
+  version: number,
+  fields: Pick<EditableUser, 'display_name' | 'role' | 'department_id' | 'is_head' | 'disabled'>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ ...fields, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Enabled office administrators of the unit other than `exceptId`. */
+export async function countOtherActiveAdmins(db: Db, orgUnitId: number, exceptId: number): Promise<number> {
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_unit_id', '=', orgUnitId)
+    .where('role', '=', 'office_admin')
+    .where('disabled', '=', 0)
+    .where('id', '<>', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -4,13 +4,16 @@ import {
   CreateUserResponse,
   ListUsersResponse,
   ResetPasswordRequest,
+  UpdateUserRequest,
   UserIdParams,
 } from '@duban/shared/contracts/users';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { resetPassword } from '../auth/auth.service.ts';
+import { updateUser } from './update-user.ts';
 import { accountAdminScope, accountCreateScope, usersReadScope } from './users.policy.ts';
 import { listUsers } from './users.repository.ts';
 import { createUser } from './users.service.ts';
@@ -35,6 +38,8 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
           isHead: u.is_head === 1,
           disabled: u.disabled === 1,
           lockedUntil: u.locked_until,
+          mustChangePassword: u.must_change_password === 1,
+          version: u.version,
         })),
       };
     },
@@ -67,6 +72,25 @@ export async function usersRoutes(fastify: FastifyInstance, ctx: AppContext): Pr
     async (request) => {
       const scope = accountAdminScope(requirePrincipal(request.principal));
       await resetPassword(ctx.db, scope, request.params.id, request.body.password);
+      return { ok: true as const };
+    },
+  );
+
+  const admin = routePolicy(accountAdminScope);
+  app.patch(
+    '/api/users/:id',
+    {
+      preValidation: admin.preValidation,
+      schema: {
+        tags: ['users'],
+        summary: '修改账号（姓名、角色、部门、负责人）或停用/启用',
+        params: UserIdParams,
+        body: UpdateUserRequest,
+        response: { 200: OkResponse },
+      },
+    },
+    async (request) => {
+      await updateUser(ctx.db, admin.scope(request), request.params.id, request.body);
       return { ok: true as const };
     },
   );

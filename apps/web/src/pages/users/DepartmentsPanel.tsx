@@ -1,4 +1,4 @@
-import { Button, Empty, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Empty, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import type { Department } from '../../api/contracts.ts';
 import { confirmDepartment } from '../../api/departments.ts';
@@ -10,8 +10,12 @@ import { loadDepartmentRegistry } from '../../components/use-department-registry
 import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { DepartmentEditor } from './DepartmentEditor.tsx';
 
-/** 部门库: every department with its aliases; ones the importer created from unknown names are 待确认 until the office confirms them. */
+/**
+ * 部门库: every department with its aliases; ones the importer created from unknown names are 待确认 until the office
+ * confirms them. The office edits (rename, aliases, retire) and merges departments here (DepartmentEditor).
+ */
 export function DepartmentsPanel({ canManage }: { canManage: boolean }) {
   const t = useT();
   const isPhone = useIsPhone();
@@ -36,18 +40,29 @@ export function DepartmentsPanel({ canManage }: { canManage: boolean }) {
   };
 
   const status = (d: Department) =>
-    d.confirmed ? <Tag color="success">{t('dept.ok')}</Tag> : <Tag color="warning">{t('dept.pending')}</Tag>;
+    d.retired ? (
+      <Tag>{t('dept.retired')}</Tag>
+    ) : d.confirmed ? (
+      <Tag color="success">{t('dept.ok')}</Tag>
+    ) : (
+      <Tag color="warning">{t('dept.pending')}</Tag>
+    );
   const action = (d: Department) =>
-    canManage && !d.confirmed ? (
-      <Button
-        size="small"
-        type="primary"
-        loading={busy === d.id}
-        onClick={() => void confirm(d)}
-        aria-label={`${t('dept.confirm')}：${d.name}`}
-      >
-        {t('dept.confirm')}
-      </Button>
+    canManage ? (
+      <Space wrap size={4}>
+        {!d.confirmed ? (
+          <Button
+            size="small"
+            type="primary"
+            loading={busy === d.id}
+            onClick={() => void confirm(d)}
+            aria-label={`${t('dept.confirm')}：${d.name}`}
+          >
+            {t('dept.confirm')}
+          </Button>
+        ) : null}
+        <DepartmentEditor department={d} all={list} onChanged={reload} />
+      </Space>
     ) : null;
   const extra = (d: Department) =>
     [
@@ -75,7 +90,7 @@ export function DepartmentsPanel({ canManage }: { canManage: boolean }) {
           {
             key: 'action',
             title: t('users.col.actions'),
-            width: 100,
+            width: 180,
             className: 'nowrap',
             render: (_: unknown, d: Department) => action(d),
           },

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { UserRow } from '../../api/contracts.ts';
@@ -13,6 +13,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { DepartmentsPanel } from './DepartmentsPanel.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
+import { UserActions } from './UserActions.tsx';
 import { useDepartments } from './use-departments.ts';
 
 type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; users: UserRow[] };
@@ -63,9 +64,12 @@ export default function UsersPage() {
             key: 'actions',
             title: t('users.col.actions'),
             render: (_: unknown, u: UserRow) => (
-              <Button size="small" onClick={() => setResetting(u)} aria-label={`${t('users.reset')}：${u.username}`}>
-                {t('users.reset')}
-              </Button>
+              <Space wrap size={4}>
+                <UserActions user={u} departments={departments} onChanged={load} />
+                <Button size="small" onClick={() => setResetting(u)} aria-label={`${t('users.reset')}：${u.username}`}>
+                  {t('users.reset')}
+                </Button>
+              </Space>
             ),
           },
         ]
@@ -122,6 +126,11 @@ export default function UsersPage() {
                       </div>
                       <StatusTag user={u} />
                     </Flex>
+                    {isAdmin ? (
+                      <div style={{ marginTop: 8 }}>
+                        <UserActions user={u} departments={departments} onChanged={load} />
+                      </div>
+                    ) : null}
                     {isAdmin ? (
                       <Button size="small" style={{ marginTop: 8 }} onClick={() => setResetting(u)}>
                         {t('users.reset')}
