@@ -53,6 +53,9 @@ const ICONS: Record<NavKey, ReactNode> = {
   hazards: <NotificationOutlined />,
   hazardStats: <DashboardOutlined />,
   field: <AuditOutlined />,
+  rollupUpper: <ProfileOutlined />,
+  rollupSubmit: <CloudUploadOutlined />,
+  rollup: <DashboardOutlined />,
 };
 
 export default function AppLayout() {

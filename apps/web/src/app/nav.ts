@@ -21,7 +21,10 @@ export type NavKey =
   | 'supervisionList'
   | 'hazards'
   | 'hazardStats'
-  | 'field';
+  | 'field'
+  | 'rollupUpper'
+  | 'rollupSubmit'
+  | 'rollup';
 
 export interface NavItem {
   key: NavKey;
@@ -69,6 +72,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { key: 'hazardStats', path: '/hazards/stats', label: 'nav.hazardStats', roles: [...OFFICE, 'leader', 'department'] },
   { key: 'field', path: '/field', label: 'nav.field', roles: [...OFFICE, 'department'] },
+  // Issue 16. 上级任务 and 上报 come before 下级单位: the first item whose path matches is the selected one.
+  { key: 'rollupUpper', path: '/rollup/upper', label: 'nav.rollupUpper', roles: [...OFFICE, 'leader'] },
+  { key: 'rollupSubmit', path: '/rollup/submit', label: 'nav.rollupSubmit', roles: OFFICE },
+  { key: 'rollup', path: '/rollup', label: 'nav.rollup', roles: [...OFFICE, 'leader'] },
 ];
 
 export function navFor(role: UserRole): NavItem[] {

@@ -42,6 +42,10 @@ const HazardDetailPage = lazy(() => import('../pages/hazards/HazardDetailPage.ts
 const HazardStatsPage = lazy(() => import('../pages/hazards/HazardStatsPage.tsx'));
 const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage.tsx'));
 const FieldPage = lazy(() => import('../pages/inspections/FieldPage.tsx'));
+const RollupPage = lazy(() => import('../pages/rollup/RollupPage.tsx'));
+const UnitDashboardPage = lazy(() => import('../pages/rollup/UnitDashboardPage.tsx'));
+const UpperDutiesPage = lazy(() => import('../pages/rollup/UpperDutiesPage.tsx'));
+const SubmitPage = lazy(() => import('../pages/rollup/SubmitPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
 
 function Home() {
@@ -96,6 +100,10 @@ export const router = createBrowserRouter([
       { path: 'hazards/:id', element: <HazardDetailPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'field', element: <FieldPage /> },
+      { path: 'rollup', element: <RollupPage /> },
+      { path: 'rollup/units/:unitId', element: <UnitDashboardPage /> },
+      { path: 'rollup/upper', element: <UpperDutiesPage /> },
+      { path: 'rollup/submit', element: <SubmitPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratesOf, sumFigures, zeroFigures } from './rollup-figures.ts';
+import { ratesOf, sumFigures, zeroFigures } from './figures.ts';
 
 describe('roll-up figures', () => {
   it('adds counts and derives rates from the sums, not from averaged rates', () => {

@@ -1,6 +1,7 @@
-import type { RollupFigures, RollupRates } from '@duban/shared/contracts/rollup';
+import type { RollupFigures, RollupRates } from '../contracts/rollup.ts';
 
-// Pure arithmetic of the roll-up: figures are counts, so units add up; rates come from the sums.
+// Pure arithmetic of the roll-up (issue 16), shared by the server and the web: figures are counts, so units add
+// up; rates come from the sums, never from averaged rates.
 
 export function zeroFigures(): RollupFigures {
   return {

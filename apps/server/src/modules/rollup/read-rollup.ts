@@ -7,11 +7,11 @@ import {
   type UnitRef,
 } from '@duban/shared/contracts/rollup';
 import { defaultAsOf } from '@duban/shared/default-as-of';
+import { ratesOf, subtractHazards, subtreeFigures, sumFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { type CachedBody, ReadModelCache } from '../read-models/read-model-cache.ts';
 import { type RollupReadScope, unitNotFound } from './rollup.policy.ts';
 import { latestSubmissionsOfChildren, selectSubtree, selectVersions, type UnitNodeRow } from './rollup.repository.ts';
-import { ratesOf, subtractHazards, subtreeFigures, sumFigures } from './rollup-figures.ts';
 import { subtreeHazards, unitOwnWork } from './unit-figures.ts';
 
 /**

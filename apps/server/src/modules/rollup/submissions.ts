@@ -1,10 +1,10 @@
 import type { RollupFigures, Submission } from '@duban/shared/contracts/rollup';
 import { RollupFiguresSchema } from '@duban/shared/contracts/rollup';
+import { ratesOf, subtreeFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { descendantsOf, indexSubtree } from './read-rollup.ts';
 import type { SubmissionMeta } from './rollup.repository.ts';
 import { selectSubtree } from './rollup.repository.ts';
-import { ratesOf, subtreeFigures } from './rollup-figures.ts';
 import { subtreeHazards, unitOwnWork } from './unit-figures.ts';
 
 // What the 直报 use cases share: the figures a unit reports (its own plus every unit below it) and the view.

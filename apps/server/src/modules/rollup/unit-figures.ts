@@ -1,9 +1,9 @@
 import type { RollupFigures } from '@duban/shared/contracts/rollup';
+import { zeroFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { unitTaskTotals } from '../documents/dashboard.service.ts';
 import { unitHazardStats } from '../hazards/hazards.service.ts';
 import { inspectionStats } from '../inspections/inspections.service.ts';
-import { zeroFigures } from './rollup-figures.ts';
 
 /**
  * One unit's OWN task and enforcement figures of a year (its own list and inspections, not those of the units below
