@@ -71,7 +71,29 @@ describeEachDatabase('org units as tenants: the route matrix across two zones', 
     for (const url of [`/api/departments?unit=${ZONE_A_CODE}`, '/api/departments?unit=1409']) {
       expect((await zones.as('zb_admin', { method: 'GET', url })).statusCode).toBe(403);
     }
-    // The city's department-role accounts would not drill down either; neither does the zone's own leader upward.
+    // The web app's unit cookie drills down reads (plain download links follow it); writes ignore it.
+    const byCookie = { cookie: `duban_unit=${ZONE_A_CODE}` };
+    const cookieMe = await zones.as('city_admin', { method: 'GET', url: '/api/auth/me', headers: byCookie });
+    expect(cookieMe.json().user).toMatchObject({ readOnly: true, unit: { code: ZONE_A_CODE } });
+    const write = await zones.as('city_admin', {
+      method: 'POST',
+      url: '/api/users',
+      headers: byCookie,
+      payload: {
+        username: 'city_clerk',
+        displayName: '市安委办',
+        role: 'office_staff',
+        password: 'quiet-harbor-passphrase',
+      },
+    });
+    expect(write.statusCode).toBe(201);
+    const clerk = await get()
+      .handle.db.selectFrom('users')
+      .select('org_unit_id')
+      .where('username', '=', 'city_clerk')
+      .executeTakeFirstOrThrow();
+    expect(clerk.org_unit_id).toBe(zones.cityId);
+    // A zone's leader does not drill upward; naming the own unit is no drill-down.
     expect((await t.as('leader', inUnit({ method: 'GET', url: '/api/departments' }, '1409'))).statusCode).toBe(403);
     expect((await t.as('admin', inUnit({ method: 'GET', url: '/api/departments' }, ZONE_A_CODE))).statusCode).toBe(200);
   });

@@ -39,7 +39,7 @@ export interface TwoZones {
   a: DefaultScope;
   b: DefaultScope;
   cityId: number;
-  /** app.inject as any account by username (sessions cached), with extra headers. */
+  /** app.inject as any account by username (sessions cached), with extra headers (a cookie header is added to). */
   as(username: string, options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
@@ -79,9 +79,10 @@ export async function setupTwoZones(t: TestApp, db: Db): Promise<TwoZones> {
       s = { cookie: `duban_session=${cookie?.value}`, csrf: res.json().csrfToken as string };
       sessions.set(username, s);
     }
+    const extra = options.headers?.cookie ? `; ${options.headers.cookie}` : '';
     return t.app.inject({
       ...options,
-      headers: { ...(options.headers ?? {}), cookie: s.cookie, 'x-csrf-token': s.csrf },
+      headers: { ...(options.headers ?? {}), cookie: `${s.cookie}${extra}`, 'x-csrf-token': s.csrf },
     });
   }
   const ok = (what: string, r: LightMyRequestResponse) => {

@@ -24,6 +24,7 @@ export interface OrgUnitNode {
 
 export const UNIT_HEADER = 'x-duban-unit';
 export const UNIT_QUERY = 'unit';
+export const UNIT_COOKIE = 'duban_unit';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -87,10 +88,19 @@ export function principalForUnit(p: Principal, requested: string | undefined, me
   return { ...p, orgUnitId: node.id, readOnly: true };
 }
 
-/** What a request names as its unit: the X-Duban-Unit header, else the `unit` query parameter. */
-export function requestedUnit(headers: Record<string, unknown>, query: unknown): string | undefined {
+/**
+ * What a request names as its unit: the X-Duban-Unit header, else the `unit` query parameter, else — for reads only —
+ * the `duban_unit` cookie the web app sets while a unit is chosen in its switcher (so plain download links follow).
+ */
+export function requestedUnit(
+  headers: Record<string, unknown>,
+  query: unknown,
+  cookies: Record<string, string | undefined>,
+  method: string,
+): string | undefined {
   const header = headers[UNIT_HEADER];
   if (typeof header === 'string' && header) return header;
   const q = query && typeof query === 'object' ? (query as Record<string, unknown>)[UNIT_QUERY] : undefined;
-  return typeof q === 'string' && q ? q : undefined;
+  if (typeof q === 'string' && q) return q;
+  return SAFE_METHODS.has(method.toUpperCase()) ? cookies[UNIT_COOKIE] || undefined : undefined;
 }

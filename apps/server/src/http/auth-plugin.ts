@@ -29,7 +29,11 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (authorization?.startsWith('Bearer ')) {
       const principal = await resolveApiToken(db, authorization.slice('Bearer '.length).trim());
       if (!principal) throw new AppError('unauthorized', 'API 令牌无效或已撤销 (invalid or revoked token)');
-      request.principal = principalForUnit(principal, requestedUnit(request.headers, request.query), request.method);
+      request.principal = principalForUnit(
+        principal,
+        requestedUnit(request.headers, request.query, request.cookies, request.method),
+        request.method,
+      );
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -41,7 +45,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     }
     request.principal = principalForUnit(
       session.principal,
-      requestedUnit(request.headers, request.query),
+      requestedUnit(request.headers, request.query, request.cookies, request.method),
       request.method,
     );
   });

@@ -25,6 +25,21 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let actingUnit: string | null = null;
+
+/**
+ * The unit a city or province account is viewing (the header's unit switcher; null = its own unit). Every API call
+ * but sign-in/out names it in X-Duban-Unit, and a cookie carries it for plain download links; the server answers
+ * read-only there (writes 403) and 403 outside the account's subtree.
+ */
+export function setActingUnit(code: string | null): void {
+  actingUnit = code;
+  // biome-ignore lint/suspicious/noDocumentCookie: one plain value; the Cookie Store API is not in every browser yet
+  document.cookie = code
+    ? `duban_unit=${encodeURIComponent(code)}; path=/; SameSite=Strict`
+    : 'duban_unit=; path=/; max-age=0; SameSite=Strict';
+}
+
 /** Called when a request other than login/me gets 401: the session ended. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
@@ -69,6 +84,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     body = JSON.stringify(options.json);
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (actingUnit && !path.startsWith('/api/auth/')) headers['x-duban-unit'] = actingUnit;
 
   let response: Response;
   try {

@@ -15,7 +15,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Space } from 'antd';
+import { Alert, Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Space } from 'antd';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -26,6 +26,7 @@ import { useIsPhone } from '../components/use-media-query.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { NAV_ITEMS, type NavKey, navFor } from './nav.ts';
+import { UnitSwitcher } from './UnitSwitcher.tsx';
 
 // Loaded when needed: Modal and Result stay out of every first screen.
 const ChangePasswordModal = lazy(() => import('../components/ChangePasswordModal.tsx'));
@@ -61,7 +62,7 @@ const ICONS: Record<NavKey, ReactNode> = {
 export default function AppLayout() {
   const t = useT();
   const user = useUser();
-  const { logout } = useAuth();
+  const { logout, switchUnit } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const isPhone = useIsPhone();
@@ -131,6 +132,7 @@ export default function AppLayout() {
             <span className="header-title">{isPhone ? t('app.name') : t('app.title')}</span>
           </Space>
           <Space size={isPhone ? 4 : 12} align="center">
+            <UnitSwitcher compact={isPhone} />
             <NotificationBell />
             <LanguageSwitch />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
@@ -153,6 +155,21 @@ export default function AppLayout() {
             </Layout.Sider>
           )}
           <Layout.Content id="main" tabIndex={-1} className="app-content">
+            {user.readOnly && user.unit ? (
+              <Alert
+                type="info"
+                showIcon
+                className="read-only-banner"
+                data-testid="read-only-banner"
+                title={t('unit.readOnly', { name: user.unit.name })}
+                action={
+                  <Button size="small" onClick={() => void switchUnit(null)}>
+                    {t('unit.backHome')}
+                  </Button>
+                }
+                style={{ marginBottom: 12 }}
+              />
+            ) : null}
             <Suspense fallback={<PageSpinner />}>{forbidden ? <ForbiddenPage /> : <Outlet />}</Suspense>
           </Layout.Content>
         </Layout>

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
 import * as authApi from '../api/auth.ts';
-import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
+import { ApiError, setActingUnit, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 import type { Principal, UserRole } from '../api/contracts.ts';
 import { queryClient } from '../api/query.ts';
 
@@ -10,6 +10,8 @@ interface AuthValue {
   state: AuthState;
   login: (username: string, password: string) => Promise<Principal>;
   logout: () => Promise<void>;
+  /** View a unit of the account's subtree read-only (null: back to its own unit); every query reloads. */
+  switchUnit: (code: string | null) => Promise<void>;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -24,6 +26,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .then((me) => {
         if (cancelled) return;
         setCsrfToken(me.csrfToken);
+        // A unit chosen before a reload (its cookie) goes on in the header too, so writes are refused there.
+        if (me.user.readOnly && me.user.unit) setActingUnit(me.user.unit.code);
         setState({ status: 'signed-in', user: me.user });
       })
       .catch(() => {
@@ -40,6 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
+    setActingUnit(null);
     const result = await authApi.login({ username, password });
     setCsrfToken(result.csrfToken);
     queryClient.clear(); // nothing read as the previous account survives a sign-in
@@ -55,11 +60,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (!(error instanceof ApiError)) throw error;
     }
     setCsrfToken(null);
+    setActingUnit(null);
     queryClient.clear();
     setState({ status: 'anonymous' });
   }, []);
 
-  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  const switchUnit = useCallback(async (code: string | null) => {
+    setActingUnit(code);
+    queryClient.clear(); // nothing read in the previous unit is shown as this one's
+    const me = await authApi.fetchMe();
+    setState({ status: 'signed-in', user: me.user });
+  }, []);
+
+  const value = useMemo(() => ({ state, login, logout, switchUnit }), [state, login, logout, switchUnit]);
   return <AuthContext value={value}>{children}</AuthContext>;
 }
 
