@@ -11,7 +11,6 @@
  * distinct people; the per-address and per-network limits are exercised by the route tests instead.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +22,7 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { loadDemoListIfEmpty, prepareDatabase } from '../apps/server/src/bootstrap.ts';
 import { openDatabase } from '../apps/server/src/db/database.ts';
 import { createUser } from '../apps/server/src/modules/users/users.service.ts';
-import { percentile } from './measure.ts';
+import { call, publicReader, Stats, timed, whistleReporter } from './load-kit.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,103 +33,9 @@ const READERS = arg('readers', 200);
 const REPORTERS = arg('reporters', 20);
 /** A reader's pause between page views (uniform 0.5–1.5 × this); 0 = back to back (a stress test, not readers). */
 const THINK_MS = arg('think-ms', 1000);
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), randomBytes(20_000)]);
-
-interface Res {
-  status: number;
-  body: string;
-  headers: http.IncomingHttpHeaders;
-}
-
 const agent = new http.Agent({ keepAlive: true, maxSockets: READERS + REPORTERS + 10 });
 /** The office's own connection, as its browser would have. */
 const officeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function call(
-  base: URL,
-  method: string,
-  path: string,
-  options: { body?: Buffer | string; headers?: Record<string, string>; localAddress?: string; agent?: http.Agent } = {},
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: base.hostname,
-        port: base.port,
-        method,
-        path,
-        headers: options.headers,
-        ...(options.localAddress ? { localAddress: options.localAddress } : { agent: options.agent ?? agent }),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
-
-function multipart(fields: Record<string, string>, file: Buffer) {
-  const boundary = `----load${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-class Stats {
-  samples: number[] = [];
-  errors = 0;
-  throttled = 0;
-  other4xx = 0;
-  count = 0;
-  record(ms: number, status: number) {
-    this.count += 1;
-    if (status >= 500 || status === 0) this.errors += 1;
-    else if (status === 429) this.throttled += 1;
-    else if (status >= 400) this.other4xx += 1;
-    this.samples.push(ms);
-  }
-  summary() {
-    const s = [...this.samples].sort((a, b) => a - b);
-    return {
-      requests: this.count,
-      errors: this.errors,
-      throttled429: this.throttled,
-      other4xx: this.other4xx,
-      p50: s.length ? Math.round(percentile(s, 50) * 10) / 10 : null,
-      p95: s.length ? Math.round(percentile(s, 95) * 10) / 10 : null,
-    };
-  }
-}
-
-async function timed(stats: Stats, fn: () => Promise<Res>): Promise<Res | null> {
-  const start = performance.now();
-  try {
-    const res = await fn();
-    stats.record(performance.now() - start, res.status);
-    return res;
-  } catch {
-    stats.record(performance.now() - start, 0);
-    return null;
-  }
-}
 
 /** The server half: its own process, so the load generator does not share its event loop. */
 async function serve(dir: string) {
@@ -215,64 +120,13 @@ async function main() {
   const reads = new Stats();
   const reportStats = new Stats();
   const lookupStats = new Stats();
-  const READ_PATHS = ['/public', '/api/public/hazards', '/api/public/articles', '/public/report', '/public/portal.css'];
-  const reader = async (i: number) => {
-    let n = i;
-    while (running) {
-      n += 1;
-      await timed(reads, () => call(base, 'GET', READ_PATHS[n % READ_PATHS.length] as string));
-      if (THINK_MS > 0) await pause(THINK_MS * (0.5 + Math.random()));
-    }
-  };
-  let address = 0;
-  const reporter = async (i: number) => {
-    while (running) {
-      address += 1;
-      const localAddress = `127.${10 + (address % 200)}.${Math.floor(address / 200) % 250}.${1 + i}`;
-      const ch = await call(base, 'GET', '/api/public/challenge', { localAddress }).catch(() => null);
-      if (ch?.status !== 200) continue;
-      const { token, question } = JSON.parse(ch.body) as { token: string; question: string };
-      const m = /(\d+) \+ (\d+)/.exec(question);
-      const form = multipart(
-        {
-          category: 'major_hazard',
-          enterpriseName: `压测企业${i}`,
-          place: '车间',
-          description: '压测举报内容',
-          anonymous: 'false',
-          name: `压测人${address}`,
-          contact: `1390000${String(address).padStart(4, '0')}`,
-          consent: 'true',
-          challengeToken: token,
-          challengeAnswer: String(Number(m?.[1]) + Number(m?.[2])),
-        },
-        JPEG,
-      );
-      const sent = await timed(reportStats, () =>
-        call(base, 'POST', '/api/public/reports', {
-          body: form.body,
-          headers: { 'content-type': form.contentType },
-          localAddress,
-        }),
-      );
-      if (sent?.status === 429) {
-        await new Promise((r) => setTimeout(r, 200));
-        continue;
-      }
-      if (sent?.status !== 201) continue;
-      const receipt = JSON.parse(sent.body) as { receiptCode: string; password: string };
-      await timed(lookupStats, () =>
-        call(base, 'POST', '/api/public/reports/lookup', {
-          body: JSON.stringify(receipt),
-          headers: { 'content-type': 'application/json' },
-          localAddress,
-        }),
-      );
-    }
-  };
   const workers = [
-    ...Array.from({ length: READERS }, (_, i) => reader(i)),
-    ...Array.from({ length: REPORTERS }, (_, i) => reporter(i)),
+    ...Array.from({ length: READERS }, (_, i) =>
+      publicReader(base, i, { thinkMs: THINK_MS, running: () => running, stats: () => reads, agent }),
+    ),
+    ...Array.from({ length: REPORTERS }, (_, i) =>
+      whistleReporter(base, i, { running: () => running, reports: reportStats, lookups: lookupStats }),
+    ),
   ];
   const underLoad = await office(SECONDS * 1000);
   running = false;
