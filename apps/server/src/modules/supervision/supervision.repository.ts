@@ -207,16 +207,35 @@ export async function writeExtensionDecision(
 
 export type SupervisionBatchRow = Selectable<SupervisionBatchTable>;
 
-/** The next number of the unit's series for a kind and year (called under the unique key; a race retries). */
+/**
+ * The next number of the unit's series for a kind and year, taken atomically: the counter row
+ * (supervision_doc_counters, started from the numbers already issued) is raised by one UPDATE in the issuing
+ * transaction. The update holds the row lock until that transaction ends, so a concurrent batch waits and takes
+ * the following number instead of reading the same maximum (which collided on the unique number under load).
+ */
 export async function nextBatchNumber(trx: Db, orgUnitId: number, kind: 'urge' | 'notice', year: number) {
-  const r = await trx
+  const key = { org_unit_id: orgUnitId, kind, year };
+  const issued = await trx
     .selectFrom('supervision_batches')
     .select((eb) => eb.fn.max('seq_no').as('n'))
     .where('org_unit_id', '=', orgUnitId)
     .where('kind', '=', kind)
     .where('year', '=', year)
     .executeTakeFirst();
-  return Number(r?.n ?? 0) + 1;
+  await trx
+    .insertInto('supervision_doc_counters')
+    .values({ ...key, last_no: Number(issued?.n ?? 0) })
+    .onConflict((oc) => oc.columns(['org_unit_id', 'kind', 'year']).doNothing())
+    .execute();
+  const raised = await trx
+    .updateTable('supervision_doc_counters')
+    .set((eb) => ({ last_no: eb('last_no', '+', 1) }))
+    .where('org_unit_id', '=', orgUnitId)
+    .where('kind', '=', kind)
+    .where('year', '=', year)
+    .returning('last_no')
+    .executeTakeFirstOrThrow();
+  return raised.last_no;
 }
 
 export async function insertBatch(trx: Db, row: Omit<SupervisionBatchRow, 'id'>): Promise<SupervisionBatchRow> {
