@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, DialectName } from '../apps/server/src/db/database.ts';
+import { rebuildHazardSummary } from '../apps/server/src/modules/hazards/hazard-summary.repository.ts';
 
 /**
  * Synthetic enterprises and hazards for `endpoints.hazards` / `endpoints.hazardStats` (issue 11), server-side
@@ -90,6 +91,11 @@ export async function generateHazards(
     select h.org_unit_id, h.id, 'zone', '基准安委会', (h.org_unit_id - 1) * ${D} + 1, h.found_on, '1',
       '督办' || h.id, 2000 + h.id % 7, h.id, coalesce(h.time_limit, h.found_on), 'bench', ${NOW}
     from hazards h where h.id % 50 = 0`.execute(db);
+  // The statistics' summary (migration 0015) is kept by the app's writes; bulk SQL inserts recount it, as
+  // `duban hazards rebuild-stats` does.
+  const t0 = Date.now();
+  await db.transaction().execute((trx) => rebuildHazardSummary(trx));
+  log(`  statistics summary rebuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (pg) {
     for (const t of ['enterprises', 'enterprise_supervisors', 'hazards', 'hazard_acceptances', 'hazard_listings']) {
       await sql`select setval(pg_get_serial_sequence(${t}, 'id'), (select max(id) from ${sql.table(t)}))`.execute(db);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { getHazardStats } from '../apps/server/src/modules/hazards/hazard-stats.ts';
+import { summarySelect } from '../apps/server/src/modules/hazards/hazard-summary.repository.ts';
 import { unitHazardScope } from '../apps/server/src/modules/hazards/hazards.service.ts';
 import { getHazardList } from '../apps/server/src/modules/hazards/read-hazards.ts';
 import { createBenchDatabase } from './bench-database.ts';
@@ -48,7 +49,13 @@ try {
     console.log(name, 'p50', ms[Math.floor(n / 2)]?.toFixed(1), 'p95', ms[Math.floor(n * 0.95)]?.toFixed(1));
   };
   await time('list', () => getHazardList(db, scope, { limit: 50, offset: 0 }));
-  await time('stats', () => getHazardStats(db, scope, 2025, '2025-07-01'));
+  await time('stats (summary tables)', () => getHazardStats(db, scope, 2025, '2025-07-01'));
+  // Baseline in the same run: the year's figures grouped from the hazard rows, as before migration 0015 (the main
+  // grouping alone; the old statistics also joined enterprises for industries and 属地).
+  await time('stats baseline: the grouping from the rows', () =>
+    sql`${summarySelect(sql`h.org_unit_id = 1 and ((h.found_on >= '2025-01-01' and h.found_on <= '2025-12-31')
+      or (h.closed_on >= '2025-01-01' and h.closed_on <= '2025-12-31') or h.found_on < '2024-01-01')`)}`.execute(db),
+  );
 } finally {
   await bench.drop();
 }

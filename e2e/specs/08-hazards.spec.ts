@@ -131,4 +131,52 @@ export const specs: Spec[] = [
       await screenshot('hazard-fixed');
     },
   },
+  {
+    name: 'hazards: settings (判定标准目录 with sources, an office item; notices), statistics by org unit, English',
+    run: async ({ page, api, loginAs, screenshot, baseUrl }) => {
+      await loginAs('office');
+      await openFromMenu(page, '系统设置');
+      await page.getByRole('link', { name: '隐患排查设置' }).click();
+      await page.getByRole('heading', { name: '隐患排查设置', level: 1 }).waitFor();
+      await page.getByText('重大事故隐患判定标准目录').waitFor();
+      // Each standard names its source; open the in-force 工贸 standard and add an item with its source.
+      await page.getByText(/工贸企业重大事故隐患判定标准（应急管理部令第10号）/).click();
+      await page.getByText('随标准发布').first().waitFor();
+      await page.getByRole('button', { name: '补录条目' }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('条', { exact: true }).fill('第十九条');
+      await dialog.getByLabel('内容').fill('涉及有限空间作业的，未设置安全警示标识（e2e 补录）');
+      // Without a source the office may not add it.
+      await dialog.getByRole('button', { name: /补\s*录/ }).click();
+      await dialog.getByText('请注明条目出处（文件、文号、页码）').waitFor();
+      await dialog.getByLabel('出处').fill('某省应急管理厅解读材料第3页');
+      await dialog.getByRole('button', { name: /补\s*录/ }).click();
+      await page.getByText('条目已补录').waitFor();
+      await page.getByText('办公室补录').first().waitFor();
+      await page.getByText('某省应急管理厅解读材料第3页').waitFor();
+      await page.getByLabel('整改时限前几天提醒').fill('10');
+      await page.getByRole('button', { name: '保存设置' }).click();
+      await page.getByText('隐患通知设置已保存').waitFor();
+      await screenshot('hazard-settings');
+
+      // Statistics by org unit (org_units), not by the 属地 text.
+      await page.goto(`${baseUrl}/hazards/stats?year=2024`);
+      const byUnit = page.locator('[data-section="by-org-unit"]');
+      await byUnit.getByText('按单位').waitFor();
+      await byUnit.getByRole('cell', { name: '忻州经济开发区' }).waitFor();
+      await screenshot('hazard-stats-units');
+
+      // The hazard pages in English.
+      await page.getByText('English', { exact: true }).click();
+      await page.locator('[data-section="by-org-unit"]').getByText('By org unit').waitFor();
+      const reported = await api.get<HazardList>('/api/hazards?status=reported&limit=1');
+      assert.ok(reported.items[0], 'a reported hazard in the demo set');
+      await page.goto(`${baseUrl}/hazards/${reported.items[0].id}`);
+      await page.getByRole('button', { name: 'Confirm hazard' }).waitFor();
+      await page.getByText('Reported', { exact: true }).first().waitFor();
+      await screenshot('hazard-detail-en');
+      await page.getByText('中文', { exact: true }).click();
+      await page.getByRole('button', { name: '确认隐患' }).waitFor();
+    },
+  },
 ];

@@ -431,8 +431,12 @@ export interface NotificationPreferenceTable {
 export interface NotificationQueueTable {
   id: Generated<number>;
   org_unit_id: number;
-  step_id: number;
-  occurrence_id: number;
+  /** Set for a 任务事项 step (subject_kind 'occurrence'); null for other subjects (migration 0015). */
+  step_id: number | null;
+  occurrence_id: number | null;
+  /** 'occurrence' (a reminder step of a 任务事项) or another domain's subject, e.g. 'hazard' (migration 0015). */
+  subject_kind: ColumnType<string, string | undefined, string>;
+  subject_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** Exactly one of user_id / channel_id is set. */
   user_id: number | null;
   channel_id: number | null;
@@ -470,6 +474,8 @@ export interface NotificationDeliveryTable {
   /** E-mail address, or the channel's name. */
   recipient: string;
   items: string;
+  /** A rendered notice of another subject than occurrences (JSON), sent as it is (migration 0015). */
+  notice: ColumnType<string | null, string | null | undefined, string | null>;
   status: DeliveryStatus;
   attempts: Generated<number>;
   max_attempts: number;
@@ -1136,6 +1142,36 @@ export interface EvidenceBlobTable {
   created_at: string;
 }
 
+/** Hazard statistics' counts (migration 0015), kept by every hazard write in its transaction. */
+export interface HazardSummaryTable {
+  org_unit_id: number;
+  /** 'YYYY-MM' of found_on. */
+  found_month: string;
+  /** 'YYYY-MM' of closed_on, '' while not closed. */
+  closed_month: string;
+  channel: string;
+  level: string;
+  status: string;
+  n: number;
+}
+
+/** Hazard counts per industry of the enterprise (an enterprise in two industries counts in both). */
+export interface HazardIndustrySummaryTable {
+  org_unit_id: number;
+  found_month: string;
+  catalogue_id: number;
+  closed: number;
+  n: number;
+}
+
+/** Shared file storage in the database (migration 0019, DUBAN_STORAGE=database): one row per sha256 of content. */
+export interface EvidenceBlobTable {
+  sha256: string;
+  size: number;
+  bytes: Buffer;
+  created_at: string;
+}
+
 export interface Database {
   evidence_blobs: EvidenceBlobTable;
   rollup_zone_links: RollupZoneLinkTable;
@@ -1192,6 +1228,8 @@ export interface Database {
   hazard_events: HazardEventTable;
   hazard_reminder_claims: HazardReminderClaimTable;
   hazard_settings: HazardSettingsTable;
+  hazard_summary: HazardSummaryTable;
+  hazard_industry_summary: HazardIndustrySummaryTable;
   hazard_summary: HazardSummaryTable;
   hazard_industry_summary: HazardIndustrySummaryTable;
   whistle_reports: WhistleReportTable;

@@ -1,11 +1,13 @@
 import type {
   AddHazardFilesResponse,
+  AddStandardItemRequest,
   ConfirmHazardRequest,
   CreateHazardRequest,
   DecideHazardExtensionRequest,
   EvaluationRequest,
   FixOnSpotRequest,
   HazardResponse,
+  HazardSettings,
   HazardStandardsResponse,
   HazardStatsResponse,
   ListHazardRequest,
@@ -17,7 +19,7 @@ import type {
 import { api } from './client.ts';
 
 /** The hazard register and its closed loop. Types only from the shared contracts. */
-export type { HazardResponse, HazardStandardsResponse, HazardStatsResponse, ListHazardsResponse };
+export type { HazardResponse, HazardSettings, HazardStandardsResponse, HazardStatsResponse, ListHazardsResponse };
 
 export interface HazardFilters {
   status?: string;
@@ -41,6 +43,13 @@ export const fetchHazardStats = (year: number, signal?: AbortSignal) =>
   api.get<HazardStatsResponse>('/api/hazards/stats', { query: { year }, signal });
 export const fetchHazardStandards = (signal?: AbortSignal) =>
   api.get<HazardStandardsResponse>('/api/hazard-standards', { signal });
+/** The office adds an item to a standard of the catalogue (its source is required). */
+export const addStandardItem = (standardId: number, json: AddStandardItemRequest) =>
+  api.post<HazardStandardsResponse>(`/api/hazard-standards/${standardId}/items`, { json });
+export const fetchHazardSettings = (signal?: AbortSignal) =>
+  api.get<HazardSettings>('/api/hazard-settings', { signal });
+export const saveHazardSettings = (json: HazardSettings) =>
+  api.put<HazardSettings>('/api/hazard-settings', { json });
 export const createHazard = (json: Partial<CreateHazardRequest>) => api.post<HazardResponse>('/api/hazards', { json });
 
 type Step = (id: number, json: object) => Promise<HazardResponse>;

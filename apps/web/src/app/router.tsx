@@ -18,6 +18,7 @@ const NotificationChannelsPage = lazy(() => import('../pages/settings/channels/N
 const ReminderPolicyPage = lazy(() => import('../pages/settings/reminders/ReminderPolicyPage.tsx'));
 const CalendarFeedsPage = lazy(() => import('../pages/settings/feeds/CalendarFeedsPage.tsx'));
 const HolidayCalendarPage = lazy(() => import('../pages/settings/holidays/HolidayCalendarPage.tsx'));
+const HazardSettingsPage = lazy(() => import('../pages/settings/hazards/HazardSettingsPage.tsx'));
 const MyWorkPage = lazy(() => import('../pages/my-work/MyWorkPage.tsx'));
 const TaskDetailPage = lazy(() => import('../pages/tasks/TaskDetailPage.tsx'));
 const OccurrencePage = lazy(() => import('../pages/occurrence/OccurrencePage.tsx'));
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'settings/reminders', element: <ReminderPolicyPage /> },
       { path: 'settings/feeds', element: <CalendarFeedsPage /> },
       { path: 'settings/holidays', element: <HolidayCalendarPage /> },
+      { path: 'settings/hazards', element: <HazardSettingsPage /> },
       { path: 'my-work', element: <MyWorkPage /> },
       { path: 'review', element: <ReviewQueuePage /> },
       { path: 'supervision', element: <SupervisionPage /> },

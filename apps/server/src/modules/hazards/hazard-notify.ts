@@ -2,19 +2,24 @@ import { HAZARD_STATUS_LABELS } from '@duban/shared/hazards/hazard-workflow';
 import { OFFICE_ROLES } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { findEnterpriseForScope } from '../enterprises/enterprises.service.ts';
-import { addInAppNotices } from '../notifications/in-app-notice.ts';
-import { listEnterpriseAccountIds, listUsers } from '../users/users.repository.ts';
+import { enqueueNotice, loadRecipientDirectory } from '../notifications/enqueue-notification.ts';
+import type { SubjectNotice } from '../notifications/message-templates.ts';
+import { listEnterpriseAccountIds } from '../users/users.repository.ts';
 import { loadHazardSettings } from './hazard-settings.ts';
 import type { HazardRowWithEnterprise } from './hazards.repository.ts';
 
-// Who hears about a hazard's listing and its time limit, written in the caller's transaction through the
-// notifications module (in-app notices). The enterprise's 主要负责人 and 实际控制人 are named in the text and reached
-// through the enterprise's accounts; both, and the supervising department, can be switched off in the settings.
+// Who hears about a hazard's listing and its time limit, written in the caller's transaction into the
+// notifications outbox (notification_queue, subject 'hazard'): composed like the task list's reminders into in-app
+// notices, the accounts' e-mail and the channels (DingTalk/WeCom/Feishu/webhooks), sent by the delivery worker.
+// The enterprise's 主要负责人 and 实际控制人 are named in the text (with their phones) and reached through the
+// enterprise's accounts; the supervising departments through their accounts and channels; each can be switched off.
 
 export interface HazardAudience {
   enterpriseAccounts: number[];
   departmentAccounts: number[];
   officeAccounts: number[];
+  departmentChannels: number[];
+  officeChannels: number[];
   /** 主要负责人 / 实际控制人 named in the notice (with their phone, for whoever calls them). */
   named: string[];
 }
@@ -42,23 +47,28 @@ export async function hazardAudience(
       `实际控制人 ${enterprise.controller_name}${enterprise.controller_phone ? ` ${enterprise.controller_phone}` : ''}`,
     );
   }
-  const users = (await listUsers(trx, orgUnitId)).filter((u) => u.disabled === 0);
+  const dir = await loadRecipientDirectory(trx, orgUnitId);
   const wantsEnterprise = settings.notifyPrincipal || settings.notifyController;
+  const supervising = (departmentId: number | null) => departmentId !== null && departmentIds.includes(departmentId);
   return {
     enterpriseAccounts: wantsEnterprise ? await listEnterpriseAccountIds(trx, orgUnitId, hazard.enterprise_id) : [],
     departmentAccounts: settings.notifyDepartment
-      ? users
-          .filter((u) => u.role === 'department' && u.department_id !== null && departmentIds.includes(u.department_id))
-          .map((u) => u.id)
+      ? dir.users.filter((u) => u.role === 'department' && supervising(u.departmentId)).map((u) => u.id)
       : [],
-    officeAccounts: users
+    officeAccounts: dir.users
       .filter((u) => OFFICE_ROLES.includes(u.role as (typeof OFFICE_ROLES)[number]))
       .map((u) => u.id),
+    departmentChannels: settings.notifyDepartment
+      ? dir.channels.filter((c) => supervising(c.departmentId)).map((c) => c.id)
+      : [],
+    officeChannels: dir.channels.filter((c) => c.departmentId === null).map((c) => c.id),
     named,
   };
 }
 
-/** Notifies the listing of a major hazard; returns how many accounts were notified. */
+const CLOSING = '请登录督办平台查看隐患详情，按期完成整改。';
+
+/** Notifies the listing of a major hazard; returns how many recipients (accounts and channels) it was queued for. */
 export async function notifyListing(
   trx: Db,
   input: {
@@ -71,18 +81,33 @@ export async function notifyListing(
   },
 ): Promise<number> {
   const a = await hazardAudience(trx, input.orgUnitId, input.hazard, input.departmentIds);
-  const ids = [...new Set([...a.enterpriseAccounts, ...a.departmentAccounts])];
-  const title = `重大事故隐患挂牌督办：${input.hazard.enterprise_name}`;
-  const body = [
-    `${input.hazard.enterprise_name}的重大事故隐患（${input.hazard.place}：${input.hazard.description}）已挂牌督办，`,
-    `通知书编号 ${input.noticeNo}，整改时限 ${input.timeLimit}。`,
-    a.named.length ? `请告知：${a.named.join('；')}。` : '',
-  ].join('');
-  await addInAppNotices(trx, input.orgUnitId, ids, { kind: 'hazard_listed', title, body }, input.now);
-  return ids.length;
+  const h = input.hazard;
+  const notice: SubjectNotice = {
+    subjectKind: 'hazard',
+    subjectId: h.id,
+    kind: 'hazard_listed',
+    title: `【督办】重大事故隐患挂牌督办：${h.enterprise_name}`,
+    lines: [
+      `${h.enterprise_name}的重大事故隐患（${h.place}：${h.description}）已挂牌督办，通知书编号 ${input.noticeNo}，整改时限 ${input.timeLimit}。`,
+      ...(a.named.length ? [`请告知：${a.named.join('；')}。`] : []),
+    ],
+    closing: CLOSING,
+  };
+  return enqueueNotice(trx, {
+    orgUnitId: input.orgUnitId,
+    notice,
+    recipients: {
+      userIds: [...a.enterpriseAccounts, ...a.departmentAccounts],
+      channelIds: a.departmentChannels,
+    },
+    now: input.now,
+  });
 }
 
-/** A reminder or escalation of a hazard's time limit; returns how many accounts were notified. */
+/**
+ * A reminder or escalation of a hazard's time limit; returns how many recipients it was queued for. Overdue
+ * escalates to the office (its accounts and its own channels).
+ */
 export async function notifyTimeLimit(
   trx: Db,
   input: {
@@ -94,19 +119,29 @@ export async function notifyTimeLimit(
   },
 ): Promise<number> {
   const a = await hazardAudience(trx, input.orgUnitId, input.hazard, input.departmentIds);
-  const ids = [
-    ...new Set([
-      ...a.enterpriseAccounts,
-      ...a.departmentAccounts,
-      ...(input.step === 'overdue' ? a.officeAccounts : []),
-    ]),
-  ];
   const h = input.hazard;
+  const overdue = input.step === 'overdue';
   const what = { remind: '即将到期', due: '今日到期', overdue: '已逾期（挂账）' }[input.step];
-  const title = `隐患整改时限${what}：${h.enterprise_name}`;
-  const body = `${h.enterprise_name}（${h.place}）的${h.level === 'major' ? '重大' : '一般'}隐患整改时限为 ${h.time_limit}，当前状态：${
-    HAZARD_STATUS_LABELS[h.status]
-  }。${input.step === 'overdue' ? '请责任单位书面说明逾期原因。' : ''}`;
-  await addInAppNotices(trx, input.orgUnitId, ids, { kind: `hazard_${input.step}`, title, body }, input.now);
-  return ids.length;
+  const notice: SubjectNotice = {
+    subjectKind: 'hazard',
+    subjectId: h.id,
+    kind: `hazard_${input.step}`,
+    title: `【督办】隐患整改时限${what}：${h.enterprise_name}`,
+    lines: [
+      `${h.enterprise_name}（${h.place}）的${h.level === 'major' ? '重大' : '一般'}隐患整改时限为 ${h.time_limit}，当前状态：${
+        HAZARD_STATUS_LABELS[h.status]
+      }。${overdue ? '请责任单位书面说明逾期原因。' : ''}`,
+      ...(a.named.length && h.level === 'major' ? [`请告知：${a.named.join('；')}。`] : []),
+    ],
+    closing: CLOSING,
+  };
+  return enqueueNotice(trx, {
+    orgUnitId: input.orgUnitId,
+    notice,
+    recipients: {
+      userIds: [...a.enterpriseAccounts, ...a.departmentAccounts, ...(overdue ? a.officeAccounts : [])],
+      channelIds: [...a.departmentChannels, ...(overdue ? a.officeChannels : [])],
+    },
+    now: input.now,
+  });
 }

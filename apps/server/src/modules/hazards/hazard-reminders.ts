@@ -2,6 +2,7 @@ import { addDays, todayInShanghai } from '@duban/shared/civil-date';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { listEnterpriseSupervisors } from '../enterprises/enterprises.service.ts';
+import { composeQueuedNotifications } from '../notifications/compose-notifications.ts';
 import { notifyTimeLimit } from './hazard-notify.ts';
 import { loadHazardSettings } from './hazard-settings.ts';
 import {
@@ -33,7 +34,7 @@ export interface HazardScanResult {
 /**
  * The reminder engine's idea applied to hazards' time limits: each (hazard, effective time limit, step) is claimed
  * exactly once with `insert … on conflict do nothing` on hazard_reminder_claims, in one transaction with its
- * in-app notices and audit event, after locking the hazard and re-checking that it is still open with the same
+ * outbox rows (notifications module) and audit event, after locking the hazard and re-checking that it is still open with the same
  * time limit. A re-run, a restart or a second instance finds the claim and does nothing; an approved extension
  * changes the time limit and so starts a new set. Overdue hazards escalate to the office (挂账 follow-up).
  */
@@ -88,6 +89,8 @@ export async function runHazardReminderScan(db: Db, orgUnitId: number, now = new
       result.notified += n;
     });
   }
+  // The notices wait in the outbox: compose them now rather than at the scheduler's next pass.
+  if (result.sent > 0) await composeQueuedNotifications(db, { now });
   return result;
 }
 

@@ -1,12 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import {
-  industrySelect,
-  type SummaryRow,
-  selectIndustrySummary,
-  selectSummaryRows,
-  summarySelect,
-} from './hazard-summary.repository.ts';
+import { industrySelect, summarySelect } from './hazard-summary.repository.ts';
 import type { HazardScope } from './hazards.policy.ts';
 
 // The statistics' SQL. A whole unit (office, leaders) reads the summary tables (hazard-summary.repository.ts); a
@@ -39,20 +33,65 @@ function inScope(scope: HazardScope, unitIds: number[]) {
 
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
-/** The summary rows of the statistics of a year (found in it, closed in it, or the pre-2024 stock). */
-export async function selectStatsRows(
+/**
+ * The counts the statistics group: the summary table for a whole unit, or the same grouping of the scope's own
+ * hazards on the fly (a department's or an enterprise's few).
+ */
+function counts(scope: HazardScope, unitIds: number[]) {
+  return scope.enterpriseIds === null
+    ? sql`(select org_unit_id, found_month, closed_month, channel, level, status, n from hazard_summary
+        where org_unit_id in (${sql.join(unitIds)}) and n <> 0)`
+    : sql`(${summarySelect(inScope(scope, unitIds))})`;
+}
+
+export interface YearCountRow {
+  org_unit_id: number;
+  found_month: string;
+  channel: string;
+  level: string;
+  status: string;
+  n: number;
+}
+
+/** Hazards found in the year by unit × month × channel × level × status. */
+export async function selectYearCounts(
   db: Db,
   scope: HazardScope,
   unitIds: number[],
   year: number,
-): Promise<SummaryRow[]> {
-  if (scope.enterpriseIds === null) return selectSummaryRows(db, unitIds, year);
-  const { from, to } = yearRange(year);
-  const r = await sql<SummaryRow>`${summarySelect(
-    sql`${inScope(scope, unitIds)} and ((h.found_on >= ${from} and h.found_on <= ${to})
-      or (h.closed_on >= ${from} and h.closed_on <= ${to}) or h.found_on < '2024-01-01')`,
-  )}`.execute(db);
-  return r.rows.map((x) => ({ ...x, n: Number(x.n) }));
+): Promise<YearCountRow[]> {
+  const r = await sql<YearCountRow>`
+    select s.org_unit_id, s.found_month, s.channel, s.level, s.status, sum(s.n) as n from ${counts(scope, unitIds)} s
+    where s.found_month >= ${`${year}-01`} and s.found_month <= ${`${year}-12`}
+    group by s.org_unit_id, s.found_month, s.channel, s.level, s.status`.execute(db);
+  return r.rows.map((x) => ({ ...x, org_unit_id: Number(x.org_unit_id), n: Number(x.n) }));
+}
+
+/** Hazards closed (销号) in each month of the year, whenever they were found. */
+export async function selectClosedByMonth(
+  db: Db,
+  scope: HazardScope,
+  unitIds: number[],
+  year: number,
+): Promise<{ month: string; n: number }[]> {
+  const r = await sql<{ month: string; n: number }>`
+    select s.closed_month as month, sum(s.n) as n from ${counts(scope, unitIds)} s
+    where s.closed_month >= ${`${year}-01`} and s.closed_month <= ${`${year}-12`}
+    group by s.closed_month`.execute(db);
+  return r.rows.map((x) => ({ month: x.month, n: Number(x.n) }));
+}
+
+/** The 2023-and-earlier stock by level and closed. */
+export async function selectStock(
+  db: Db,
+  scope: HazardScope,
+  unitIds: number[],
+): Promise<{ level: string; closed: number; n: number }[]> {
+  const r = await sql<{ level: string; closed: number; n: number }>`
+    select s.level, case when s.status = 'closed' then 1 else 0 end as closed, sum(s.n) as n
+    from ${counts(scope, unitIds)} s where s.found_month < '2024-01'
+    group by s.level, case when s.status = 'closed' then 1 else 0 end`.execute(db);
+  return r.rows.map((x) => ({ level: x.level, closed: Number(x.closed), n: Number(x.n) }));
 }
 
 /** Hazards found in the year per industry (catalogue id) and closed flag. */
@@ -62,12 +101,16 @@ export async function selectIndustryRows(
   unitIds: number[],
   year: number,
 ): Promise<{ catalogue_id: number; closed: number; n: number }[]> {
-  if (scope.enterpriseIds === null) return selectIndustrySummary(db, unitIds, year);
-  const { from, to } = yearRange(year);
-  const r = await sql<{ catalogue_id: number; closed: number; n: number }>`${industrySelect(
-    sql`${inScope(scope, unitIds)} and h.found_on >= ${from} and h.found_on <= ${to}`,
-  )}`.execute(db);
-  return r.rows.map((x) => ({ catalogue_id: x.catalogue_id, closed: Number(x.closed), n: Number(x.n) }));
+  const source =
+    scope.enterpriseIds === null
+      ? sql`(select found_month, catalogue_id, closed, n from hazard_industry_summary
+          where org_unit_id in (${sql.join(unitIds)}))`
+      : sql`(${industrySelect(inScope(scope, unitIds))})`;
+  const r = await sql<{ catalogue_id: number; closed: number; n: number }>`
+    select s.catalogue_id, s.closed, sum(s.n) as n from ${source} s
+    where s.found_month >= ${`${year}-01`} and s.found_month <= ${`${year}-12`}
+    group by s.catalogue_id, s.closed`.execute(db);
+  return r.rows.map((x) => ({ catalogue_id: Number(x.catalogue_id), closed: Number(x.closed), n: Number(x.n) }));
 }
 
 /** Open hazards found in the year whose time limit is past (hazards_open_limit_idx). */

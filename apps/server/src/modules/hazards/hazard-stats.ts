@@ -3,12 +3,14 @@ import type { HazardStatsResponse } from '@duban/shared/contracts/hazards';
 import { HAZARD_CHANNELS, HAZARD_LEVELS, HAZARD_STATUSES } from '@duban/shared/hazards/hazard-workflow';
 import type { Db } from '../../db/database.ts';
 import {
+  selectClosedByMonth,
   selectIndustryLabels,
   selectIndustryRows,
   selectListedOfYear,
   selectOverdue,
-  selectStatsRows,
+  selectStock,
   selectUnitTree,
+  selectYearCounts,
 } from './hazard-stats.repository.ts';
 import type { HazardScope } from './hazards.policy.ts';
 
@@ -31,16 +33,15 @@ export async function getHazardStats(
 ): Promise<HazardStatsResponse> {
   const units = await selectUnitTree(db, scope.orgUnitId);
   const unitIds = units.length > 0 ? units.map((u) => u.id) : [scope.orgUnitId];
-  const [rows, industryRows, listed, overdue, industries] = await Promise.all([
-    selectStatsRows(db, scope, unitIds, year),
+  const [rows, closedMonths, stockRows, industryRows, listed, overdue, industries] = await Promise.all([
+    selectYearCounts(db, scope, unitIds, year),
+    selectClosedByMonth(db, scope, unitIds, year),
+    selectStock(db, scope, unitIds),
     selectIndustryRows(db, scope, unitIds, year),
     selectListedOfYear(db, scope, unitIds, year),
     selectOverdue(db, scope, unitIds, year, today),
     selectIndustryLabels(db),
   ]);
-  const first = `${year}-01`;
-  const last = `${year}-12`;
-  const inYear = (month: string) => month >= first && month <= last;
   const byChannel = zeroes(HAZARD_CHANNELS);
   const byLevel = zeroes(HAZARD_LEVELS);
   const byStatus = zeroes(HAZARD_STATUSES);
@@ -49,24 +50,10 @@ export async function getHazardStats(
   const fr = () => ({ found: 0, rectified: 0 });
   const official = { departmentInspection: fr(), selfCheck: fr(), listed: fr() };
   const perUnit = new Map<number, { total: number; closed: number }>();
-  const stock = { total: 0, closed: 0, major: 0, majorClosed: 0 };
   let total = 0;
   let closed = 0;
   for (const g of rows) {
     const isClosed = g.status === 'closed';
-    if (g.closed_month !== '' && inYear(g.closed_month)) {
-      const month = months.get(g.closed_month);
-      if (month) month.closed += g.n;
-    }
-    if (g.found_month < '2024-01') {
-      stock.total += g.n;
-      if (isClosed) stock.closed += g.n;
-      if (g.level === 'major') {
-        stock.major += g.n;
-        if (isClosed) stock.majorClosed += g.n;
-      }
-    }
-    if (!inYear(g.found_month)) continue;
     total += g.n;
     byChannel[g.channel] = (byChannel[g.channel] ?? 0) + g.n;
     byLevel[g.level] = (byLevel[g.level] ?? 0) + g.n;
@@ -89,6 +76,17 @@ export async function getHazardStats(
       if (isClosed) bucket.rectified += g.n;
     }
   }
+  for (const c of closedMonths) {
+    const month = months.get(c.month);
+    if (month) month.closed += c.n;
+  }
+  const stockSum = (f: (r: (typeof stockRows)[number]) => boolean) => stockRows.filter(f).reduce((a, r) => a + r.n, 0);
+  const stock = {
+    total: stockSum(() => true),
+    closed: stockSum((r) => r.closed === 1),
+    major: stockSum((r) => r.level === 'major'),
+    majorClosed: stockSum((r) => r.level === 'major' && r.closed === 1),
+  };
   official.listed = { found: listed.found, rectified: listed.closed };
   const perIndustry = new Map<number, { total: number; closed: number }>();
   for (const r of industryRows) {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
 import { listEnterpriseSupervisors } from '../enterprises/enterprises.service.ts';
+import { composeQueuedNotifications } from '../notifications/compose-notifications.ts';
 import { notifyListing } from './hazard-notify.ts';
 import { applyChange, loadHazard } from './hazard-writes.ts';
 import type { HazardActingScope } from './hazards.policy.ts';
@@ -19,8 +20,9 @@ function oneYearAfter(date: string): string {
 /**
  * 挂牌督办 of a major hazard (the office): level, listing unit, supervising department, date, batch and time
  * limit; the notice gets the unit's next number of the year (督办〔YYYY〕N号). The time limit becomes the hazard's.
- * In the same transaction: the enterprise's accounts (主要负责人 / 实际控制人 named in the text, configurable) and
- * the supervising department's accounts are notified in-app.
+ * In the same transaction the notice is queued in the notifications outbox for the enterprise's accounts (主要负责人 /
+ * 实际控制人 named in the text, configurable) and the supervising departments' accounts and channels; it is
+ * composed right after the commit (in-app, e-mail, DingTalk/WeCom/Feishu/webhooks through the delivery worker).
  */
 export async function listHazard(
   db: Db,
@@ -78,5 +80,9 @@ export async function listHazard(
       now,
     });
   });
+  // Compose now, so the enterprise's and the department's bells (and their channels) get it at once.
+  await composeQueuedNotifications(db, { now }).catch((error: unknown) =>
+    console.error(`通知生成失败: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return getHazardDetail(db, scope, id);
 }

@@ -4,7 +4,7 @@ import type { ChannelKind } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findChannel } from './channels.repository.ts';
 import { insertDeliveries } from './deliveries.repository.ts';
-import { renderMessage } from './message-templates.ts';
+import { renderMessage, renderNotice, type SubjectNotice } from './message-templates.ts';
 import {
   findPreferences,
   insertNotification,
@@ -22,7 +22,8 @@ import { outsideQuietHours, quietHoursOf } from './quiet-hours.ts';
  * - a channel gets deliveries of its kind;
  * - with digest on, everything queued for the recipient becomes ONE message; otherwise one message per item;
  * - items whose occurrence was submitted or accepted meanwhile are dropped;
- * - external deliveries start after the recipient's quiet hours (the in-app centre is never held back).
+ * - external deliveries start after the recipient's quiet hours (the in-app centre is never held back);
+ * - notices of other subjects (subject_kind ≠ 'occurrence', e.g. a hazard's 挂牌督办) become one message each.
  */
 export const MAX_ATTEMPTS = 8;
 
@@ -54,20 +55,29 @@ async function composeFor(db: Db, r: QueueRecipient, now: Date): Promise<Compose
     const rows = await takeQueuedItems(trx, r, nowIso);
     const out: ComposeResult = { notifications: 0, deliveries: 0, dropped: 0 };
     if (rows.length === 0) return out;
+    const stepRows = rows.filter((row) => row.subject_kind === 'occurrence');
+    const notices = rows
+      .filter((row) => row.subject_kind !== 'occurrence')
+      .map((row) => JSON.parse(row.payload) as SubjectNotice);
     const open = await openOccurrenceIds(
       trx,
-      rows.map((row) => row.occurrence_id),
+      stepRows.map((row) => row.occurrence_id ?? 0),
     );
-    const dropped = rows.filter((row) => !open.has(row.occurrence_id)).map((row) => row.id);
+    const dropped = stepRows.filter((row) => !open.has(row.occurrence_id ?? 0)).map((row) => row.id);
     await markQueueItemsDropped(trx, dropped);
     out.dropped = dropped.length;
-    const items = rows
-      .filter((row) => open.has(row.occurrence_id))
+    const items = stepRows
+      .filter((row) => open.has(row.occurrence_id ?? 0))
       .map((row) => NotificationItem.parse(JSON.parse(row.payload)));
 
     if (items.length > 0) {
       if (r.user_id !== null) await composeForUser(trx, r.org_unit_id, r.user_id, items, now, out);
       else if (r.channel_id !== null) await composeForChannel(trx, r.org_unit_id, r.channel_id, items, now, out);
+    }
+    // Notices of other subjects (hazards): one message each, never merged into a 任务事项 digest.
+    for (const notice of notices) {
+      if (r.user_id !== null) await composeNoticeForUser(trx, r.org_unit_id, r.user_id, notice, now, out);
+      else if (r.channel_id !== null) await composeNoticeForChannel(trx, r.org_unit_id, r.channel_id, notice, now, out);
     }
     await appendAudit(
       trx,
@@ -79,6 +89,7 @@ async function composeFor(db: Db, r: QueueRecipient, now: Date): Promise<Compose
         entityId: r.user_id ?? r.channel_id,
         after: {
           items: items.map((i) => ({ occurrenceId: i.occurrenceId, step: i.step })),
+          notices: notices.map((n) => ({ subject: n.subjectKind, id: n.subjectId, kind: n.kind })),
           dropped: dropped.length,
           notifications: out.notifications,
           deliveries: out.deliveries,
@@ -144,6 +155,56 @@ async function composeForChannel(
   );
   await insertDeliveries(trx, rows);
   out.deliveries += rows.length;
+}
+
+async function composeNoticeForUser(
+  trx: Db,
+  orgUnitId: number,
+  userId: number,
+  notice: SubjectNotice,
+  now: Date,
+  out: ComposeResult,
+): Promise<void> {
+  const message = renderNotice(notice);
+  await insertNotification(trx, {
+    org_unit_id: orgUnitId,
+    user_id: userId,
+    kind: notice.kind,
+    title: message.title,
+    body: message.text,
+    items: '[]',
+    created_at: now.toISOString(),
+    read_at: null,
+  });
+  out.notifications += 1;
+  const prefs = await findPreferences(trx, userId);
+  if (prefs?.email_enabled === 1 && prefs.email) {
+    const quiet = quietHoursOf(prefs.quiet_start, prefs.quiet_end);
+    await insertDeliveries(trx, [
+      { ...deliveryRow(orgUnitId, 'email', null, userId, prefs.email, [], now, quiet), notice: JSON.stringify(notice) },
+    ]);
+    out.deliveries += 1;
+  }
+}
+
+async function composeNoticeForChannel(
+  trx: Db,
+  orgUnitId: number,
+  channelId: number,
+  notice: SubjectNotice,
+  now: Date,
+  out: ComposeResult,
+): Promise<void> {
+  const channel = await findChannel(trx, channelId);
+  if (channel?.enabled !== 1) return;
+  const quiet = quietHoursOf(channel.quiet_start, channel.quiet_end);
+  await insertDeliveries(trx, [
+    {
+      ...deliveryRow(orgUnitId, channel.kind, channel.id, null, channel.name, [], now, quiet),
+      notice: JSON.stringify(notice),
+    },
+  ]);
+  out.deliveries += 1;
 }
 
 function deliveryRow(

@@ -3,6 +3,7 @@ import { OFFICE_ROLES } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { listUsers } from '../users/users.repository.ts';
 import { listEnabledChannels } from './channels.repository.ts';
+import type { SubjectNotice } from './message-templates.ts';
 import { insertQueueItems } from './notifications.repository.ts';
 
 /**
@@ -72,6 +73,38 @@ export async function enqueueNotification(
   const rows = [
     ...input.recipients.userIds.map((userId) => ({ ...base, user_id: userId, channel_id: null })),
     ...input.recipients.channelIds.map((channelId) => ({ ...base, user_id: null, channel_id: channelId })),
+  ];
+  await insertQueueItems(trx, rows);
+  return rows.length;
+}
+
+/**
+ * A notice about another domain's subject (a hazard's listing or time limit) into the same outbox, in the caller's
+ * transaction: composed like the reminder steps (in-app, the accounts' e-mail, the channels; quiet hours), sent by
+ * the same delivery worker. Returns the number of outbox rows.
+ */
+export async function enqueueNotice(
+  trx: Db,
+  input: { orgUnitId: number; notice: SubjectNotice; recipients: Recipients; now: Date },
+): Promise<number> {
+  const base = {
+    org_unit_id: input.orgUnitId,
+    step_id: null,
+    occurrence_id: null,
+    subject_kind: input.notice.subjectKind,
+    subject_id: input.notice.subjectId,
+    payload: JSON.stringify(input.notice),
+    status: 'queued' as const,
+    created_at: input.now.toISOString(),
+    composed_at: null,
+  };
+  const rows = [
+    ...[...new Set(input.recipients.userIds)].map((userId) => ({ ...base, user_id: userId, channel_id: null })),
+    ...[...new Set(input.recipients.channelIds)].map((channelId) => ({
+      ...base,
+      user_id: null,
+      channel_id: channelId,
+    })),
   ];
   await insertQueueItems(trx, rows);
   return rows.length;

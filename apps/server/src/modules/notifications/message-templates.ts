@@ -100,6 +100,28 @@ export function renderTestMessage(channelName: string, now: Date): RenderedMessa
   return { kind: 'test', title, lines: [line], text, markdown };
 }
 
+/**
+ * A notice about another subject than a 任务事项 step (e.g. a hazard's 挂牌督办 or time limit): written by the
+ * subject's module, queued in the outbox (subject_kind / subject_id) and sent as it is.
+ */
+export interface SubjectNotice {
+  subjectKind: string;
+  subjectId: number;
+  /** e.g. 'hazard_listed', 'hazard_overdue'. */
+  kind: string;
+  title: string;
+  lines: string[];
+  closing: string;
+}
+
+export function renderNotice(n: SubjectNotice): RenderedMessage {
+  const text = [n.title, '', ...n.lines, ...(n.closing ? ['', n.closing] : [])].join('\n');
+  const markdown = `### ${escapeMarkdown(n.title)}\n\n${n.lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}${
+    n.closing ? `\n\n> ${escapeMarkdown(n.closing)}` : ''
+  }`;
+  return { kind: n.kind, title: n.title, lines: n.lines, text, markdown };
+}
+
 /** Keeps task text from turning into markdown structure in chat robots. */
 function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]#>])/g, '\\$1');

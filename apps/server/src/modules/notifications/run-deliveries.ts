@@ -9,7 +9,7 @@ import {
   leaseDelivery,
   listDueDeliveryIds,
 } from './deliveries.repository.ts';
-import { renderMessage } from './message-templates.ts';
+import { renderMessage, renderNotice, type SubjectNotice } from './message-templates.ts';
 import { openOccurrenceIds } from './notifications.repository.ts';
 import { outsideQuietHours, quietHoursOf } from './quiet-hours.ts';
 import { OutboundRefused } from './senders/outbound-guard.ts';
@@ -85,13 +85,15 @@ async function deliverOne(db: Db, id: number, now: Date, senders: DeliverySender
     return 'deferred';
   }
 
+  // A notice of another subject (a hazard's listing or time limit) is sent as it was composed.
+  const notice = leased.notice === null ? null : (JSON.parse(leased.notice) as SubjectNotice);
   const items = (JSON.parse(leased.items) as unknown[]).map((i) => NotificationItem.parse(i));
   const open = await openOccurrenceIds(
     db,
     items.map((i) => i.occurrenceId),
   );
   const remaining = items.filter((i) => open.has(i.occurrenceId));
-  if (remaining.length === 0) {
+  if (notice === null && remaining.length === 0) {
     return cancel(db, leased, now, '相关任务已报送或已办结');
   }
 
@@ -99,7 +101,8 @@ async function deliverOne(db: Db, id: number, now: Date, senders: DeliverySender
   try {
     const target = await resolveTarget(db, leased);
     if (typeof target === 'string') return cancel(db, leased, now, target);
-    await sendToChannel(leased.channel, target, remaining, renderMessage(remaining), now, senders);
+    const message = notice === null ? renderMessage(remaining) : renderNotice(notice);
+    await sendToChannel(leased.channel, target, remaining, message, now, senders);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const permanent = error instanceof PermanentDeliveryError || error instanceof OutboundRefused;

@@ -172,10 +172,10 @@ export default function HazardDetailPage() {
           kind: 'select',
           initial: 'zone',
           options: [
-            { value: 'province', label: '省级' },
-            { value: 'city', label: '市级' },
-            { value: 'county', label: '县级' },
-            { value: 'zone', label: '开发区' },
+            { value: 'province', label: t('hz.listingLevel.province') },
+            { value: 'city', label: t('hz.listingLevel.city') },
+            { value: 'county', label: t('hz.listingLevel.county') },
+            { value: 'zone', label: t('hz.listingLevel.zone') },
           ],
         },
         { name: 'listingUnit', label: t('hz.listingUnit'), initial: '开发区安委会' },
@@ -193,7 +193,7 @@ export default function HazardDetailPage() {
       submit: (v) => run(() => hazardSteps.listing(h.id, { ...(v as object), version: h.version } as never)),
     }),
     fix: () => ({
-      title: '立查立改',
+      title: t('hz.btn.fixOnSpot'),
       fields: [
         { ...note, required: true },
         { name: 'fixedOn', label: t('hz.fixedOn'), kind: 'date', initial: today() },
@@ -264,7 +264,7 @@ export default function HazardDetailPage() {
           <Space wrap>
             {can('confirm') ? (
               <Button type="primary" loading={busy} onClick={simple(hazardSteps.confirm as never)}>
-                确认隐患
+                {t('hz.btn.confirm')}
               </Button>
             ) : null}
             {h.level === 'major' && ['reported', 'confirmed', 'rectifying'].includes(h.status) ? (
@@ -274,7 +274,7 @@ export default function HazardDetailPage() {
             ) : null}
             {can('start_rectification') ? (
               <Button type="primary" loading={busy} onClick={simple(hazardSteps.startRectification)}>
-                开始整改
+                {t('hz.btn.start')}
               </Button>
             ) : null}
             {h.status === 'rectifying' ? (
@@ -282,20 +282,20 @@ export default function HazardDetailPage() {
             ) : null}
             {can('request_acceptance') ? (
               <Button type="primary" loading={busy} onClick={simple(hazardSteps.requestAcceptance)}>
-                申请验收
+                {t('hz.btn.requestAcceptance')}
               </Button>
             ) : null}
             {can('accept_pass') ? (
               <Button type="primary" onClick={() => setSpec(forms.acceptance!())}>
-                验收
+                {t('hz.btn.acceptance')}
               </Button>
             ) : null}
             {can('close') ? (
               <Button type="primary" danger loading={busy} onClick={simple(hazardSteps.close)}>
-                销号
+                {t('hz.btn.close')}
               </Button>
             ) : null}
-            {can('fix_on_spot') ? <Button onClick={() => setSpec(forms.fix!())}>立查立改</Button> : null}
+            {can('fix_on_spot') ? <Button onClick={() => setSpec(forms.fix!())}>{t('hz.btn.fixOnSpot')}</Button> : null}
             {office && h.level === 'major' && !h.listing && h.status !== 'accepted' ? (
               <Button onClick={() => setSpec(forms.listing!())}>{t('hz.listing')}</Button>
             ) : null}
@@ -434,7 +434,7 @@ export default function HazardDetailPage() {
                 e.kind === 'accept_fail' ? 'red' : e.kind === 'close' || e.kind === 'fix_on_spot' ? 'green' : 'blue',
               content: (
                 <div>
-                  <strong>{eventLabel(e.kind)}</strong>
+                  <strong>{eventLabel(e.kind, lang)}</strong>
                   <span className="muted">
                     {' '}
                     {e.at.slice(0, 10)} · {e.actorName}

@@ -102,9 +102,24 @@ export default function HazardStatsPage() {
               size="small"
               pagination={false}
               rowKey="key"
-              dataSource={[...data.byIndustry, ...data.byOrgUnit.map((r) => ({ ...r, key: `loc-${r.key}` }))]}
+              dataSource={data.byIndustry}
               columns={[
                 { title: t('hz.byIndustry'), dataIndex: 'label' },
+                { title: t('hz.found'), dataIndex: 'total' },
+                { title: t('hz.kpiClosed'), dataIndex: 'closed' },
+                { title: t('hz.kpiRate'), key: 'r', render: (_v, r) => pct(r.closed, r.total) },
+              ]}
+            />
+          </section>
+          <section className="card" style={{ marginTop: 12 }} data-section="by-org-unit">
+            <h2 className="section-title">{t('hz.byOrgUnit')}</h2>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="key"
+              dataSource={data.byOrgUnit}
+              columns={[
+                { title: t('hz.orgUnit'), dataIndex: 'label' },
                 { title: t('hz.found'), dataIndex: 'total' },
                 { title: t('hz.kpiClosed'), dataIndex: 'closed' },
                 { title: t('hz.kpiRate'), key: 'r', render: (_v, r) => pct(r.closed, r.total) },

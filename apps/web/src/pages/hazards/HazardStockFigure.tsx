@@ -2,6 +2,7 @@ import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { fetchHazardStats } from '../../api/hazards.ts';
 import { useLoad } from '../../components/use-load.ts';
+import { useT } from '../../i18n/i18n.tsx';
 
 /** Tasks about the 2023 stock of major hazards (task 33) show the register's figure as evidence. */
 export function isStockTask(text: string): boolean {
@@ -9,6 +10,7 @@ export function isStockTask(text: string): boolean {
 }
 
 export function HazardStockFigure({ text }: { text: string }) {
+  const t = useT();
   const show = isStockTask(text);
   const { data } = useLoad((signal) => (show ? fetchHazardStats(2024, signal) : Promise.resolve(null)), [show]);
   if (!show || !data) return null;
@@ -20,8 +22,8 @@ export function HazardStockFigure({ text }: { text: string }) {
       showIcon
       style={{ marginBottom: 10 }}
       data-figure="hazard-stock"
-      title={`隐患台账：2023年底前排查出的重大事故隐患 ${total} 项，已整改销号 ${closed} 项（${rate}）`}
-      description={<Link to="/hazards/stats?year=2024">查看隐患统计</Link>}
+      title={t('hz.stockFigure', { total, closed, rate })}
+      description={<Link to="/hazards/stats?year=2024">{t('hz.stockFigureLink')}</Link>}
     />
   );
 }

@@ -61,4 +61,22 @@ const EVENT_ZH: Record<string, string> = {
   extension_rejected: '不同意延期',
   overdue_explanation: '逾期挂账说明',
 };
-export const eventLabel = (kind: string) => EVENT_ZH[kind] ?? kind;
+const EVENT_EN: Record<string, string> = {
+  report: 'Reported',
+  confirm: 'Confirmed',
+  plan: 'Report and five implementations filed',
+  start_rectification: 'Rectification started',
+  listing: 'Listed for supervision',
+  evaluation: 'Effect evaluation',
+  request_acceptance: 'Acceptance requested',
+  accept_pass: 'Acceptance passed',
+  accept_fail: 'Acceptance failed',
+  close: 'Closed (written off)',
+  fix_on_spot: 'Fixed on the spot and closed',
+  files: 'Files uploaded',
+  extension_request: 'Extension requested',
+  extension_approved: 'Extension approved',
+  extension_rejected: 'Extension rejected',
+  overdue_explanation: 'Overdue explanation',
+};
+export const eventLabel = (kind: string, lang: Lang = 'zh-CN') => (lang === 'en' ? EVENT_EN : EVENT_ZH)[kind] ?? kind;

@@ -26,6 +26,7 @@ export const SETTINGS_ENTRIES: readonly Entry[] = [
     roles: [...OFFICE, 'leader', 'department'],
   },
   { path: '/settings/holidays', title: 'settings.holidays', desc: 'settings.holidays.desc', roles: OFFICE },
+  { path: '/settings/hazards', title: 'settings.hazards', desc: 'settings.hazards.desc', roles: OFFICE },
   { path: '/settings/tokens', title: 'nav.apiTokens', desc: 'settings.tokens.desc', roles: ['office_admin'] },
   { path: '/users', title: 'settings.departments', desc: 'settings.departments.desc', roles: OFFICE },
   { path: '/users', title: 'settings.users', desc: 'settings.users.desc', roles: OFFICE },
