@@ -1142,36 +1142,6 @@ export interface EvidenceBlobTable {
   created_at: string;
 }
 
-/** Hazard statistics' counts (migration 0015), kept by every hazard write in its transaction. */
-export interface HazardSummaryTable {
-  org_unit_id: number;
-  /** 'YYYY-MM' of found_on. */
-  found_month: string;
-  /** 'YYYY-MM' of closed_on, '' while not closed. */
-  closed_month: string;
-  channel: string;
-  level: string;
-  status: string;
-  n: number;
-}
-
-/** Hazard counts per industry of the enterprise (an enterprise in two industries counts in both). */
-export interface HazardIndustrySummaryTable {
-  org_unit_id: number;
-  found_month: string;
-  catalogue_id: number;
-  closed: number;
-  n: number;
-}
-
-/** Shared file storage in the database (migration 0019, DUBAN_STORAGE=database): one row per sha256 of content. */
-export interface EvidenceBlobTable {
-  sha256: string;
-  size: number;
-  bytes: Buffer;
-  created_at: string;
-}
-
 export interface Database {
   evidence_blobs: EvidenceBlobTable;
   rollup_zone_links: RollupZoneLinkTable;
@@ -1228,8 +1198,6 @@ export interface Database {
   hazard_events: HazardEventTable;
   hazard_reminder_claims: HazardReminderClaimTable;
   hazard_settings: HazardSettingsTable;
-  hazard_summary: HazardSummaryTable;
-  hazard_industry_summary: HazardIndustrySummaryTable;
   hazard_summary: HazardSummaryTable;
   hazard_industry_summary: HazardIndustrySummaryTable;
   whistle_reports: WhistleReportTable;
