@@ -12,16 +12,16 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-const PASSWORD = 'bench-password-0123';
+export const BENCH_PASSWORD = 'bench-password-0123';
 /** The benchmark reads unit 1 (its campaign is 1) and signs in the user of its first department. */
 export const BENCH_UNIT_ID = 1;
 const BENCH_DEPARTMENT_ID = 1;
 
-async function signIn(baseUrl: string, username: string): Promise<string> {
+export async function signIn(baseUrl: string, username: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('duban_session='));
@@ -38,7 +38,7 @@ export async function startBenchApp(bench: BenchDatabase): Promise<BenchApp> {
     role: 'office_admin',
     departmentId: null,
     isHead: false,
-    password: PASSWORD,
+    password: BENCH_PASSWORD,
   });
   await createUser(db, actor, {
     username: 'bench-department',
@@ -46,7 +46,7 @@ export async function startBenchApp(bench: BenchDatabase): Promise<BenchApp> {
     role: 'department',
     departmentId: BENCH_DEPARTMENT_ID,
     isHead: false,
-    password: PASSWORD,
+    password: BENCH_PASSWORD,
   });
   const app = await buildApp({
     db,

@@ -9,6 +9,7 @@ import { generate } from './generate.ts';
 import { openHandQuery } from './hand-sql.ts';
 import { generateHazards, HAZARD_SCALES } from './hazards-generate.ts';
 import { DEFAULT_MEASURE, type MeasureOptions, measure, type Percentiles } from './measure.ts';
+import { generateOrgTree, measureRollup, type RollupBench } from './rollup-bench.ts';
 import { BENCH_YEAR, DATA_AS_OF, SCALES, type Scale } from './scales.ts';
 
 /**
@@ -27,7 +28,12 @@ export interface BenchResult {
     hazards: Percentiles;
     /** GET /api/hazards/stats?year= (office): the statistics of a year. */
     hazardStats: Percentiles;
+    /** GET /api/rollup (issue 16) as the office of a city over 20 zones / of the province over 10 cities; province scale only. */
+    rollupCity: Percentiles | null;
+    rollupProvince: Percentiles | null;
   };
+  /** The roll-up's cold first requests and the province right after a write in one zone (bench/rollup-bench.ts). */
+  rollupDetail: RollupBench['detail'] | null;
   /** Enterprises and hazards in the tables, and how many hazards the benched unit holds. */
   hazardRows: { enterprises: number; hazards: number; benchedUnitHazards: number };
   dashboardSqlRatio: number;
@@ -115,9 +121,12 @@ async function runOne(
       HAZARD_SCALES[scale.name],
       log,
     );
+    const tree = scale.units > 1 ? await generateOrgTree(bench.handle.db, dialect, scale.units) : null;
     app = await startBenchApp(bench);
     log(`  app listening at ${app.baseUrl}`);
-    const endpoints = await measureApp(app, options);
+    const measured = await measureApp(app, options);
+    const rollup = tree ? await measureRollup(bench.handle.db, app.baseUrl, tree, scale.units, options, log) : null;
+    const endpoints = { ...measured, rollupCity: rollup?.city ?? null, rollupProvince: rollup?.province ?? null };
     log('  measuring the hand-written dashboard statements');
     const hand = await openHandQuery(bench, BENCH_UNIT_ID, BENCH_YEAR, DATA_AS_OF);
     let dashboardSql: Percentiles;
@@ -141,6 +150,7 @@ async function runOne(
       db: dialect,
       endpoints,
       hazardRows,
+      rollupDetail: rollup?.detail ?? null,
       dashboardSqlRatio,
       rows,
       generateSeconds,
@@ -169,6 +179,10 @@ function printTable(r: BenchResult): void {
     `GET /api/inbox (department)        ${fmt(r.endpoints.inbox)}${r.endpoints.inbox ? '' : '  (404: not built)'}`,
     `GET /api/hazards                   ${fmt(r.endpoints.hazards)}`,
     `GET /api/hazards/stats             ${fmt(r.endpoints.hazardStats)}`,
+    `GET /api/rollup (city office)      ${fmt(r.endpoints.rollupCity)}`,
+    `GET /api/rollup (province office)  ${fmt(r.endpoints.rollupProvince)}`,
+    `  province after a zone write      ${fmt(r.rollupDetail?.provinceAfterZoneWrite ?? null)}` +
+      `  (cold: city ${r.rollupDetail?.coldCityMs ?? 'n/a'} ms, province ${r.rollupDetail?.coldProvinceMs ?? 'n/a'} ms)`,
     `  hazards: ${r.hazardRows.hazards} in ${r.hazardRows.enterprises} enterprises; benched unit ${r.hazardRows.benchedUnitHazards}`,
     `dashboard SQL by hand, both        ${fmt(r.dashboardSql)}`,
     `  figures statement alone          ${fmt(r.dashboardSqlDetail.figures)}`,
