@@ -183,6 +183,39 @@ describeEachDatabase('org units as tenants: the route matrix across two zones', 
     expect(portal.body).not.toContain(MARK_A);
     const unknown = await t.app.inject({ method: 'GET', url: '/api/public/supervision-list?unit=nowhere' });
     expect(unknown.statusCode).toBe(404);
+    // The public portal: the default zone, or the zone named by ?unit=.
+    const portalB = await t.app.inject({ method: 'GET', url: `/public?unit=${ZONE_B.code}` });
+    expect(portalB.body).toContain(ZONE_B.name);
+    expect(portalB.body).toContain(MARK_B);
+    expect(portalB.body).not.toContain(MARK_A);
+    const portalA = await t.app.inject({ method: 'GET', url: '/public' });
+    expect(portalA.body).toContain(MARK_A);
+    expect(portalA.body).not.toContain(MARK_B);
+    // Calendar feeds (capability URLs, no session): each carries its own zone's occurrences only.
+    const deptB = await get()
+      .handle.db.selectFrom('users')
+      .select('department_id')
+      .where('username', '=', 'zb_dept')
+      .executeTakeFirstOrThrow();
+    const feedB = await zones.as('zb_dept', {
+      method: 'POST',
+      url: '/api/calendar-feeds',
+      payload: { kind: 'department', departmentId: deptB.department_id },
+    });
+    expect(feedB.statusCode).toBe(201);
+    const feedA = await t.as('dept_a', {
+      method: 'POST',
+      url: '/api/calendar-feeds',
+      payload: { kind: 'department', departmentId: t.departmentIds.应急管理部 },
+    });
+    const icsB = await t.app.inject({ method: 'GET', url: feedB.json().path });
+    const icsA = await t.app.inject({ method: 'GET', url: feedA.json().path });
+    expect([icsA.statusCode, icsB.statusCode]).toEqual([200, 200]);
+    const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, ''); // RFC 5545 folds long lines
+    expect(unfold(icsB.body)).toContain(MARK_B);
+    expect(unfold(icsB.body)).not.toContain(MARK_A);
+    expect(unfold(icsA.body)).toContain(MARK_A);
+    expect(unfold(icsA.body)).not.toContain(MARK_B);
   });
 
   it('lets a city administrator create an account in a zone of its subtree, not elsewhere', async () => {
