@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
+import { importBytes } from './fixtures.ts';
 
 /**
  * Department registry editing (issue 13 item 3): rename keeps the old name as an alias, aliases are replaced, a
@@ -247,5 +248,31 @@ describeEachDatabase('department registry editing', (get) => {
       .where('action', '=', 'department.merge')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(String(audit.after)).moved.reports).toBe(2);
+  });
+
+  it('a retired department gets no new duty: named itself the import stops, through a group it is left out', async () => {
+    const id = t.departmentIds.建设环保管理部!;
+    const patch = await t.as('staff', { method: 'PATCH', url: `/api/departments/${id}`, payload: { retired: true } });
+    expect(patch.statusCode).toBe(200);
+    const list = (department: string) =>
+      Buffer.from(
+        `## 某区清单（2025年）\n主要内容\t序号\t工作任务\t责任部门\t完成时限\t工作进展\n（一）甲\t1\t任务\t${department}\t2025年底前\t\n`,
+      );
+    await expect(importBytes(db, t.scope, list('建设环保管理部'))).rejects.toThrow(
+      '部门“建设环保管理部”已撤销，不能再分配新任务',
+    );
+    await importBytes(db, t.scope, list('安委会各成员单位'));
+    const duties = await db
+      .selectFrom('assignments as a')
+      .innerJoin('tasks as k', 'k.id', 'a.task_id')
+      .innerJoin('task_lists as l', 'l.id', 'k.task_list_id')
+      .select(['a.department_id'])
+      .where('l.year', '=', 2025)
+      .execute();
+    expect(duties.length).toBeGreaterThan(3);
+    expect(duties.map((d) => d.department_id)).not.toContain(id);
+    // Its history stays: the 2024 duties are still there.
+    const kept = await db.selectFrom('assignments').select('id').where('department_id', '=', id).execute();
+    expect(kept.length).toBeGreaterThan(0);
   });
 });

@@ -113,6 +113,12 @@ export async function confirmImportedDepartment(db: Db, actor: { actor: string; 
   });
 }
 
+/** The unit's retired departments (id → name): the importer gives them no new duties. */
+export async function retiredDepartments(db: Db, orgUnitId: number): Promise<Map<number, string>> {
+  const all = await listDepartments(db, orgUnitId);
+  return new Map(all.filter((d) => d.retired_at !== null).map((d) => [d.id, d.name]));
+}
+
 /** One department of the unit by id (undefined when it is not there or belongs to another unit). */
 export async function findUnitDepartment(db: Db, orgUnitId: number, id: number) {
   return findDepartment(db, orgUnitId, id);

@@ -10,6 +10,7 @@ import {
   createDepartment,
   loadDepartmentRegistry,
   loadGroupMembers,
+  retiredDepartments,
 } from '../departments/departments.service.ts';
 import { getCampaignCadence } from '../orgunits/orgunits.repository.ts';
 import type { ReportCadence } from '../schedules/schedule-plan.ts';
@@ -115,6 +116,7 @@ async function writeImport(
       tasks: preview.tasks,
       departmentIds,
       groupMembers: await loadGroupMembers(trx, groupIds),
+      retired: await retiredDepartments(trx, ctx.orgUnitId),
     });
     const counts = await countTaskListContents(trx, taskListId);
     const createdDepartments = preview.unknownDepartments.map((d) => d.name);

@@ -1,3 +1,4 @@
+import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import type { AssignmentRole, DepartmentKind } from '../../db/schema.ts';
 import { type PlannedRule, planTaskSchedule, type ReportCadence } from '../schedules/schedule-plan.ts';
@@ -37,6 +38,8 @@ export interface SyncInput {
   cadence: ReportCadence;
   tasks: PreviewTask[];
   departmentIds: Map<string, { id: number; kind: DepartmentKind }>;
+  /** Departments the office retired (id → name): no new duties (a duty they already hold stays). */
+  retired?: ReadonlyMap<number, string>;
   groupMembers: Map<number, number[]>;
 }
 
@@ -93,6 +96,7 @@ export async function syncTasks(trx: Db, input: SyncInput) {
       taskId,
       desired,
       assignments.filter((a) => a.task_id === taskId),
+      input.retired ?? new Map(),
     );
     const planned = planTaskSchedule(task.schedule, input.year, input.cadence);
     const ruleIds = await syncRules(
@@ -160,6 +164,7 @@ async function syncAssignments(
   taskId: number,
   desired: DesiredAssignment[],
   current: AssignmentRow[],
+  retired: ReadonlyMap<number, string>,
 ): Promise<{ id: number; reports: boolean; departmentId: number }[]> {
   const kept: { id: number; reports: boolean; departmentId: number }[] = [];
   const remaining = [...current];
@@ -172,6 +177,9 @@ async function syncAssignments(
         await updateAssignment(trx, match.id, { seq: d.seq, role: d.role, via_group_id: d.via_group_id });
       }
       kept.push({ id: match.id, reports: d.reports, departmentId: d.department_id });
+    } else if (retired.has(d.department_id)) {
+      // A retired department gets no new duty: named through a group it is left out; named itself, the import stops.
+      if (d.via_group_id === null) throw retiredDepartment(retired.get(d.department_id) ?? '');
     } else {
       const { reports, ...row } = d;
       kept.push({
@@ -186,6 +194,13 @@ async function syncAssignments(
     remaining.map((a) => a.id),
   );
   return kept;
+}
+
+function retiredDepartment(name: string): AppError {
+  return new AppError(
+    'validation_failed',
+    `部门“${name}”已撤销，不能再分配新任务：请在导入向导中改选部门，或先在部门库中恢复该部门`,
+  );
 }
 
 /** Keeps the task's rules when they are unchanged (same specs in the same order), else replaces them. */

@@ -35,7 +35,6 @@ export function DepartmentEditor({ department: d, all, onChanged }: Props) {
   const open = (m: 'edit' | 'merge') => {
     setError(null);
     setIntoId(null);
-    if (m === 'edit') form.setFieldsValue({ name: d.name, aliases: d.aliases, retired: d.retired });
     setMode(m);
   };
 
@@ -79,59 +78,69 @@ export function DepartmentEditor({ department: d, all, onChanged }: Props) {
           </Button>
         ) : null}
       </Space>
-      <Modal
-        open={mode !== null}
-        title={mode === 'merge' ? t('dept.mergeTitle', { name: d.name }) : t('dept.editTitle', { name: d.name })}
-        okText={mode === 'merge' ? t('dept.mergeOk') : t('common.save')}
-        okButtonProps={{ danger: mode === 'merge', disabled: mode === 'merge' && intoId === null }}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        onOk={() => void save()}
-        onCancel={() => setMode(null)}
-        forceRender
-      >
-        {mode === 'merge' ? (
-          <>
-            <Alert
-              type="warning"
-              showIcon
-              title={t('dept.mergeWarning', { name: d.name })}
-              style={{ marginBottom: 12 }}
-            />
-            <Select<number>
-              style={{ width: '100%' }}
-              aria-label={t('dept.mergeInto')}
-              placeholder={t('dept.mergeInto')}
-              showSearch={{ optionFilterProp: 'label' }}
-              value={intoId ?? undefined}
-              onChange={setIntoId}
-              options={targets.map((x) => ({ value: x.id, label: x.name }))}
-            />
-          </>
-        ) : null}
-        <Form<Values> form={form} layout="vertical" hidden={mode !== 'edit'}>
-          <Form.Item
-            name="name"
-            label={t('dept.col.name')}
-            extra={t('dept.renameHint')}
-            rules={[{ required: true, whitespace: true, message: t('dept.nameRequired') }]}
-          >
-            <Input maxLength={100} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="aliases" label={t('dept.aliasesLabel')} extra={t('dept.aliasesHint')}>
-            <Select mode="tags" tokenSeparators={['、', ',', '，']} open={false} suffixIcon={null} />
-          </Form.Item>
-          <Form.Item
-            name="retired"
-            label={t('dept.retiredLabel')}
-            extra={t('dept.retiredHint')}
-            valuePropName="checked"
-          >
-            <Switch />
-          </Form.Item>
-        </Form>
-        {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
-      </Modal>
+      {/* Mounted only while open: one form on the page at a time, no duplicate field ids across rows. */}
+      {mode !== null ? (
+        <Modal
+          open
+          title={mode === 'merge' ? t('dept.mergeTitle', { name: d.name }) : t('dept.editTitle', { name: d.name })}
+          okText={mode === 'merge' ? t('dept.mergeOk') : t('common.save')}
+          okButtonProps={{ danger: mode === 'merge', disabled: mode === 'merge' && intoId === null }}
+          cancelText={t('common.cancel')}
+          confirmLoading={saving}
+          onOk={() => void save()}
+          onCancel={() => setMode(null)}
+        >
+          {mode === 'merge' ? (
+            <>
+              <Alert
+                type="warning"
+                showIcon
+                title={t('dept.mergeWarning', { name: d.name })}
+                style={{ marginBottom: 12 }}
+              />
+              <Select<number>
+                style={{ width: '100%' }}
+                aria-label={t('dept.mergeInto')}
+                placeholder={t('dept.mergeInto')}
+                showSearch={{ optionFilterProp: 'label' }}
+                value={intoId ?? undefined}
+                onChange={setIntoId}
+                options={targets.map((x) => ({ value: x.id, label: x.name }))}
+              />
+            </>
+          ) : null}
+          {mode === 'edit' ? (
+            <Form<Values>
+              form={form}
+              name="department-edit"
+          preserve={false}
+              layout="vertical"
+              initialValues={{ name: d.name, aliases: d.aliases, retired: d.retired }}
+            >
+              <Form.Item
+                name="name"
+                label={t('dept.col.name')}
+                extra={t('dept.renameHint')}
+                rules={[{ required: true, whitespace: true, message: t('dept.nameRequired') }]}
+              >
+                <Input maxLength={100} autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="aliases" label={t('dept.aliasesLabel')} extra={t('dept.aliasesHint')}>
+                <Select mode="tags" tokenSeparators={['、', ',', '，']} open={false} suffixIcon={null} />
+              </Form.Item>
+              <Form.Item
+                name="retired"
+                label={t('dept.retiredLabel')}
+                extra={t('dept.retiredHint')}
+                valuePropName="checked"
+              >
+                <Switch />
+              </Form.Item>
+            </Form>
+          ) : null}
+          {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
+        </Modal>
+      ) : null}
     </>
   );
 }

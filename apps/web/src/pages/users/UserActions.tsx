@@ -36,12 +36,6 @@ export function UserActions({ user, departments, onChanged }: Props) {
 
   const edit = () => {
     setError(null);
-    form.setFieldsValue({
-      displayName: user.displayName,
-      role: user.role,
-      departmentId: user.departmentId ?? undefined,
-      isHead: user.isHead,
-    });
     setOpen(true);
   };
 
@@ -98,53 +92,66 @@ export function UserActions({ user, departments, onChanged }: Props) {
           </Button>
         </Popconfirm>
       </Space>
-      <Modal
-        open={open}
-        title={t('users.editTitle', { name: user.username })}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        onOk={() => void submit().catch(() => undefined)}
-        onCancel={() => setOpen(false)}
-        forceRender
-      >
-        <Form<Values> form={form} layout="vertical">
-          <Form.Item
-            name="displayName"
-            label={t('users.col.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+      {/* Mounted only while open: one form on the page at a time, no duplicate field ids across rows. */}
+      {open ? (
+        <Modal
+          open
+          title={t('users.editTitle', { name: user.username })}
+          okText={t('common.save')}
+          cancelText={t('common.cancel')}
+          confirmLoading={saving}
+          onOk={() => void submit().catch(() => undefined)}
+          onCancel={() => setOpen(false)}
+        >
+          <Form<Values>
+            form={form}
+            name="user-edit"
+          preserve={false}
+            layout="vertical"
+            initialValues={{
+              displayName: user.displayName,
+              role: user.role,
+              departmentId: user.departmentId ?? undefined,
+              isHead: user.isHead,
+            }}
           >
-            <Input maxLength={100} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="role" label={t('users.col.role')}>
-            <Select<UserRole>
-              disabled={user.role === 'enterprise'}
-              options={ROLES.filter((r) => r !== 'enterprise' || user.role === 'enterprise').map((r) => ({
-                value: r,
-                label: t(`role.${r}`),
-              }))}
-            />
-          </Form.Item>
-          {role === 'department' ? (
-            <>
-              <Form.Item
-                name="departmentId"
-                label={t('users.col.department')}
-                rules={[{ required: true, message: t('users.departmentRequired') }]}
-              >
-                <Select<number>
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={departments.map((d) => ({ value: d.id, label: d.name }))}
-                />
-              </Form.Item>
-              <Form.Item name="isHead" valuePropName="checked">
-                <Checkbox>{t('users.isHead')}</Checkbox>
-              </Form.Item>
-            </>
-          ) : null}
-        </Form>
-        {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
-      </Modal>
+            <Form.Item
+              name="displayName"
+              label={t('users.col.displayName')}
+              rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+            >
+              <Input maxLength={100} autoComplete="off" />
+            </Form.Item>
+            <Form.Item name="role" label={t('users.col.role')}>
+              <Select<UserRole>
+                disabled={user.role === 'enterprise'}
+                options={ROLES.filter((r) => r !== 'enterprise' || user.role === 'enterprise').map((r) => ({
+                  value: r,
+                  label: t(`role.${r}`),
+                }))}
+              />
+            </Form.Item>
+            {role === 'department' ? (
+              <>
+                <Form.Item
+                  name="departmentId"
+                  label={t('users.col.department')}
+                  rules={[{ required: true, message: t('users.departmentRequired') }]}
+                >
+                  <Select<number>
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={departments.map((d) => ({ value: d.id, label: d.name }))}
+                  />
+                </Form.Item>
+                <Form.Item name="isHead" valuePropName="checked">
+                  <Checkbox>{t('users.isHead')}</Checkbox>
+                </Form.Item>
+              </>
+            ) : null}
+          </Form>
+          {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
+        </Modal>
+      ) : null}
     </>
   );
 }
