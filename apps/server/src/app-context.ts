@@ -3,10 +3,14 @@ import type { DeliverySenders } from './modules/notifications/senders/send-to-ch
 import type { DefaultScope } from './modules/orgunits/orgunits.service.ts';
 import type { EvidenceStorage } from './modules/progress/storage/evidence-storage.ts';
 
-/** What every route needs: the database and the unit it serves. Built once in main.ts or a test. */
+/** What every route needs: the database and the default unit. Built once in main.ts or a test. */
 export interface AppContext {
   db: Db;
   dialect: DialectName;
+  /**
+   * The default zone (山西省 → 忻州市 → 忻州经济开发区) and its campaign: what public routes serve without ?unit=, and
+   * where the demo and the first administrator live. Signed-in requests take their unit from the principal.
+   */
   scope: DefaultScope;
   /** Set the Secure flag on cookies (behind HTTPS). */
   secureCookies: boolean;
