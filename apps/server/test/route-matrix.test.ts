@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 import { type CoreFixture, coreMatrix } from './matrix/core.matrix.ts';
 import { DOMAIN_MATRICES } from './matrix/domains.ts';
-import { type Access, type MatrixCase, WHO } from './matrix/matrix-types.ts';
+import { type Access, accessOf, type MatrixCase, setupInspector, WHO } from './matrix/matrix-types.ts';
 
 /**
  * Every route × every role (the meaning of 'ok' / 'deny' / 'hidden' is in matrix/matrix-types.ts). The core loop's
@@ -12,12 +12,14 @@ import { type Access, type MatrixCase, WHO } from './matrix/matrix-types.ts';
  * may use it.
  */
 const CASES = coreMatrix.cases;
+let inspector: Awaited<ReturnType<typeof setupInspector>>;
 
 describeEachDatabase('role × route matrix', (get) => {
   let t: TestApp;
   let fixture: CoreFixture;
   beforeAll(async () => {
     t = await buildTestApp(get());
+    inspector = await setupInspector(t, get().handle.db);
     fixture = await coreMatrix.setup(t, get().handle.db);
   });
 
@@ -66,13 +68,18 @@ describeEachDatabase('role × route matrix', (get) => {
 async function checkCase<F>(t: TestApp, c: MatrixCase<F>, fixture: F): Promise<string[]> {
   const failures: string[] = [];
   for (const who of WHO) {
-    const access: Access = who === 'anonymous' ? (c.access.anonymous ?? 'deny') : (c.access[who] ?? 'deny');
+    const access: Access = accessOf(c.access, who);
     if (c.route === 'POST /api/auth/logout' && who !== 'anonymous') continue;
     if (typeof fixture === 'object' && fixture !== null && 'n' in fixture && typeof fixture.n === 'number') {
       fixture.n += 1;
     }
     const request = c.request(fixture);
-    const res = who === 'anonymous' ? await t.app.inject(request) : await t.as(who, request);
+    const res =
+      who === 'anonymous'
+        ? await t.app.inject(request)
+        : who === 'inspector'
+          ? await inspector(request)
+          : await t.as(who, request);
     const denied = who === 'anonymous' ? 401 : 403;
     const ok =
       access === 'ok'

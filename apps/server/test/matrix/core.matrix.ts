@@ -242,6 +242,7 @@ const CASES: Case[] = [
       dept_a: 'ok',
       dept_b: 'hidden',
       enterprise: 'hidden',
+      inspector: 'hidden', // dept_a's own notice: another account of the same department does not reach it
     },
   },
   {
@@ -319,7 +320,7 @@ const CASES: Case[] = [
   {
     route: 'DELETE /api/calendar-feeds/:id',
     request: (f) => ({ method: 'DELETE', url: `/api/calendar-feeds/${f.feedA}` }),
-    access: { admin: 'ok', staff: 'ok', leader: 'hidden', dept_a: 'ok', dept_b: 'hidden' },
+    access: { admin: 'ok', staff: 'ok', leader: 'hidden', dept_a: 'ok', dept_b: 'hidden', inspector: 'hidden' },
   },
   {
     route: 'GET /api/calendar/:token.ics',

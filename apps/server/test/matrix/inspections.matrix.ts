@@ -13,6 +13,8 @@ import { type Access, domainMatrix, EVERY_SIGNED_IN, OFFICE_ONLY, type Who } fro
  */
 const STAFF = { admin: 'ok', staff: 'ok', leader: 'ok', dept_a: 'ok', dept_b: 'ok' } as const;
 const WRITERS = { admin: 'ok', staff: 'ok', dept_a: 'ok', dept_b: 'ok' } as const;
+// The inspector (matrix-types.ts: a non-head account of dept_a's department in the inspector pool) is not on
+// inspection A's team: A is as missing to it as to dept_b.
 const RECORD_OF_A: Partial<Record<Who, Access>> = {
   admin: 'ok',
   staff: 'ok',
@@ -20,8 +22,19 @@ const RECORD_OF_A: Partial<Record<Who, Access>> = {
   dept_a: 'ok',
   dept_b: 'hidden',
   enterprise: 'hidden',
+  inspector: 'hidden',
 };
-const WRITE_RECORD_OF_A: Partial<Record<Who, Access>> = { admin: 'ok', staff: 'ok', dept_a: 'ok', dept_b: 'hidden' };
+const WRITE_RECORD_OF_A: Partial<Record<Who, Access>> = {
+  admin: 'ok',
+  staff: 'ok',
+  dept_a: 'ok',
+  dept_b: 'hidden',
+  inspector: 'hidden',
+};
+// Enforcement decisions are the department's (inspections.policy.ts): its inspectors read and publish them too,
+// whether or not they were on the inspection's team.
+const ENFORCEMENT_OF_A: Partial<Record<Who, Access>> = { ...RECORD_OF_A, inspector: 'ok' };
+const WRITE_ENFORCEMENT_OF_A: Partial<Record<Who, Access>> = { ...WRITE_RECORD_OF_A, inspector: 'ok' };
 
 interface Fixture {
   enterpriseA: number;
@@ -340,7 +353,7 @@ export const inspectionsMatrix = domainMatrix<Fixture>({
     {
       route: 'GET /api/enforcement-actions/:id',
       request: (f) => ({ method: 'GET', url: `/api/enforcement-actions/${f.enforcementA}` }),
-      access: RECORD_OF_A,
+      access: ENFORCEMENT_OF_A,
     },
     {
       route: 'POST /api/enforcement-actions/:id/publish',
@@ -349,7 +362,7 @@ export const inspectionsMatrix = domainMatrix<Fixture>({
         url: `/api/enforcement-actions/${f.enforcementA}/publish`,
         payload: { publishedOn: '2026-11-23' },
       }),
-      access: WRITE_RECORD_OF_A,
+      access: WRITE_ENFORCEMENT_OF_A,
     },
     {
       route: 'GET /api/enforcement-alerts',

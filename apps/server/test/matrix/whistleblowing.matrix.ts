@@ -104,6 +104,11 @@ export const whistleblowingMatrix = domainMatrix<Fixture>({
       access: PUBLIC,
     },
     {
+      route: 'GET /api/public/enterprise-names',
+      request: () => ({ method: 'GET', url: `/api/public/enterprise-names?q=${encodeURIComponent('测试企业')}` }),
+      access: PUBLIC,
+    },
+    {
       route: 'GET /api/public/hazards',
       request: () => ({ method: 'GET', url: '/api/public/hazards' }),
       access: PUBLIC,
@@ -223,6 +228,11 @@ export const whistleblowingMatrix = domainMatrix<Fixture>({
         payload: { version: 99, policy: DEFAULT_WHISTLE_POLICY },
       }),
       access: HANDLER,
+    },
+    {
+      route: 'GET /api/users/report-handlers',
+      request: () => ({ method: 'GET', url: '/api/users/report-handlers' }),
+      access: { admin: 'ok' },
     },
     {
       route: 'PUT /api/users/:id/report-handler',

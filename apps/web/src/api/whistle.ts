@@ -32,6 +32,8 @@ export const fetchArticles = (signal?: AbortSignal) =>
   api.get<{ articles: ArticleView[] }>('/api/articles', { signal });
 export const createArticle = (json: unknown) => api.post<ArticleView>('/api/articles', { json });
 export const updateArticle = (id: number, json: unknown) => api.patch<ArticleView>(`/api/articles/${id}`, { json });
+export const fetchReportHandlers = (signal?: AbortSignal) =>
+  api.get<{ userIds: number[] }>('/api/users/report-handlers', { signal });
 export const setReportHandler = (userId: number, canHandleReports: boolean) =>
   request<{ userId: number; canHandleReports: boolean }>('PUT', `/api/users/${userId}/report-handler`, {
     json: { canHandleReports },

@@ -14,6 +14,11 @@ export const PublicHazard = z.object({
 });
 export type PublicHazard = z.infer<typeof PublicHazard>;
 export const PublicHazardsResponse = z.object({ hazards: z.array(PublicHazard), available: z.boolean() });
+
+/** GET /api/public/enterprise-names?q=: registry names containing q (names only, at most 10); rate-limited. */
+export const EnterpriseNamesQuery = z.object({ q: z.string().trim().min(2).max(50) });
+export const EnterpriseNamesResponse = z.object({ names: z.array(z.string()) });
+export const ENTERPRISE_NAME_SUGGESTIONS = 10;
 export type PublicHazardsResponse = z.infer<typeof PublicHazardsResponse>;
 
 export const ArticleSummary = z.object({

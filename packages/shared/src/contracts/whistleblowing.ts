@@ -278,5 +278,7 @@ export const UpdateWhistlePolicyRequest = z.object({ policy: WhistlePolicySchema
 
 export const SetReportHandlerRequest = z.object({ canHandleReports: z.boolean() });
 export const SetReportHandlerResponse = z.object({ userId: z.number(), canHandleReports: z.boolean() });
+/** GET /api/users/report-handlers: the accounts that hold the whistleblower-handler permission (admin only). */
+export const ReportHandlersResponse = z.object({ userIds: z.array(z.number()) });
 
 export const DeadlineScanResponse = z.object({ claimed: z.number() });

@@ -390,3 +390,53 @@ export async function selectOpenEnterpriseColumns(
     : rows.length;
   return { rows, total };
 }
+
+/**
+ * The operating enterprises of a unit for bulk planning (inspection plans and draws over 100,000 rows): three flat
+ * statements — the enterprises, their supervising departments with role, their industries with catalogue order.
+ */
+export async function selectOperatingRoster(db: Db, orgUnitId: number) {
+  const enterprises = await db
+    .selectFrom('enterprises')
+    .select(['id', 'name', 'high_risk', 'standardization_level'])
+    .where('org_unit_id', '=', orgUnitId)
+    .where('status', '=', 'operating')
+    .orderBy('id')
+    .execute();
+  const supervisors = await db
+    .selectFrom('enterprise_supervisors')
+    .innerJoin('enterprises', 'enterprises.id', 'enterprise_supervisors.enterprise_id')
+    .select([
+      'enterprise_supervisors.enterprise_id',
+      'enterprise_supervisors.department_id',
+      'enterprise_supervisors.role',
+    ])
+    .where('enterprises.org_unit_id', '=', orgUnitId)
+    .execute();
+  const industries = await db
+    .selectFrom('enterprise_industries')
+    .innerJoin('industry_catalogue', 'industry_catalogue.id', 'enterprise_industries.catalogue_id')
+    .innerJoin('enterprises', 'enterprises.id', 'enterprise_industries.enterprise_id')
+    .select(['enterprise_industries.enterprise_id', 'industry_catalogue.name', 'industry_catalogue.seq'])
+    .where('enterprises.org_unit_id', '=', orgUnitId)
+    .where('industry_catalogue.kind', '=', 'industry')
+    .execute();
+  return { enterprises, supervisors, industries };
+}
+
+/** Names of the unit's enterprises that are not closed and whose name contains `q` (LIKE wildcards escaped). */
+export async function selectEnterpriseNames(db: Db, orgUnitId: number, q: string, limit: number): Promise<string[]> {
+  const text = q.replace(/[\\%_]/g, '');
+  if (!text) return [];
+  const rows = await db
+    .selectFrom('enterprises')
+    .select('name')
+    .distinct()
+    .where('org_unit_id', '=', orgUnitId)
+    .where('status', '!=', 'closed')
+    .where('name', 'like', `%${text}%`)
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.name);
+}

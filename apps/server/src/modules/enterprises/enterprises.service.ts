@@ -6,6 +6,8 @@ import {
   type EnterpriseRow,
   findEnterpriseInScope,
   type SupervisorRow,
+  selectEnterpriseNames,
+  selectOperatingRoster,
   selectSupervisedEnterpriseIds,
   selectSupervisors,
 } from './enterprises.repository.ts';
@@ -39,6 +41,19 @@ export async function listSupervisedEnterpriseIds(db: Db, departmentId: number):
 /** The supervising departments of an enterprise with their role (for notifying the department of a listed hazard). */
 export async function listEnterpriseSupervisors(db: Db, enterpriseId: number): Promise<SupervisorRow[]> {
   return selectSupervisors(db, [enterpriseId]);
+}
+
+/**
+ * The operating enterprises of a unit with their supervising departments and industries, as three flat lists
+ * (bulk reads for the inspection plan and the 双随机 target pool; no phones, no people).
+ */
+export async function listOperatingRoster(db: Db, orgUnitId: number) {
+  return selectOperatingRoster(db, orgUnitId);
+}
+
+/** Names only of the enterprises (not closed) whose name contains `q`: the public report form's suggestions. */
+export async function searchEnterpriseNames(db: Db, orgUnitId: number, q: string, limit: number): Promise<string[]> {
+  return selectEnterpriseNames(db, orgUnitId, q, limit);
 }
 
 /** The 安全生产监管责任清单 of a unit (no phones, no internal ids): for the public portal and exports. */

@@ -1,12 +1,15 @@
 import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { findEnterpriseForScope, resolveEnterpriseScope } from '../enterprises/enterprises.service.ts';
+import {
+  findEnterpriseForScope,
+  listOperatingRoster,
+  resolveEnterpriseScope,
+} from '../enterprises/enterprises.service.ts';
 
 /**
- * What inspections needs from the enterprise registry. Single enterprises go through enterprises.service (scoped
- * lookups). The roster of a whole unit — 100,000 rows for plan generation and draws — is one read-only statement
- * here, the same precedent as the dashboard's read-only joins on task-list tables: enterprises.service has no bulk
- * roster function yet; when it gets one, this file is the only place to change.
+ * What inspections needs from the enterprise registry, always through enterprises.service: single enterprises by
+ * the registry's scoped lookups, the roster of a whole unit (100,000 rows for plan generation and draws) by its bulk
+ * read, reduced here to one supervising department and one industry per enterprise.
  */
 export interface RosterEnterprise {
   id: number;
@@ -23,23 +26,7 @@ const ROLE_ORDER: Record<string, number> = { industry: 0, territorial: 1, compre
 
 /** Operating enterprises of the unit with their first supervising department and first industry. */
 export async function loadRoster(db: Db, orgUnitId: number): Promise<RosterEnterprise[]> {
-  const rows = await db
-    .selectFrom('enterprises')
-    .select(['id', 'name', 'high_risk', 'standardization_level'])
-    .where('org_unit_id', '=', orgUnitId)
-    .where('status', '=', 'operating')
-    .orderBy('id')
-    .execute();
-  const supervisors = await db
-    .selectFrom('enterprise_supervisors')
-    .innerJoin('enterprises', 'enterprises.id', 'enterprise_supervisors.enterprise_id')
-    .select([
-      'enterprise_supervisors.enterprise_id',
-      'enterprise_supervisors.department_id',
-      'enterprise_supervisors.role',
-    ])
-    .where('enterprises.org_unit_id', '=', orgUnitId)
-    .execute();
+  const { enterprises: rows, supervisors, industries } = await listOperatingRoster(db, orgUnitId);
   const best = new Map<number, { departmentId: number; rank: number }>();
   for (const s of supervisors) {
     const rank = ROLE_ORDER[s.role] ?? 9;
@@ -48,14 +35,6 @@ export async function loadRoster(db: Db, orgUnitId: number): Promise<RosterEnter
       best.set(s.enterprise_id, { departmentId: s.department_id, rank });
     }
   }
-  const industries = await db
-    .selectFrom('enterprise_industries')
-    .innerJoin('industry_catalogue', 'industry_catalogue.id', 'enterprise_industries.catalogue_id')
-    .innerJoin('enterprises', 'enterprises.id', 'enterprise_industries.enterprise_id')
-    .select(['enterprise_industries.enterprise_id', 'industry_catalogue.name', 'industry_catalogue.seq'])
-    .where('enterprises.org_unit_id', '=', orgUnitId)
-    .where('industry_catalogue.kind', '=', 'industry')
-    .execute();
   const industryOf = new Map<number, { name: string; seq: number }>();
   for (const i of industries) {
     const current = industryOf.get(i.enterprise_id);

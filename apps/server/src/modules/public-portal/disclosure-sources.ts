@@ -1,6 +1,10 @@
-import type { PublicHazard, PublicHazardsResponse } from '@duban/shared/contracts/public-portal';
+import {
+  ENTERPRISE_NAME_SUGGESTIONS,
+  type PublicHazard,
+  type PublicHazardsResponse,
+} from '@duban/shared/contracts/public-portal';
 import type { Db } from '../../db/database.ts';
-import { buildSupervisionList } from '../enterprises/enterprises.service.ts';
+import { buildSupervisionList, searchEnterpriseNames } from '../enterprises/enterprises.service.ts';
 import { listPublicListedHazards } from '../hazards/hazards.service.ts';
 import { listPublishedDrawResults, listPublishedPenalties } from '../inspections/inspections.service.ts';
 import type { SupervisionEntry } from './portal-html.ts';
@@ -100,4 +104,9 @@ export async function listDrawEntries(db: Db, orgUnitId: number): Promise<DrawEn
     poolsHash: d.poolsHash,
     selected: d.selected.map((s) => ({ enterpriseName: s.enterpriseName, inspectors: s.inspectors.join('、') })),
   }));
+}
+
+/** The report form's enterprise suggestions: registry names only (no code, address, id or people), at most 10. */
+export async function enterpriseNameSuggestions(db: Db, orgUnitId: number, q: string): Promise<string[]> {
+  return searchEnterpriseNames(db, orgUnitId, q.trim(), ENTERPRISE_NAME_SUGGESTIONS);
 }

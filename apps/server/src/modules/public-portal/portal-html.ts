@@ -155,8 +155,19 @@ export function reportFormPage(
   challenge: { token: string; question: string },
   values: FormValues = {},
   error: string | null = null,
+  /** The registry names found for the 被举报单位 search (names only). */
+  found: { q: string; names: string[] } | null = null,
 ): string {
   const v = (k: string) => esc(values[k] ?? '');
+  const foundHtml = found
+    ? found.names.length
+      ? `<p class="hint" id="enterprise-found">名录中与“${esc(found.q)}”相符的单位（可在下方“被举报单位”中选用，也可直接填写）：${found.names
+          .map((n) => esc(n))
+          .join('、')}</p><datalist id="enterprise-names">${found.names
+          .map((n) => `<option value="${esc(n)}"></option>`)
+          .join('')}</datalist>`
+      : `<p class="hint" id="enterprise-found">名录中没有与“${esc(found.q)}”相符的单位，请直接填写单位名称。</p>`
+    : '';
   const checked = (k: string, value: string, dflt = false) =>
     (values[k] ?? (dflt ? value : '')) === value ? ' checked' : '';
   return page(
@@ -165,12 +176,17 @@ export function reportFormPage(
     `<section><h2>我要举报</h2>
 <p class="hint">可匿名举报。提交后您会得到<strong>回执码</strong>和<strong>查询密码</strong>，凭它们查询办理进度、接收答复和领取奖励。我们不会向任何部门或企业透露举报人身份。</p>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+<form method="get" action="/public/report" class="search" role="search">
+<label for="enterpriseQ">查找被举报单位（企业名录，可选）</label><input id="enterpriseQ" name="enterpriseQ" type="search" minlength="2" maxlength="50" value="${esc(found?.q ?? '')}">
+<button type="submit">查找</button>
+</form>
+${foundHtml}
 <form method="post" action="/public/report" enctype="multipart/form-data">
 <label for="category">举报类别</label><select id="category" name="category" required>${WHISTLE_CATEGORIES.map(
       (c) =>
         `<option value="${c}"${values.category === c ? ' selected' : ''}>${esc(WHISTLE_CATEGORY_LABELS[c])}</option>`,
     ).join('')}</select>
-<label for="enterpriseName">被举报单位</label><input id="enterpriseName" name="enterpriseName" type="text" required maxlength="200" value="${v('enterpriseName')}">
+<label for="enterpriseName">被举报单位</label><input id="enterpriseName" name="enterpriseName" type="text" required maxlength="200"${found?.names.length ? ' list="enterprise-names"' : ''} value="${v('enterpriseName')}">
 <label for="place">地点</label><input id="place" name="place" type="text" required maxlength="300" value="${v('place')}">
 <label for="description">问题描述</label><textarea id="description" name="description" required maxlength="5000">${v('description')}</textarea>
 <fieldset><legend>举报方式</legend>

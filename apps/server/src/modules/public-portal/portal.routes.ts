@@ -2,6 +2,8 @@ import {
   ArticleIdParams,
   ArticleView,
   CreateArticleRequest,
+  EnterpriseNamesQuery,
+  EnterpriseNamesResponse,
   ListArticlesResponse,
   PublicArticleResponse,
   PublicArticlesResponse,
@@ -27,6 +29,7 @@ import {
   readPublishedArticle,
 } from './articles.service.ts';
 import {
+  enterpriseNameSuggestions,
   listDrawEntries,
   listPenaltyEntries,
   listPublicHazards,
@@ -125,8 +128,27 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
     }
   });
 
-  app.get('/public/report', { schema: { hide: true } }, async (request, reply) =>
-    html(reply, reportFormPage((await served(request)).unit, deps.guard.issueChallenge())),
+  // The form's 被举报单位 search works without script: a GET form above it reloads the page with the registry's
+  // matching names in a <datalist> on the field (free text stays allowed); counted per address like the API.
+  app.get(
+    '/public/report',
+    { schema: { hide: true, querystring: z.object({ enterpriseQ: z.string().max(50).optional() }) } },
+    async (request, reply) => {
+      const { unit, orgUnitId } = await served(request);
+      const q = request.query.enterpriseQ?.trim() ?? '';
+      if (q.length < 2) return html(reply, reportFormPage(unit, deps.guard.issueChallenge()));
+      let names: string[] = [];
+      let error: string | null = null;
+      try {
+        await deps.guard.countSearch(request.ip);
+        names = await enterpriseNameSuggestions(db, orgUnitId, q);
+      } catch (e) {
+        error = message(e);
+      }
+      const values = { enterpriseName: names.length === 1 ? (names[0] ?? q) : q };
+      const body = reportFormPage(unit, deps.guard.issueChallenge(), values, error, { q, names });
+      return html(reply, body, error ? 429 : 200);
+    },
   );
 
   app.post('/public/report', { schema: { hide: true } }, async (request, reply) => {
@@ -177,6 +199,24 @@ export async function publicPortalRoutes(fastify: FastifyInstance, ctx: AppConte
     async (request) => {
       const { orgUnitId, cache } = await served(request);
       return cache.get('hazards', () => listPublicHazards(db, orgUnitId));
+    },
+  );
+
+  app.get(
+    '/api/public/enterprise-names',
+    {
+      schema: {
+        tags,
+        summary: '举报表单的企业名称查找（仅名称，最多 10 个，按地址限频）',
+        querystring: EnterpriseNamesQuery,
+        response: { 200: EnterpriseNamesResponse },
+      },
+    },
+    async (request, reply) => {
+      const { orgUnitId } = await served(request);
+      await deps.guard.countSearch(request.ip);
+      reply.header('cache-control', 'no-store');
+      return { names: await enterpriseNameSuggestions(db, orgUnitId, request.query.q) };
     },
   );
 

@@ -51,6 +51,9 @@ export interface GuardLimits {
   reportWindowMs: number;
   lookupFailuresPerIp: number;
   lookupWindowMs: number;
+  /** The public form's registry name search. */
+  searchesPerIp: number;
+  searchWindowMs: number;
   concurrentUploads: number;
   uploadQueue: number;
   uploadWaitMs: number;
@@ -62,6 +65,8 @@ export const DEFAULT_LIMITS: GuardLimits = {
   reportWindowMs: 60 * 60 * 1000,
   lookupFailuresPerIp: 20,
   lookupWindowMs: 15 * 60 * 1000,
+  searchesPerIp: 60,
+  searchWindowMs: 10 * 60 * 1000,
   concurrentUploads: 4,
   uploadQueue: 50,
   uploadWaitMs: 15_000,
@@ -110,11 +115,28 @@ export class AbuseGuard {
     await this.maybeSweep(now);
   }
 
+  /** Counts a registry name search of an address; refuses it beyond the address's limit. */
+  async countSearch(ip: string, now = Date.now()): Promise<void> {
+    const key = `search:ip:${ip}`;
+    const { slotStart, since } = slotOf(now, this.limits.searchWindowMs);
+    await this.store.addHits([key], slotStart);
+    const counts = await this.store.sumHits([key], since);
+    if ((counts.get(key) ?? 0) > this.limits.searchesPerIp) {
+      throw new AppError('too_many_attempts', '查找过于频繁，请稍后再试 (too many searches)');
+    }
+    await this.maybeSweep(now);
+  }
+
   /** Old slots and used challenges go at most once a minute per instance: one indexed delete. */
   private async maybeSweep(now: number): Promise<void> {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    const longest = Math.max(this.limits.reportWindowMs, this.limits.lookupWindowMs, CHALLENGE_TTL_MS);
+    const longest = Math.max(
+      this.limits.reportWindowMs,
+      this.limits.lookupWindowMs,
+      this.limits.searchWindowMs,
+      CHALLENGE_TTL_MS,
+    );
     await this.store.sweep(now - 2 * longest);
   }
 

@@ -19,6 +19,7 @@ import {
   PayRewardRequest,
   ProposeRewardRequest,
   ReplyWhistleRequest,
+  ReportHandlersResponse,
   RewardView,
   SetReportHandlerRequest,
   SetReportHandlerResponse,
@@ -35,7 +36,7 @@ import { z } from 'zod';
 import type { ServedContext } from '../../app-context.ts';
 import { requirePrincipal } from '../../core/principal.ts';
 import { publicUnitCode, resolvePublicUnit } from '../orgunits/orgunits.service.ts';
-import { setReportHandler } from '../users/report-handler.ts';
+import { reportHandlerIds, setReportHandler } from '../users/report-handler.ts';
 import { AbuseGuard } from './abuse-guard.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { claimReward } from './claim-reward.ts';
@@ -341,6 +342,15 @@ export async function whistleblowingRoutes(
     },
     async (request) =>
       saveWhistlePolicy(db, await adminHandlerScope(db, requirePrincipal(request.principal)), request.body),
+  );
+
+  app.get(
+    '/api/users/report-handlers',
+    { schema: { tags, summary: '持有举报受理权限的账号（安委办管理员）', response: { 200: ReportHandlersResponse } } },
+    async (request) => {
+      const by = permissionAdmin(requirePrincipal(request.principal));
+      return { userIds: await reportHandlerIds(db, by.orgUnitId) };
+    },
   );
 
   app.put(

@@ -1,5 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Segmented,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { UserRow } from '../../api/contracts.ts';
@@ -12,6 +24,7 @@ import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { DepartmentsPanel } from './DepartmentsPanel.tsx';
+import { ReportHandlerSwitch, useReportHandlers } from './ReportHandlerSwitch.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserActions } from './UserActions.tsx';
 import { useDepartments } from './use-departments.ts';
@@ -38,6 +51,7 @@ export default function UsersPage() {
   const { departments } = useDepartments();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'departments' ? 'departments' : 'users';
+  const handlers = useReportHandlers(isAdmin);
 
   const load = useCallback(() => {
     fetchUsers()
@@ -60,6 +74,12 @@ export default function UsersPage() {
     { key: 'status', title: t('users.col.status'), render: (_, u) => <StatusTag user={u} /> },
     ...(isAdmin
       ? [
+          {
+            key: 'reportHandler',
+            title: t('users.col.reportHandler'),
+            align: 'center' as const,
+            render: (_: unknown, u: UserRow) => <ReportHandlerSwitch user={u} handlers={handlers} />,
+          },
           {
             key: 'actions',
             title: t('users.col.actions'),
@@ -132,9 +152,16 @@ export default function UsersPage() {
                       </div>
                     ) : null}
                     {isAdmin ? (
-                      <Button size="small" style={{ marginTop: 8 }} onClick={() => setResetting(u)}>
-                        {t('users.reset')}
-                      </Button>
+                      <Flex justify="space-between" align="center" style={{ marginTop: 8 }}>
+                        <Button size="small" onClick={() => setResetting(u)}>
+                          {t('users.reset')}
+                        </Button>
+                        {u.role === 'office_admin' || u.role === 'office_staff' ? (
+                          <span>
+                            {t('users.col.reportHandler')} <ReportHandlerSwitch user={u} handlers={handlers} />
+                          </span>
+                        ) : null}
+                      </Flex>
                     ) : null}
                   </Card>
                 ))}
