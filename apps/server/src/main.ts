@@ -5,7 +5,7 @@ import { loadDemoListIfEmpty, prepareDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { announceDemoAccounts } from './demo/announce-demo-accounts.ts';
 import { loadDemoStory } from './demo/demo-story.ts';
-import { sealAuditChain, sealFilePath } from './modules/audit/audit.service.ts';
+import { auditKeyMatchesChain, sealAuditChain, sealFilePath } from './modules/audit/audit.service.ts';
 import { loadDemoEnterprisesIfEmpty } from './modules/enterprises/demo-enterprises.ts';
 import { loadDemoHazardsIfEmpty } from './modules/hazards/demo-hazards.ts';
 import { createMailSender } from './modules/notifications/senders/mail-sender.ts';
@@ -19,6 +19,17 @@ async function main(): Promise<void> {
   const prepared = await prepareDatabase(config.DATABASE_URL);
   const { handle, scope } = prepared;
   console.log(`数据库 (${handle.dialect}): ${handle.location}`);
+  // Several instances share the database: each must hold the same keys (docs/DEPLOYMENT.md).
+  if (!(await auditKeyMatchesChain(handle.db))) {
+    console.error(
+      `警告：${config.DATA_DIR}/audit.key 与数据库中审计链的签名不符。多实例部署时每个实例须使用同一个 audit.key（从第一个实例复制），否则审计链无法校验。`,
+    );
+  }
+  if (config.DUBAN_STORAGE !== 'local' && !config.DUBAN_WHISTLE_KEY) {
+    console.error(
+      '注意：共享存储（多实例）部署请在每个实例设置同一个 DUBAN_WHISTLE_KEY，否则各实例生成的举报密钥互不相同。',
+    );
+  }
   const demoLoaded = await loadDemoListIfEmpty(prepared);
   if (demoLoaded) console.log('已导入内置演示任务清单（2024年）。');
   const admin = await ensureOfficeAdmin(handle.db, scope.orgUnitId);

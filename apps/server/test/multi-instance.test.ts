@@ -13,7 +13,8 @@ import { prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { type DatabaseHandle, openDatabase, withDefaultUser } from '../src/db/database.ts';
 import { inTransaction } from '../src/db/transaction.ts';
-import { appendAudit, verifyAuditChain } from '../src/modules/audit/audit.service.ts';
+import { appendAudit, auditKeyMatchesChain, verifyAuditChain } from '../src/modules/audit/audit.service.ts';
+import { auditKey, useAuditKey } from '../src/modules/audit/audit-key.ts';
 import { findUnitDepartmentByName } from '../src/modules/departments/departments.service.ts';
 import type { DefaultScope } from '../src/modules/orgunits/orgunits.service.ts';
 import type { EvidenceStorage } from '../src/modules/progress/storage/evidence-storage.ts';
@@ -261,6 +262,18 @@ describeEachDatabase('several instances, shared file storage', (get, dialect) =>
     }
   });
 
+  it('an instance whose audit.key differs from the chain is detected (main.ts warns at start)', async () => {
+    const { db } = get().handle;
+    const key = auditKey();
+    expect(await auditKeyMatchesChain(db)).toBe(true);
+    try {
+      useAuditKey(randomBytes(32));
+      expect(await auditKeyMatchesChain(db)).toBe(false);
+    } finally {
+      useAuditKey(key);
+    }
+  });
+
   // Two instances writing to one chain at once: PostgreSQL only (several instances need PostgreSQL; on SQLite one
   // process owns the file).
   it.skipIf(dialect === 'sqlite')('the audit chain stays one chain when two instances append at once', async () => {
@@ -298,9 +311,12 @@ describeEachDatabase('several instances, shared file storage', (get, dialect) =>
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       const dataDir = tempDir();
+      const key = auditKey();
       try {
-        const started = await Promise.all([1, 2, 3].map(() => prepareDatabase(url.toString(), dataDir)));
+        const settled = await Promise.allSettled([1, 2, 3].map(() => prepareDatabase(url.toString(), dataDir)));
+        const started = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
         try {
+          expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
           const migrated = started.flatMap((s) => s.migrated);
           const probe = started[0]?.handle.db;
           if (!probe) throw new Error('no instance');
@@ -319,6 +335,8 @@ describeEachDatabase('several instances, shared file storage', (get, dialect) =>
           for (const s of started) await s.handle.close();
         }
       } finally {
+        // prepareDatabase loaded that data directory's key: back to this test process's key.
+        useAuditKey(key);
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       }

@@ -61,6 +61,16 @@ const checkpointMac = (c: CheckpointFields) =>
   auditMac(`checkpoint|${c.kind}|${c.head_id}|${c.event_count}|${c.head_hash}`);
 
 /**
+ * Whether this process's audit key is the one the chain's head checkpoint was signed with (true on a chain without
+ * one yet). Several instances must share one audit.key: an instance with another key would extend the chain with
+ * links that no verification accepts, so main.ts warns at start.
+ */
+export async function auditKeyMatchesChain(db: Db): Promise<boolean> {
+  const head = await findHeadCheckpoint(db);
+  return !head || checkpointMac(head) === head.mac;
+}
+
+/**
  * Appends one event to the chain and moves the signed head checkpoint (head id, event count, head hash) in the
  * same transaction. Call it inside the transaction that makes the change it records.
  */
