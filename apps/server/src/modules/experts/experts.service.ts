@@ -47,6 +47,7 @@ export async function expertRecusalIds(db: Db, expertIds: number[]): Promise<Map
   return new Map(rows.map((r) => [r.id, recusalIds(r)]));
 }
 
+/** The enterprises an expert must not be drawn for: the current and former employers. */
 function recusalIds(r: ExpertRow): number[] {
   const ids = JSON.parse(r.former_employer_ids) as number[];
   return r.employer_enterprise_id === null ? ids : [r.employer_enterprise_id, ...ids];
@@ -375,4 +376,40 @@ export async function drawExperts(
     );
   });
   return { seed, poolsHash, expertIds, recused };
+}
+
+/**
+ * The experts of a hazard acceptance (隐患验收) taken from the pool: each must be an expert of the unit drawn for an
+ * acceptance at this enterprise (POST /api/experts/draw, purpose 'acceptance', which applies the recusal rules and
+ * records the engagement), and the recusal rules are checked again here — never one employed now or before by the
+ * enterprise — so a hand-picked id cannot slip past them. Returns the names, in the order given. The hazards
+ * module calls this from record-acceptance.ts inside its transaction.
+ */
+export async function expertsForAcceptance(
+  db: Db,
+  orgUnitId: number,
+  enterpriseId: number,
+  expertIds: readonly number[],
+): Promise<string[]> {
+  const ids = [...new Set(expertIds)];
+  if (ids.length === 0) return [];
+  const rows = new Map(
+    (await selectExpertsByIds(db, ids)).filter((e) => e.org_unit_id === orgUnitId).map((e) => [e.id, e]),
+  );
+  const drawn = new Set(
+    (await selectEngagements(db, ids))
+      .filter((g) => g.kind === 'acceptance' && g.enterprise_id === enterpriseId)
+      .map((g) => g.expert_id),
+  );
+  const problems: { path: string; message: string }[] = [];
+  ids.forEach((id, i) => {
+    const e = rows.get(id);
+    if (!e) problems.push({ path: `drawnExpertIds.${i}`, message: '专家库中没有此专家' });
+    else if (recusalIds(e).includes(enterpriseId))
+      problems.push({ path: `drawnExpertIds.${i}`, message: `专家 ${e.name} 与该企业有任职关系，须回避` });
+    else if (!drawn.has(id))
+      problems.push({ path: `drawnExpertIds.${i}`, message: `专家 ${e.name} 未被抽取参加该企业的隐患验收` });
+  });
+  if (problems.length > 0) throw new AppError('validation_failed', problems.map((p) => p.message).join('；'), problems);
+  return ids.map((id) => rows.get(id)?.name ?? '');
 }
