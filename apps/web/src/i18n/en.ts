@@ -995,7 +995,7 @@ export const en: Messages = {
   'channels.saved': 'Channel saved',
   'channels.test': 'Send test message',
   'channels.testSent': 'Test message sent to "{name}"; check the group or mailbox',
-  'channels.testFailed': 'Test message to "{name}" failed: {error}',
+  'channels.testFailed': 'Test message to "{name}" not sent: {error}',
   'channels.empty': 'No notification channels yet',
   'reminders.title': 'Reminder policy',
   'reminders.default': 'The default policy applies',

@@ -984,7 +984,7 @@ export const zhCN = {
   'channels.saved': '渠道已保存',
   'channels.test': '发送测试消息',
   'channels.testSent': '测试消息已发送至“{name}”，请到对应群或邮箱查看',
-  'channels.testFailed': '“{name}”测试消息发送失败：{error}',
+  'channels.testFailed': '“{name}”{error}',
   'channels.empty': '还没有通知渠道',
   'reminders.title': '提醒与督办策略',
   'reminders.default': '当前使用默认策略',
