@@ -33,6 +33,20 @@ export const queryKeys = {
   departments: () => ['departments'] as const,
   yearOccurrences: (year: number) => ['occurrences', 'year', year] as const,
   dashboard: (year: number, asOf: string | null) => ['dashboard', year, asOf] as const,
+  /** One occurrence with its 督办 records and extensions (supervision and extension writes name 'occurrences'). */
+  occurrence: (id: number) => ['occurrences', 'detail', id] as const,
+  /** A task's occurrences of one list year (the task detail page's timeline). */
+  taskTimeline: (taskId: number, year: number) => ['occurrences', 'task', taskId, year] as const,
+  /** The inbox pages of one filter (a department user's own; the office's overdue list across departments). */
+  inbox: (year: number | null, status: string | null, departmentId: number | null) =>
+    ['occurrences', 'inbox', year, status, departmentId] as const,
+  reviewQueue: (departmentId: number | null) => ['reports', 'queue', departmentId] as const,
+  supervisionRecords: (kind: string | null, departmentId: number | null) =>
+    ['supervision', 'records', kind, departmentId] as const,
+  supervisionBatches: () => ['supervision', 'batches'] as const,
+  extensions: (status: string | null) => ['extensions', status] as const,
+  bulletins: (year: number | null) => ['bulletins', 'list', year] as const,
+  bulletin: (id: number) => ['bulletins', 'one', id] as const,
 };
 
 /** 4xx answers are final (missing, forbidden, invalid); only network trouble and 5xx are retried, once. */

@@ -1,10 +1,12 @@
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Popconfirm, Table, type TableColumnsType, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import type { Bulletin, BulletinSections } from '../../api/contracts.ts';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import { fetchBulletin, publishBulletin, updateBulletin } from '../../api/reports.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -12,7 +14,6 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { BulletinDownloads } from './BulletinDownloads.tsx';
 
@@ -31,7 +32,13 @@ export default function BulletinPage() {
   const toast = useToast();
   const user = useUser();
   const id = Number(useParams().id);
-  const { state, data, reload } = useLoad((signal) => fetchBulletin(id, signal), [id]);
+  const query = useQuery({
+    queryKey: queryKeys.bulletin(id),
+    queryFn: ({ signal }) => fetchBulletin(id, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  const reload = () => void query.refetch();
   const [bulletin, setBulletin] = useState<Bulletin | null>(null);
   const [title, setTitle] = useState('');
   const [sections, setSections] = useState<BulletinSections | null>(null);
@@ -46,7 +53,7 @@ export default function BulletinPage() {
     setStale(false);
   }, [data]);
 
-  if (state.status === 'error' && !data) return <ErrorResult error={state.error} onRetry={reload} />;
+  if (query.isError && !data) return <ErrorResult error={query.error} onRetry={reload} />;
   if (!bulletin || !sections) return <PageSpinner />;
 
   const editable = isOfficeRole(user.role) && bulletin.status === 'draft';

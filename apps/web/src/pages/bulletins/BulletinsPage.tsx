@@ -1,8 +1,10 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Empty, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import { createBulletin, fetchBulletins } from '../../api/reports.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -17,7 +19,6 @@ import {
 } from '../../components/ReportPeriodFields.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { defaultYear, loadTaskLists, useYearOptions } from '../tasks/use-task-table.ts';
@@ -40,7 +41,13 @@ export default function BulletinsPage() {
   const [newYear, setNewYear] = useState<number | null>(null);
   const [period, setPeriod] = useState<PeriodChoice>(DEFAULT_PERIOD);
   const [creating, setCreating] = useState(false);
-  const { state, data, reload } = useLoad((signal) => fetchBulletins(year, signal), [year]);
+  const bulletinsQuery = useQuery({
+    queryKey: queryKeys.bulletins(year),
+    queryFn: ({ signal }) => fetchBulletins(year, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = bulletinsQuery;
+  const reload = () => void bulletinsQuery.refetch();
   const query = newYear === null ? null : periodQuery(newYear, period);
 
   useEffect(() => {
@@ -119,8 +126,8 @@ export default function BulletinsPage() {
           </div>
         </section>
       ) : null}
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {bulletinsQuery.isError ? <ErrorResult error={bulletinsQuery.error} onRetry={reload} /> : null}
+      {!data && bulletinsQuery.isFetching ? <PageSpinner /> : null}
       {data && list.length === 0 ? (
         <Empty description={office ? t('bulletin.empty') : t('bulletin.emptyPublished')} />
       ) : null}

@@ -1,15 +1,16 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Input, Select } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../api/contracts.ts';
 import { fetchDashboard } from '../../api/dashboard.ts';
+import { queryKeys } from '../../api/query.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { periodLabel } from '../../components/period.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { StatusFilter } from '../tasks/task-view.ts';
@@ -37,7 +38,13 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || null;
   const asOf = params.get('asOf');
-  const { state, data, reload } = useLoad((signal) => loadDashboard(year, asOf, signal), [year, asOf]);
+  const query = useQuery({
+    queryKey: queryKeys.dashboard(year ?? 0, asOf),
+    queryFn: ({ signal }) => loadDashboard(year, asOf, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  const reload = () => void query.refetch();
   const shownYear = data?.taskList.year ?? year;
   const heat = useMemo(() => (data ? heatmapFrom(data) : null), [data]);
 
@@ -80,9 +87,9 @@ export default function DashboardPage() {
           </p>
         ) : null}
       </section>
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {state.status === 'loading' && !data ? <PageSpinner /> : null}
-      {state.status === 'ready' && data === null ? <Alert type="info" showIcon title={t('dash.noList')} /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={reload} /> : null}
+      {query.isFetching && !data ? <PageSpinner /> : null}
+      {query.isSuccess && data === null ? <Alert type="info" showIcon title={t('dash.noList')} /> : null}
       {data ? (
         <>
           <Kpis d={data} />

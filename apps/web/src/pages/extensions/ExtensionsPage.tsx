@@ -1,7 +1,9 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Segmented } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ExtensionStatus } from '../../api/contracts.ts';
+import { queryKeys } from '../../api/query.ts';
 import { fetchExtensions } from '../../api/supervision.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { useOccurrenceLookup } from '../../components/occurrence-lookup.ts';
@@ -9,7 +11,6 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { periodLabel } from '../../components/period.ts';
 import { useDepartmentRegistry } from '../../components/use-department-registry.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { DecideExtension, EXTENSION_STATUS_LABEL, ExtensionFacts } from '../occurrence/ExtensionParts.tsx';
 
@@ -23,10 +24,13 @@ export default function ExtensionsPage() {
   const view: View = VIEWS.includes(params.get('view') as View) ? (params.get('view') as View) : 'pending';
   const registry = useDepartmentRegistry();
   const names = useMemo(() => new Map(registry.departments.map((d) => [d.id, d.name])), [registry.departments]);
-  const { state, data, reload } = useLoad(
-    (signal) => fetchExtensions({ status: view === 'all' ? null : view }, signal),
-    [view],
-  );
+  const query = useQuery({
+    queryKey: queryKeys.extensions(view),
+    queryFn: ({ signal }) => fetchExtensions({ status: view === 'all' ? null : view }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  const reload = () => void query.refetch();
   const list = useMemo(
     () => [...(data?.extensions ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 200),
     [data],
@@ -43,8 +47,8 @@ export default function ExtensionsPage() {
         options={VIEWS.map((v) => ({ value: v, label: v === 'all' ? t('common.all') : t(EXTENSION_STATUS_LABEL[v]) }))}
         style={{ marginBottom: 12 }}
       />
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={reload} /> : null}
+      {!data && query.isFetching ? <PageSpinner /> : null}
       {data ? (
         <p className="text-secondary" aria-live="polite">
           {t('ext.count', { n: list.length })}

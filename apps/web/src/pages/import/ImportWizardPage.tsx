@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Flex, Steps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -43,7 +44,6 @@ export default function ImportWizardPage() {
   const [unknown, setUnknown] = useState<UnknownDepartment[]>([]);
   const [choices, setChoices] = useState<Record<string, DepartmentChoice>>({});
   const [overrides, setOverrides] = useState<Record<string, string>>({});
-  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportCommitResponse | null>(null);
   const [refusal, setRefusal] = useState<CommitRefusal | null>(null);
@@ -58,14 +58,18 @@ export default function ImportWizardPage() {
         }
       : null;
 
+  // The preview writes nothing; the commit's api function invalidates the lists, task table and dashboard.
+  const previewMutation = useMutation({ mutationFn: previewImport });
+  const commitMutation = useMutation({ mutationFn: commitImport });
+  const loading = previewMutation.isPending || commitMutation.isPending;
+
   /** Runs the preview; the first one of a file also fixes the list of unknown department names. */
   const runPreview = async (next: { choices?: typeof choices; overrides?: typeof overrides; fresh?: boolean }) => {
     const body = form(next);
     if (!body) return false;
-    setLoading(true);
     setError(null);
     try {
-      const p = await previewImport(body);
+      const p = await previewMutation.mutateAsync(body);
       setPreview(p);
       if (next.fresh) {
         setUnknown(p.unknownDepartments);
@@ -75,8 +79,6 @@ export default function ImportWizardPage() {
     } catch (e) {
       setError(errorText(e, t));
       return false;
-    } finally {
-      setLoading(false);
     }
   };
 
@@ -104,19 +106,16 @@ export default function ImportWizardPage() {
   const commit = async () => {
     const body = form();
     if (!body) return;
-    setLoading(true);
     setError(null);
     setRefusal(null);
     try {
-      const r = await commitImport(body);
+      const r = await commitMutation.mutateAsync(body);
       setResult(r);
       message.success(t('import.commit.done'));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'import_has_problems') {
         setRefusal({ message: e.message, problems: isProblemList(e.details) ? e.details : [] });
       } else setError(errorText(e, t));
-    } finally {
-      setLoading(false);
     }
   };
 

@@ -1,6 +1,5 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { Button, Empty, Select, Tag } from 'antd';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { InboxResponse, Occurrence, OccurrenceStatus } from '../../api/contracts.ts';
 import { useUser } from '../../app/auth.tsx';
@@ -17,11 +16,11 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { periodLabel } from '../../components/period.ts';
 import { useDepartmentRegistry } from '../../components/use-department-registry.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useYearOptions } from '../tasks/use-task-table.ts';
-import { fetchInboxPages, INBOX_STATUSES } from './inbox-view.ts';
+import { INBOX_STATUSES } from './inbox-view.ts';
+import { useInboxPages } from './use-inbox.ts';
 
 const PAGE = 30;
 
@@ -37,15 +36,11 @@ export default function MyWorkPage() {
   const year = Number(params.get('year')) || null;
   const statusParam = params.get('status');
   const status = INBOX_STATUSES.includes(statusParam as OccurrenceStatus) ? (statusParam as OccurrenceStatus) : null;
-  const [pages, setPages] = useState(1);
 
-  const { state, data, reload } = useLoad(
-    (signal) => fetchInboxPages({ year, status }, PAGE, pages, signal),
-    [year, status, pages],
-  );
+  const { query, data, more } = useInboxPages({ year, status }, PAGE);
+  const reload = () => void query.refetch();
 
   const setParam = (key: string, value: string | number | null | undefined) => {
-    setPages(1);
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -99,8 +94,8 @@ export default function MyWorkPage() {
         </p>
       </section>
 
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {state.status === 'loading' && !data ? <PageSpinner /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={reload} /> : null}
+      {query.isFetching && !data ? <PageSpinner /> : null}
       {data ? <InboxSummary data={data} /> : null}
       {data && items.length === 0 ? <Empty description={t('mywork.empty')} /> : null}
       <ul className="inbox-list" aria-label={t('mywork.listLabel')}>
@@ -110,7 +105,7 @@ export default function MyWorkPage() {
       </ul>
       {data && items.length < data.total ? (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button loading={state.status === 'loading'} onClick={() => setPages((n) => n + 1)}>
+          <Button loading={query.isFetchingNextPage} onClick={more}>
             {t('common.more', { n: data.total - items.length })}
           </Button>
         </div>

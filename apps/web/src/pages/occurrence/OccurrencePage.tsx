@@ -1,11 +1,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { todayInShanghai } from '@duban/shared/civil-date';
 import { isEditable } from '@duban/shared/progress/report-workflow';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Extension, OccurrenceDetailResponse, ReportResponse, SupervisionAction } from '../../api/contracts.ts';
 import { fetchOccurrence } from '../../api/progress.ts';
+import { queryKeys } from '../../api/query.ts';
 import { fetchActions, fetchExtensions } from '../../api/supervision.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -14,7 +16,6 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { periodLabel } from '../../components/period.ts';
 import { KIND_LABEL } from '../../components/supervision-kind.ts';
 import { formatTime } from '../../components/time.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { DecideExtension, ExtensionFacts, RequestExtensionForm } from './ExtensionParts.tsx';
 import { OccurrenceSummaryCard } from './OccurrenceSummaryCard.tsx';
@@ -46,16 +47,22 @@ async function load(id: number, signal: AbortSignal): Promise<Loaded> {
 export default function OccurrencePage() {
   const { id } = useParams();
   const occurrenceId = Number(id);
-  const { state, data, reload } = useLoad((signal) => load(occurrenceId, signal), [occurrenceId]);
+  const query = useQuery({
+    queryKey: queryKeys.occurrence(occurrenceId),
+    queryFn: ({ signal }) => load(occurrenceId, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  const reload = () => void query.refetch();
   const t = useT();
-  if (!data && state.status === 'error') return <ErrorResult error={state.error} onRetry={reload} />;
+  if (!data && query.isError) return <ErrorResult error={query.error} onRetry={reload} />;
   if (!data) return <PageSpinner />;
   return (
     <>
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={reload} /> : null}
       <OccurrenceView key={data.occurrence.id} data={data} reload={reload} />
       <span className="visually-hidden" aria-live="polite">
-        {state.status === 'loading' ? t('app.loading') : ''}
+        {query.isFetching ? t('app.loading') : ''}
       </span>
     </>
   );

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { Button, Input } from 'antd';
 import { useId, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -23,7 +24,6 @@ export function ReviewActions({ report, onDone, size = 'middle', subject }: Prop
   const reasonId = useId();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState<'accept' | 'return' | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
 
   const fail = (error: unknown) => {
@@ -33,36 +33,33 @@ export function ReviewActions({ report, onDone, size = 'middle', subject }: Prop
     } else message.error(errorText(error, t));
   };
 
-  const accept = async () => {
-    setBusy('accept');
-    try {
-      const updated = await acceptReport(report.id, report.version);
+  // The api functions invalidate what a review changes (occurrences, reports, task table, dashboard).
+  const acceptMutation = useMutation({
+    mutationFn: () => acceptReport(report.id, report.version),
+    onSuccess: (updated) => {
       message.success(t('review.accepted'));
       onDone({ report: updated });
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const sendReturn = async () => {
-    if (!reason.trim()) {
-      setReasonError(t('review.reasonRequired'));
-      return;
-    }
-    setBusy('return');
-    try {
-      const updated = await returnReport(report.id, report.version, reason.trim());
+    },
+    onError: fail,
+  });
+  const returnMutation = useMutation({
+    mutationFn: (why: string) => returnReport(report.id, report.version, why),
+    onSuccess: (updated) => {
       message.success(t('review.returned'));
       setReturning(false);
       setReason('');
       onDone({ report: updated });
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(null);
+    },
+    onError: fail,
+  });
+  const busy = acceptMutation.isPending ? 'accept' : returnMutation.isPending ? 'return' : null;
+
+  const sendReturn = () => {
+    if (!reason.trim()) {
+      setReasonError(t('review.reasonRequired'));
+      return;
     }
+    returnMutation.mutate(reason.trim());
   };
 
   if (returning)
@@ -92,7 +89,7 @@ export function ReviewActions({ report, onDone, size = 'middle', subject }: Prop
           </div>
         ) : null}
         <div className="button-row">
-          <Button danger type="primary" size={size} loading={busy === 'return'} onClick={() => void sendReturn()}>
+          <Button danger type="primary" size={size} loading={busy === 'return'} onClick={sendReturn}>
             {t('review.confirmReturn')}
           </Button>
           <Button size={size} onClick={() => setReturning(false)} disabled={busy !== null}>
@@ -109,7 +106,7 @@ export function ReviewActions({ report, onDone, size = 'middle', subject }: Prop
         size={size}
         loading={busy === 'accept'}
         disabled={busy !== null}
-        onClick={() => void accept()}
+        onClick={() => acceptMutation.mutate()}
         aria-label={`${t('review.accept')}：${subject}`}
       >
         {t('review.accept')}

@@ -1,8 +1,10 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ReportListItem, ReportResponse } from '../../api/contracts.ts';
 import { fetchReport, fetchReports } from '../../api/progress.ts';
+import { queryKeys } from '../../api/query.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
 import { ReportStatusTag } from '../../components/OccurrenceStatusTag.tsx';
@@ -11,7 +13,6 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { periodLabel } from '../../components/period.ts';
 import { formatTime } from '../../components/time.ts';
 import { realDepartments, useDepartmentRegistry } from '../../components/use-department-registry.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { EvidenceList } from '../occurrence/EvidenceList.tsx';
@@ -44,7 +45,13 @@ export default function ReviewQueuePage() {
   const isPhone = useIsPhone();
   const [departmentId, setDepartmentId] = useState<number | null>(null);
   const [done, setDone] = useState<Set<number>>(new Set());
-  const { state, data, reload } = useLoad((signal) => loadQueue(departmentId, signal), [departmentId]);
+  const query = useQuery({
+    queryKey: queryKeys.reviewQueue(departmentId),
+    queryFn: ({ signal }) => loadQueue(departmentId, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  const reload = () => void query.refetch();
 
   const registry = useDepartmentRegistry();
   const departments = useMemo(
@@ -73,8 +80,8 @@ export default function ReviewQueuePage() {
           {data ? t('review.count', { n: queue.length }) : ''}
         </p>
       </section>
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={reload} /> : null}
+      {!data && query.isFetching ? <PageSpinner /> : null}
       {data && queue.length === 0 ? <Empty description={t('review.empty')} /> : null}
       <ul className="inbox-list" aria-label={t('review.title')}>
         {queue.map(({ item, report }) => {

@@ -1,15 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { addDays, todayInShanghai } from '@duban/shared/civil-date';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Input, Modal, Tag } from 'antd';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import { type Batch, batchDocumentUrl, fetchBatches, issueBatches } from '../../api/supervision-batches.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { periodLabel } from '../../components/period.ts';
 import { formatTime } from '../../components/time.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 /** The two printable files of one notice. */
@@ -143,8 +144,9 @@ export function IssuedBatches({ batches, onClose }: { batches: Batch[]; onClose:
 /** 督办通知: every batch with its 文号, the department, and each item's reply. */
 export function BatchList() {
   const t = useT();
-  const { state, data, reload } = useLoad((signal) => fetchBatches(signal), []);
-  if (state.status === 'error') return <ErrorResult error={state.error} onRetry={reload} />;
+  const batches = useQuery({ queryKey: queryKeys.supervisionBatches(), queryFn: ({ signal }) => fetchBatches(signal) });
+  const { data } = batches;
+  if (batches.isError) return <ErrorResult error={batches.error} onRetry={() => void batches.refetch()} />;
   if (!data) return <PageSpinner />;
   if (data.batches.length === 0) return <Empty description={t('batch.none')} />;
   return (

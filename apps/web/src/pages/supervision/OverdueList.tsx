@@ -1,8 +1,10 @@
 import { toDayNumber } from '@duban/shared/civil-date';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Empty, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Occurrence, SupervisionAction } from '../../api/contracts.ts';
+import { queryKeys } from '../../api/query.ts';
 import { fetchActions } from '../../api/supervision.ts';
 import type { Batch } from '../../api/supervision-batches.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
@@ -13,10 +15,9 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { periodLabel } from '../../components/period.ts';
 import { KIND_COLOR, KIND_LABEL } from '../../components/supervision-kind.ts';
 import { realDepartments, useDepartmentRegistry } from '../../components/use-department-registry.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { fetchInboxPages } from '../my-work/inbox-view.ts';
+import { useInboxPages } from '../my-work/use-inbox.ts';
 import { RecordActionForm } from '../occurrence/RecordActionForm.tsx';
 import { useYearOptions } from '../tasks/use-task-table.ts';
 import { BatchBar, IssuedBatches } from './BatchParts.tsx';
@@ -30,22 +31,26 @@ export function OverdueList() {
   const isPhone = useIsPhone();
   const [year, setYear] = useState<number | null>(null);
   const [departmentId, setDepartmentId] = useState<number | null>(null);
-  const [pages, setPages] = useState(1);
   const registry = useDepartmentRegistry();
 
-  const { state, data, reload } = useLoad(
-    async (signal) => {
-      const [inbox, actions] = await Promise.all([
-        fetchInboxPages({ status: 'overdue', year, departmentId }, PAGE, pages, signal),
-        fetchActions({ departmentId }, signal),
-      ]);
-      const byOccurrence = new Map<number, SupervisionAction[]>();
-      for (const a of actions.actions)
-        byOccurrence.set(a.occurrenceId, [...(byOccurrence.get(a.occurrenceId) ?? []), a]);
-      return { inbox, byOccurrence };
-    },
-    [year, departmentId, pages],
-  );
+  const { query, data: inbox, more } = useInboxPages({ status: 'overdue', year, departmentId }, PAGE);
+  const records = useQuery({
+    queryKey: queryKeys.supervisionRecords(null, departmentId),
+    queryFn: ({ signal }) => fetchActions({ departmentId }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const data = useMemo(() => {
+    if (!inbox || !records.data) return undefined;
+    const byOccurrence = new Map<number, SupervisionAction[]>();
+    for (const a of records.data.actions)
+      byOccurrence.set(a.occurrenceId, [...(byOccurrence.get(a.occurrenceId) ?? []), a]);
+    return { inbox, byOccurrence };
+  }, [inbox, records.data]);
+  const failed = query.isError ? query.error : records.isError ? records.error : null;
+  const reload = () => {
+    void query.refetch();
+    void records.refetch();
+  };
   const departments = useMemo(
     () => realDepartments(registry.departments).map((d) => ({ value: d.id, label: d.name })),
     [registry.departments],
@@ -86,7 +91,6 @@ export function OverdueList() {
             style={{ width: isPhone ? '100%' : 120 }}
             value={year ?? 0}
             onChange={(v) => {
-              setPages(1);
               setYear(v || null);
             }}
             options={[{ value: 0, label: t('common.allYears') }, ...years.map((y) => ({ value: y, label: String(y) }))]}
@@ -101,7 +105,6 @@ export function OverdueList() {
             placeholder={t('common.all')}
             value={departmentId ?? undefined}
             onChange={(v) => {
-              setPages(1);
               setDepartmentId(v ?? null);
             }}
             options={departments}
@@ -111,8 +114,8 @@ export function OverdueList() {
           {data ? t('sup.overdueCount', { n: data.inbox.total }) : ''}
         </p>
       </section>
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {failed ? <ErrorResult error={failed} onRetry={reload} /> : null}
+      {!data && !failed ? <PageSpinner /> : null}
       {data && data.inbox.items.length === 0 ? <Empty description={t('sup.noOverdue')} /> : null}
       {issued ? <IssuedBatches batches={issued} onClose={() => setIssued(null)} /> : null}
       {office && data && data.inbox.items.length > 0 ? (
@@ -163,7 +166,7 @@ export function OverdueList() {
       })}
       {data && data.inbox.items.length < data.inbox.total ? (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button loading={state.status === 'loading'} onClick={() => setPages((n) => n + 1)}>
+          <Button loading={query.isFetchingNextPage} onClick={more}>
             {t('common.more', { n: data.inbox.total - data.inbox.items.length })}
           </Button>
         </div>

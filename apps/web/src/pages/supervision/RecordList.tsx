@@ -1,7 +1,9 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { SupervisionKind } from '../../api/contracts.ts';
+import { queryKeys } from '../../api/query.ts';
 import { fetchActions, SUPERVISION_KINDS } from '../../api/supervision.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
@@ -10,7 +12,6 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { periodLabel } from '../../components/period.ts';
 import { KIND_LABEL } from '../../components/supervision-kind.ts';
 import { realDepartments, useDepartmentRegistry } from '../../components/use-department-registry.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ActionItem } from '../occurrence/SupervisionPanel.tsx';
@@ -26,10 +27,13 @@ export function RecordList({ noticesOnly }: { noticesOnly: boolean }) {
   const [reply, setReply] = useState<ReplyFilter>('all');
   const registry = useDepartmentRegistry();
   const names = useMemo(() => new Map(registry.departments.map((d) => [d.id, d.name])), [registry.departments]);
-  const { state, data, reload } = useLoad(
-    (signal) => fetchActions({ kind: noticesOnly ? 'notice' : kind, departmentId }, signal),
-    [noticesOnly, kind, departmentId],
-  );
+  const query = useQuery({
+    queryKey: queryKeys.supervisionRecords(noticesOnly ? 'notice' : (kind ?? null), departmentId),
+    queryFn: ({ signal }) => fetchActions({ kind: noticesOnly ? 'notice' : kind, departmentId }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  const reload = () => void query.refetch();
   const actions = useMemo(
     () =>
       [...(data?.actions ?? [])]
@@ -86,8 +90,8 @@ export function RecordList({ noticesOnly }: { noticesOnly: boolean }) {
           {data ? t('sup.recordCount', { n: actions.length }) : ''}
         </p>
       </section>
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={reload} /> : null}
+      {!data && query.isFetching ? <PageSpinner /> : null}
       {data && actions.length === 0 ? <Empty description={t('sup.none')} /> : null}
       <ul className="inbox-list" aria-label={noticesOnly ? t('sup.view.notices') : t('sup.view.records')}>
         {shown.map((a) => {

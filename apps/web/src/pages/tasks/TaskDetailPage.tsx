@@ -1,9 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Extension, Occurrence, OccurrenceDetailResponse, SupervisionAction, Task } from '../../api/contracts.ts';
 import { fetchOccurrence, fetchTaskOccurrences } from '../../api/progress.ts';
+import { queryKeys } from '../../api/query.ts';
 import { fetchActions, fetchExtensions } from '../../api/supervision.ts';
 import { DeadlineCell } from '../../components/DeadlineCell.tsx';
 import { DepartmentTags, RoleTag } from '../../components/DepartmentTags.tsx';
@@ -14,7 +16,6 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { periodLabel } from '../../components/period.ts';
 import { KIND_COLOR, KIND_LABEL } from '../../components/supervision-kind.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { HazardStockFigure } from '../hazards/HazardStockFigure.tsx';
 import { EvidenceList } from '../occurrence/EvidenceList.tsx';
@@ -82,10 +83,11 @@ export default function TaskDetailPage() {
     return null;
   }, [table, id]);
   const listYear = table?.taskList.year ?? null;
-  const timeline = useLoad(
-    (signal) => (listYear === null ? new Promise<never>(() => undefined) : loadTimeline(id, listYear, signal)),
-    [id, listYear],
-  );
+  const timeline = useQuery({
+    queryKey: queryKeys.taskTimeline(id, listYear ?? 0),
+    queryFn: ({ signal }) => loadTimeline(id, listYear as number, signal),
+    enabled: listYear !== null,
+  });
 
   const backTo = `/tasks${listYear ? `?year=${listYear}` : ''}`;
   const back = (
@@ -113,10 +115,8 @@ export default function TaskDetailPage() {
       <h2 className="section-title" style={{ marginTop: 20 }}>
         {t('taskDetail.timeline')}
       </h2>
-      {timeline.state.status === 'error' ? (
-        <ErrorResult error={timeline.state.error} onRetry={timeline.reload} />
-      ) : null}
-      {!timeline.data && timeline.state.status === 'loading' ? <PageSpinner /> : null}
+      {timeline.isError ? <ErrorResult error={timeline.error} onRetry={() => void timeline.refetch()} /> : null}
+      {timeline.isPending ? <PageSpinner /> : null}
       {timeline.data ? <DepartmentTimelines task={task} timeline={timeline.data} /> : null}
     </>
   );
