@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
+import * as m0018 from '../src/db/migrations/20261201_0018_inspection_gaps.ts';
 import { allocateDocumentNumber } from '../src/modules/inspections/inspections.repository.ts';
 import { buildTestApp, TEST_PASSWORD, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
@@ -99,5 +100,29 @@ describeEachDatabase('inspection document numbers', (get) => {
     await expect(
       db.updateTable('inspections').set({ record_no: one.record_no }).where('id', '=', two.id).execute(),
     ).rejects.toThrow(/unique|UNIQUE/);
+  });
+
+  it('the migration starts the counters from the numbers given and renumbers a number given twice', async () => {
+    const db = get().handle.db;
+    const numbered = () =>
+      db
+        .selectFrom('inspections')
+        .select(['id', 'record_no'])
+        .where('record_no', 'like', '检记〔2027〕%')
+        .orderBy('id')
+        .execute();
+    const before = await numbered();
+    expect(before).toHaveLength(N);
+    // the state before migration 0018, with the race's damage: the second inspection holds the first's number
+    await m0018.down(db);
+    const [first, second] = before;
+    if (!first || !second) throw new Error('numbered inspections expected');
+    await db.updateTable('inspections').set({ record_no: first.record_no }).where('id', '=', second.id).execute();
+    await m0018.up(db);
+    const after = new Map((await numbered()).map((r) => [r.id, r.record_no]));
+    expect(after.get(first.id)).toBe(first.record_no);
+    expect(after.get(second.id)).toBe(`检记〔2027〕${String(N + 1).padStart(4, '0')}号`);
+    expect(new Set(after.values()).size).toBe(N);
+    expect(await allocateDocumentNumber(db, t.scope.orgUnitId, 'record_no', 2027)).toBe(N + 2);
   });
 });
