@@ -1,30 +1,13 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ReportStatus } from '../../db/schema.ts';
+import type { EvidenceFileTable, ReportStatus, ReportTable } from '../../db/schema.ts';
 
 /** All SQL of reports and evidence_files (the occurrence side is in occurrences.repository.ts). */
 
 // ---------- reports ----------
 
-export interface ReportRow {
-  id: number;
-  org_unit_id: number;
-  occurrence_id: number;
-  department_id: number;
-  text: string;
-  work_date: string;
-  status: ReportStatus;
-  return_reason: string | null;
-  created_by: number;
-  created_by_name: string | null;
-  created_at: string;
-  updated_at: string;
-  submitted_at: string | null;
-  reviewed_by: number | null;
-  reviewed_by_name: string | null;
-  reviewed_at: string | null;
-  version: number;
-}
+/** A report with the display names of its author and reviewer (users joined). */
+export type ReportRow = Selectable<ReportTable> & { created_by_name: string | null; reviewed_by_name: string | null };
 
 function reports(db: Db, orgUnitId: number) {
   return db
@@ -196,17 +179,8 @@ export async function findReportVersion(db: Db, id: number): Promise<number | un
 
 // ---------- evidence ----------
 
-export interface EvidenceRow {
-  id: number;
-  report_id: number;
-  sha256: string;
-  file_name: string;
-  mime: string;
-  size: number;
-  uploaded_by: number;
-  uploaded_by_name: string | null;
-  created_at: string;
-}
+/** An evidence file with the display name of its uploader (users joined). */
+export type EvidenceRow = Selectable<EvidenceFileTable> & { uploaded_by_name: string | null };
 
 function evidence(db: Db) {
   return db

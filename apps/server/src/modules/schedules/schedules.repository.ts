@@ -1,13 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
+import type { ScheduleRuleTable } from '../../db/schema.ts';
 
-export interface RuleRow {
-  id: number;
-  task_id: number;
-  seq: number;
-  kind: string;
-  spec: string;
-}
+export type RuleRow = Pick<Selectable<ScheduleRuleTable>, 'id' | 'task_id' | 'seq' | 'kind' | 'spec'>;
 
 export async function listRulesOfTasks(db: Db, taskIds: number[]): Promise<RuleRow[]> {
   return selectInChunks(taskIds, (chunk) =>

@@ -1,6 +1,11 @@
 import { addDays, todayInShanghai } from '@duban/shared/civil-date';
 import type { ListTasksResponse } from '@duban/shared/contracts/tasklists';
-import { DUE_SOON_DAYS, type OccurrenceStatus, rollupStatus } from '@duban/shared/occurrence-status';
+import {
+  DUE_SOON_DAYS,
+  OCCURRENCE_STATUSES,
+  type OccurrenceStatus,
+  rollupStatus,
+} from '@duban/shared/occurrence-status';
 import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
 import { listNextDue, listTaskDepartments, listTaskListIndex, listTaskStatusCounts } from './task-table.repository.ts';
@@ -48,7 +53,7 @@ export async function getTaskTable(
         departments: departments
           .filter((d) => d.task_id === t.id)
           .map((d) => ({ id: d.department_id, name: d.name, role: d.role, viaGroup: d.via_group })),
-        status: rollupStatus(Object.keys(statusCounts) as OccurrenceStatus[]),
+        status: rollupStatus(OCCURRENCE_STATUSES.filter((s) => (statusCounts[s] ?? 0) > 0)),
         statusCounts,
         nextDue: next
           ? { start: next.window_start, due: next.due_date, periodKey: next.period_key, department: next.department }

@@ -1,25 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { BulletinTable } from '../../../db/schema.ts';
 
 /** All SQL of the bulletins table. */
-export interface BulletinRow {
-  id: number;
-  org_unit_id: number;
-  task_list_id: number;
-  year: number;
-  period_key: string;
-  as_of: string;
-  title: string;
-  sections: string;
-  figures: string;
-  status: BulletinTable['status'];
-  created_by: number | null;
-  created_at: string;
-  updated_at: string;
-  published_by: number | null;
-  published_at: string | null;
-  version: number;
-}
+export type BulletinRow = Selectable<BulletinTable>;
 
 const COLUMNS = [
   'id',
