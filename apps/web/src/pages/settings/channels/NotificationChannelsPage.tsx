@@ -29,6 +29,7 @@ import { ErrorResult } from '../../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../../components/PageSpinner.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useToast } from '../../../components/toast.tsx';
+import { useDepartmentRegistry } from '../../../components/use-department-registry.ts';
 import { useIsPhone } from '../../../components/use-media-query.ts';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useDepartments } from '../../users/use-departments.ts';
@@ -57,6 +58,8 @@ export default function NotificationChannelsPage() {
   const me = useUser();
   const message = useToast();
   const { departments } = useDepartments();
+  // Names of every department, retired ones included (a channel may still belong to one).
+  const { departments: registry } = useDepartmentRegistry();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [editing, setEditing] = useState<ChannelRow | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
@@ -75,7 +78,7 @@ export default function NotificationChannelsPage() {
   if (!isOfficeRole(me.role)) return <Alert type="info" showIcon title={t('settings.onlyOffice')} />;
 
   const departmentName = (id: number | null) =>
-    id === null ? t('channels.office') : (departments.find((d) => d.id === id)?.name ?? `#${id}`);
+    id === null ? t('channels.office') : (registry.find((d) => d.id === id)?.name ?? `#${id}`);
 
   const open = (row: ChannelRow | 'new') => {
     setError(null);
