@@ -26,13 +26,14 @@ export function UnitSwitcher({ compact = false }: { compact?: boolean }) {
   for (const u of units) depth.set(u.id, u.parentId === null ? 0 : (depth.get(u.parentId) ?? -1) + 1);
   return (
     <Select
+      id="unit-switcher"
       aria-label={t('unit.switch')}
       data-testid="unit-switcher"
       size="small"
       loading={busy}
       value={user.unit.code}
       popupMatchSelectWidth={false}
-      style={{ maxWidth: compact ? 120 : 220 }}
+      style={{ maxWidth: compact ? 96 : 220 }}
       options={units.map((u) => ({
         value: u.code,
         label: `${'\u3000'.repeat(Math.max(0, (depth.get(u.id) ?? 0) - (depth.get(home.id) ?? 0)))}${u.name}`,
