@@ -1,5 +1,6 @@
 import type { AddHazardFilesResponse } from '@duban/shared/contracts/hazards';
 import { AppError } from '../../core/app-error.ts';
+import { stripJpegMetadataBytes } from '../../core/jpeg-metadata.ts';
 import type { Db } from '../../db/database.ts';
 import type { HazardFileTable } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -44,7 +45,12 @@ export async function addHazardFiles(
     if (PHOTO_KINDS.includes(kind) && !type.mime.startsWith('image/')) {
       throw new AppError('unsupported_file_type', `整改前后照片须为图片：“${name}”`, { fileName: name });
     }
-    files.push({ bytes, mime: type.mime, fileName: name });
+    // A JPEG's EXIF (with GPS), XMP and comments are removed before it is stored (core/jpeg-metadata.ts).
+    files.push({
+      bytes: type.mime === 'image/jpeg' ? await stripJpegMetadataBytes(bytes) : bytes,
+      mime: type.mime,
+      fileName: name,
+    });
   }
   if (files.length === 0) throw new AppError('bad_request', '请选择要上传的文件 (no file in the upload)');
   const stored: { fileName: string; mime: string; sha256: string; size: number }[] = [];
