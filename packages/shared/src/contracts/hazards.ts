@@ -279,7 +279,7 @@ export const RecordAcceptanceRequest = z
     acceptors: Text(200),
     experts: z.array(Text(50)).max(20).default([]),
     /** Experts drawn from the pool for this acceptance (POST /api/experts/draw, purpose 'acceptance'). */
-    drawnExpertIds: z.array(z.number().int().positive()).max(20).default([]),
+    drawnExpertIds: z.array(z.number().int().positive()).max(20).optional(),
     reason: z.string().trim().max(4000).default(''),
   })
   .superRefine((v, ctx) => {

@@ -23,7 +23,7 @@ export async function recordAcceptance(
     const h = await loadHazard(trx, scope, id, req.version);
     const status = await checkStep(trx, h, req.result === 'pass' ? 'accept_pass' : 'accept_fail');
     if (h.version !== req.version) throw staleVersion(h.version);
-    const drawn = await expertsForAcceptance(trx, scope.orgUnitId, h.enterprise_id, req.drawnExpertIds);
+    const drawn = await expertsForAcceptance(trx, scope.orgUnitId, h.enterprise_id, req.drawnExpertIds ?? []);
     const experts = [...new Set([...req.experts, ...drawn])];
     const acceptanceId = await insertAcceptance(trx, {
       hazard_id: id,
