@@ -5,6 +5,7 @@ import { buildApp } from '../src/app.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
 import { LOOKUP_FAILURES_PER_CODE } from '../src/modules/whistleblowing/lookup-whistle-report.ts';
 import { lookupKey } from '../src/modules/whistleblowing/receipt-secrets.ts';
+import { sweepRateCounters } from '../src/modules/whistleblowing/whistleblowing.repository.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 import { solveChallenge, submitReport } from './whistle-helpers.ts';
@@ -112,5 +113,25 @@ describeEachDatabase('whistleblowing abuse counters across instances', (get) => 
     expect(perIp.reduce((n, r) => n + r.hits, 0)).toBe(5);
     expect(perIp.length).toBeLessThanOrEqual(2);
     expect(rows.every((r) => typeof r.window_start === 'number')).toBe(true);
+  });
+
+  it('a sweep removes expired rows oldest first, a bounded number at a time, and keeps current ones', async () => {
+    const db = get().handle.db;
+    await db
+      .insertInto('public_rate_counters')
+      .values(Array.from({ length: 12 }, (_, i) => ({ bucket: `sweep:${i}`, window_start: 1000 + i, hits: 1 })))
+      .execute();
+    const sweepRows = async () =>
+      (await db.selectFrom('public_rate_counters').select('window_start').where('bucket', 'like', 'sweep:%').execute())
+        .map((r) => r.window_start)
+        .sort((x, y) => x - y);
+    await sweepRateCounters(db, 1010, 5);
+    expect(await sweepRows()).toEqual([1005, 1006, 1007, 1008, 1009, 1010, 1011]);
+    await sweepRateCounters(db, 1010);
+    expect(await sweepRows()).toEqual([1010, 1011]);
+    expect(
+      (await db.selectFrom('public_rate_counters').select('bucket').where('bucket', 'like', 'report:%').execute())
+        .length,
+    ).toBeGreaterThan(0);
   });
 });

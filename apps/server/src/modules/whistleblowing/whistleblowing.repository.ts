@@ -200,8 +200,11 @@ export async function claimRateBucket(db: Db, bucket: string, windowStart: numbe
   return row !== undefined;
 }
 
-export async function sweepRateCounters(db: Db, before: number): Promise<void> {
-  await db.deleteFrom('public_rate_counters').where('window_start', '<', before).execute();
+/** Removes at most `limit` expired rows, oldest first, so a sweep after a flood stays a short statement. */
+export async function sweepRateCounters(db: Db, before: number, limit = 5000): Promise<void> {
+  await sql`delete from public_rate_counters where (bucket, window_start) in (
+    select bucket, window_start from public_rate_counters where window_start < ${before}
+    order by window_start limit ${limit})`.execute(db);
 }
 
 /** The abuse guard's counters on this database. */
