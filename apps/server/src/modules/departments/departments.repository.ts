@@ -271,6 +271,21 @@ export async function moveEnterpriseSupervision(db: Db, from: number, into: numb
  * (task, department, role): the moving one is marked with the role 'merged' first, which the one-duty fold that
  * follows (mergeDuplicateAssignments) ranks weakest, so the survivor's duty is kept and the marked one folded in.
  */
+/**
+ * A registry entry that stands for a child zone (roll-up, rollup_zone_links: one link per department) moves with
+ * the department; when both stand for a zone the merge is refused (false).
+ */
+export async function moveZoneLink(db: Db, from: number, into: number): Promise<boolean> {
+  const links = await db
+    .selectFrom('rollup_zone_links')
+    .select('department_id')
+    .where('department_id', 'in', [from, into])
+    .execute();
+  if (links.length === 2) return false;
+  await db.updateTable('rollup_zone_links').set({ department_id: into }).where('department_id', '=', from).execute();
+  return true;
+}
+
 export async function moveAssignments(db: Db, from: number, into: number): Promise<number> {
   const twins = await db
     .selectFrom('assignments as m')

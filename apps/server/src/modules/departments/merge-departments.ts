@@ -17,6 +17,7 @@ import {
   moveDepartmentRows,
   moveEnterpriseSupervision,
   moveGroupMemberships,
+  moveZoneLink,
   relinkNotifications,
 } from './departments.repository.ts';
 import { departmentNotFound } from './update-department.ts';
@@ -60,6 +61,9 @@ export async function mergeDepartments(
     await insertAlias(trx, scope.orgUnitId, intoId, from.name);
     moved.department_group_members = await moveGroupMemberships(trx, fromId, intoId);
     moved.enterprise_supervisors = await moveEnterpriseSupervision(trx, fromId, intoId);
+    if (!(await moveZoneLink(trx, fromId, intoId))) {
+      throw new AppError('conflict', `“${from.name}”和“${into.name}”各自代表一个下级单位，不能合并`);
+    }
 
     // Duties: move, then fold a task both had into one duty (the one-duty merge of migration 0009).
     const keys = await listOccurrenceKeys(trx, [fromId, intoId]);
