@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
+import { enterpriseBody } from './enterprise-fixtures.ts';
 import { importBytes } from './fixtures.ts';
 
 /**
@@ -148,6 +149,22 @@ describeEachDatabase('department registry editing', (get) => {
         .execute();
     }
 
+    // Enterprise supervision: one enterprise both supervise in the same role (kept once), one only the merged one.
+    const enterprise = async (n: number, supervisors: { departmentId: number; role: 'industry' | 'territorial' }[]) => {
+      const r = await t.as('admin', {
+        method: 'POST',
+        url: '/api/enterprises',
+        payload: enterpriseBody(n, supervisors),
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as number;
+    };
+    const both = await enterprise(7101, [
+      { departmentId: from, role: 'industry' },
+      { departmentId: into, role: 'industry' },
+    ]);
+    const onlyFrom = await enterprise(7102, [{ departmentId: from, role: 'territorial' }]);
+
     const tables = [
       ['reports', 'department_id'],
       ['supervision_actions', 'department_id'],
@@ -156,6 +173,7 @@ describeEachDatabase('department registry editing', (get) => {
       ['occurrences', 'department_id'],
       ['assignments', 'department_id'],
       ['department_aliases', 'department_id'],
+      ['enterprise_supervisors', 'department_id'],
     ] as const;
     const count = async (table: string, column: string, id?: number) => {
       // biome-ignore lint/suspicious/noExplicitAny: a table chosen at run time
@@ -214,6 +232,21 @@ describeEachDatabase('department registry editing', (get) => {
       from: 0,
       into: al.into + al.from + 1,
     });
+    // Enterprise supervision: the shared role kept once, the merged one's own moved.
+    const sup = before.enterprise_supervisors!;
+    expect(await after('enterprise_supervisors', 'department_id')).toEqual({
+      total: sup.total - 1,
+      from: 0,
+      into: sup.into + sup.from - 1,
+    });
+    const supervisorsOf = async (enterpriseId: number) =>
+      db
+        .selectFrom('enterprise_supervisors')
+        .select(['department_id', 'role'])
+        .where('enterprise_id', '=', enterpriseId)
+        .execute();
+    expect(await supervisorsOf(both)).toEqual([{ department_id: into, role: 'industry' }]);
+    expect(await supervisorsOf(onlyFrom)).toEqual([{ department_id: into, role: 'territorial' }]);
     const survivor = (await registry()).find((d) => d.id === into);
     expect(survivor?.aliases).toContain('党群工作部');
     expect((await registry()).some((d) => d.id === from)).toBe(false);
