@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { UserRole, UserRow } from '../../api/contracts.ts';
 import { errorText } from '../../api/error-text.ts';
 import { updateUser } from '../../api/users.ts';
+import { useUser } from '../../app/auth.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { ROLES } from './CreateUserModal.tsx';
@@ -33,6 +34,8 @@ export function UserActions({ user, departments, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
+  // One's own account is not disabled here (the server refuses it too).
+  const self = useUser().userId === user.id;
 
   const edit = () => {
     setError(null);
@@ -77,20 +80,22 @@ export function UserActions({ user, departments, onChanged }: Props) {
         <Button size="small" onClick={edit} aria-label={`${t('users.edit')}：${user.username}`}>
           {t('users.edit')}
         </Button>
-        <Popconfirm
-          title={t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: user.displayName })}
-          okText={t(user.disabled ? 'users.enable' : 'users.disable')}
-          cancelText={t('common.cancel')}
-          onConfirm={() => void toggle()}
-        >
-          <Button
-            size="small"
-            danger={!user.disabled}
-            aria-label={`${t(user.disabled ? 'users.enable' : 'users.disable')}：${user.username}`}
+        {self ? null : (
+          <Popconfirm
+            title={t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: user.displayName })}
+            okText={t(user.disabled ? 'users.enable' : 'users.disable')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => void toggle()}
           >
-            {t(user.disabled ? 'users.enable' : 'users.disable')}
-          </Button>
-        </Popconfirm>
+            <Button
+              size="small"
+              danger={!user.disabled}
+              aria-label={`${t(user.disabled ? 'users.enable' : 'users.disable')}：${user.username}`}
+            >
+              {t(user.disabled ? 'users.enable' : 'users.disable')}
+            </Button>
+          </Popconfirm>
+        )}
       </Space>
       {/* Mounted only while open: one form on the page at a time, no duplicate field ids across rows. */}
       {open ? (
@@ -106,7 +111,7 @@ export function UserActions({ user, departments, onChanged }: Props) {
           <Form<Values>
             form={form}
             name="user-edit"
-          preserve={false}
+            preserve={false}
             layout="vertical"
             initialValues={{
               displayName: user.displayName,
