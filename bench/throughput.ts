@@ -1,14 +1,16 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import Fastify from 'fastify';
-import type { DialectName } from '../apps/server/src/db/database.ts';
+import { type DialectName, openDatabase } from '../apps/server/src/db/database.ts';
+import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import { noteWrite } from '../apps/server/src/modules/read-models/read-models.service.ts';
 import { BENCH_UNIT_ID, type BenchApp, startBenchApp } from './bench-app.ts';
-import { type BenchDatabase, createBenchDatabase } from './bench-database.ts';
+import { BENCH_DATABASE_URL, type BenchDatabase, createBenchDatabase } from './bench-database.ts';
 import { generate } from './generate.ts';
 import { openHandQuery } from './hand-sql.ts';
 import { type Percentiles, percentile } from './measure.ts';
@@ -28,7 +30,7 @@ import { BENCH_YEAR, DATA_AS_OF, SCALES } from './scales.ts';
  * 3. First-screen gzipped JS per role, from a fresh production build (apps/web/scripts/bundle-size.mjs).
  *
  *   npx tsx bench/throughput.ts [--db sqlite|postgres|both] [--duration 10] [--connections 16] [--rounds 3]
- *                               [--skip-province] [--skip-bundle] [--json]
+ *                               [--skip-province] [--province-db bench_xxx] [--skip-bundle] [--json]
  *
  * Everything is bounded: each autocannon run lasts --duration seconds (default 10) after a 2-second warm-up. The
  * task-table runs are interleaved --rounds times (bare, tasks, 304, health, me, then again) and the median round
@@ -220,14 +222,48 @@ async function taskTableVsBare(dialect: DialectName, load: Load) {
   }
 }
 
-async function dashboardProvince(load: Load) {
-  log('[dashboard/province] fresh PostgreSQL database (generation takes a minute or two)');
-  const bench = await createBenchDatabase('postgres');
+/**
+ * A province database generated earlier and kept (`--province-db bench_xxx`: generation takes 80 s on a quiet
+ * machine and a quarter of an hour on a loaded one). Migrated to the latest schema; the bench accounts of an
+ * earlier run are removed so startBenchApp can create them again. The database is kept afterwards.
+ */
+async function existingProvince(name: string): Promise<BenchDatabase> {
+  if (!/^bench_[0-9a-f]+$/.test(name)) throw new Error('--province-db takes a bench_<hex> database name');
+  const url = new URL(BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const handle = openDatabase(url.toString());
+  await migrateToLatest(handle.db);
+  const bench = await handle.db.selectFrom('users').select('id').where('username', 'like', 'bench-%').execute();
+  const ids = bench.map((u) => u.id);
+  if (ids.length > 0) {
+    await handle.db.deleteFrom('sessions').where('user_id', 'in', ids).execute();
+    await handle.db.deleteFrom('users').where('id', 'in', ids).execute();
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'duban-bench-'));
+  return {
+    handle,
+    dialect: 'postgres',
+    target: url.toString(),
+    dir,
+    async drop() {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function dashboardProvince(load: Load, existing: string | undefined) {
+  log(
+    existing
+      ? `[dashboard/province] the kept database ${existing}`
+      : '[dashboard/province] fresh PostgreSQL database (generation takes a minute or two)',
+  );
+  const bench = existing ? await existingProvince(existing) : await createBenchDatabase('postgres');
   let app: BenchApp | undefined;
   try {
     const started = performance.now();
-    const rows = await generate(bench.handle.db, 'postgres', SCALES.province, log);
-    const generateSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const rows = existing ? await countRows(bench) : await generate(bench.handle.db, 'postgres', SCALES.province, log);
+    const generateSeconds = existing ? 0 : Math.round((performance.now() - started) / 100) / 10;
     app = await startBenchApp(bench);
     const url = `${app.baseUrl}/api/dashboard?year=${BENCH_YEAR}&asOf=${DATA_AS_OF}`;
     const headers = { cookie: app.officeCookie, 'accept-encoding': 'gzip, deflate, br' };
@@ -269,6 +305,19 @@ async function dashboardProvince(load: Load) {
   }
 }
 
+async function countRows(bench: BenchDatabase): Promise<{ occurrences: number; reports: number }> {
+  const count = async (table: 'occurrences' | 'reports') =>
+    Number(
+      (
+        await bench.handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { occurrences: await count('occurrences'), reports: await count('reports') };
+}
+
 async function bundle() {
   log('[bundle] production build of apps/web');
   await run('npm', ['run', '-s', 'build:web'], { cwd: ROOT, maxBuffer: 1 << 26 });
@@ -294,6 +343,7 @@ async function main() {
       connections: { type: 'string', default: '16' },
       rounds: { type: 'string', default: '3' },
       'skip-province': { type: 'boolean', default: false },
+      'province-db': { type: 'string' },
       'skip-bundle': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -309,7 +359,7 @@ async function main() {
   const startedAt = new Date().toISOString();
   const tasks = [];
   for (const db of dbs) tasks.push(await taskTableVsBare(db, load));
-  const dashboard = values['skip-province'] ? null : await dashboardProvince(load);
+  const dashboard = values['skip-province'] ? null : await dashboardProvince(load, values['province-db']);
   const firstScreens = values['skip-bundle'] ? null : await bundle();
   const result = { startedAt, load, tasks, dashboard, firstScreens };
   if (values.json) {
@@ -334,7 +384,7 @@ async function main() {
   if (dashboard) {
     const d = dashboard;
     lines.push(
-      `dashboard · province · PostgreSQL · ${d.rows.occurrences} occurrences · generated in ${d.generateSeconds} s`,
+      `dashboard · province · PostgreSQL · ${d.rows.occurrences} occurrences · ${d.generateSeconds ? `generated in ${d.generateSeconds} s` : 'a kept database'}`,
       `  hit p50/p95 ${d.hit.p50}/${d.hit.p95} ms · miss ${d.miss.p50}/${d.miss.p95} ms`,
       `  hand SQL back to back ${d.handSql.p50}/${d.handSql.p95} ms · at once ${d.handConcurrent.p50}/${d.handConcurrent.p95} ms`,
       `  miss p95 / hand p95 ${d.missP95OverHandP95} (at once: ${d.missP95OverHandConcurrentP95}) · hit p95 / hand p95 ${d.hitP95OverHandP95}`,

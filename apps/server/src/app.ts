@@ -29,6 +29,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { progressRoutes } from './modules/progress/progress.routes.ts';
 import { localEvidenceStorage } from './modules/progress/storage/open-evidence-storage.ts';
 import { publicPortalRoutes } from './modules/public-portal/portal.routes.ts';
+import { registerVersionLease } from './modules/read-models/version-lease.ts';
 import { remindersRoutes } from './modules/reminders/reminders.routes.ts';
 import { rollupRoutes } from './modules/rollup/rollup.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerAuth(app, ctx.db);
+  registerVersionLease(app);
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({
     status: 'ok',
