@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_PATH } from './fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'duban-units-'));
@@ -99,5 +100,33 @@ describe('duban units (org units as tenants)', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('单位“nowhere”不存在');
     expect(duban(['audit', 'verify']).code).toBe(0);
+  });
+
+  it('imports and exports a list of a named unit, each unit its own', () => {
+    const zoneB = duban(['import', fileURLToPath(SEED_PATH), '--json', '--unit', '1409-ypjkq']);
+    expect(zoneB.stderr).toBe('');
+    expect(JSON.parse(zoneB.stdout)).toMatchObject({ status: 'created', counts: { tasks: 64 } });
+    // The default zone has no list yet: the same file is new there, not "unchanged".
+    const zoneA = duban(['import', fileURLToPath(SEED_PATH), '--json']);
+    expect(JSON.parse(zoneA.stdout)).toMatchObject({ status: 'created' });
+    const out = join(dir, 'b.xlsx');
+    const exported = duban([
+      'export',
+      '--year',
+      '2024',
+      '--period',
+      '2024-Q1',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      '--unit',
+      '1409-ypjkq',
+    ]);
+    expect(exported.stderr).toBe('');
+    expect(existsSync(out)).toBe(true);
+    const nowhere = duban(['import', fileURLToPath(SEED_PATH), '--unit', 'nowhere']);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('单位“nowhere”不存在');
   });
 });

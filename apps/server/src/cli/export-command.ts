@@ -7,8 +7,9 @@ import { findDepartmentIdByName } from '../modules/documents/export/exports.repo
 import { type ExportFormat, exportTaskList } from '../modules/documents/export/tasklist-export.service.ts';
 import { resolveReportPeriod } from '../modules/documents/report-period.ts';
 import { CliError } from './cli-output.ts';
+import { cliUnitScope } from './cli-unit.ts';
 
-export const EXPORT_USAGE = `用法: duban export --year 2024 (--period 2024-Q1 | --as-of 2024-06-30) --format xlsx|docx|pdf --out <文件> [--department 名称]
+export const EXPORT_USAGE = `用法: duban export --year 2024 (--period 2024-Q1 | --as-of 2024-06-30) --format xlsx|docx|pdf --out <文件> [--department 名称] [--unit 单位代码]
   导出任务清单落实情况（主要内容、序号、工作任务、责任部门、完成时限、工作进展），工作进展为本期审核通过的进展和状态。
   --period   2024-03（月）、2024-Q1（季度）、2024-H1（半年）、2024（全年）
   --as-of    截至某日（当年1月1日至该日）
@@ -35,6 +36,7 @@ export async function exportCommand(argv: string[], databaseUrl: string): Promis
       format: { type: 'string' },
       out: { type: 'string' },
       department: { type: 'string' },
+      unit: { type: 'string' },
     },
   });
   const year = values.year === undefined ? undefined : Number(values.year);
@@ -52,13 +54,14 @@ export async function exportCommand(argv: string[], databaseUrl: string): Promis
   const prepared = await prepareDatabase(databaseUrl);
   try {
     const { db } = prepared.handle;
+    const unit = await cliUnitScope(db, prepared.scope, values.unit);
     let departmentId: number | null = null;
     if (values.department !== undefined) {
-      departmentId = await findDepartmentIdByName(db, prepared.scope.orgUnitId, values.department);
+      departmentId = await findDepartmentIdByName(db, unit.orgUnitId, values.department);
       if (departmentId === null) throw new CliError(`部门库中没有 “${values.department}”`);
     }
     const file = await exportTaskList(db, {
-      orgUnitId: prepared.scope.orgUnitId,
+      orgUnitId: unit.orgUnitId,
       period,
       departmentId,
       format,

@@ -18,12 +18,14 @@ import {
   toDryRunJson,
 } from '../modules/tasklists/import-preview.ts';
 import { CliError, printJson } from './cli-output.ts';
+import { cliUnitScope } from './cli-unit.ts';
 
-export const IMPORT_USAGE = `用法: duban import <文件> [--year 2024] [--dry-run] [--json] [--strict]
+export const IMPORT_USAGE = `用法: duban import <文件> [--year 2024] [--dry-run] [--json] [--strict] [--unit 单位代码]
   读取任务清单（PDF 提取文本 .txt、.xlsx、.docx、.csv），写入数据库。
   --dry-run  只解析并报告，不写入任何内容
   --json     以一个 JSON 对象输出结果
-  --strict   部门库中没有的责任部门不自动创建，而是拒绝导入`;
+  --strict   部门库中没有的责任部门不自动创建，而是拒绝导入
+  --unit     导入到该单位（市、县区或开发区，见 duban units list）；不给则为默认开发区`;
 
 export async function importCommand(argv: string[], databaseUrl: string): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -34,6 +36,7 @@ export async function importCommand(argv: string[], databaseUrl: string): Promis
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      unit: { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -46,7 +49,7 @@ export async function importCommand(argv: string[], databaseUrl: string): Promis
   const bytes = readFileSync(file);
 
   if (values['dry-run']) {
-    const { preview, diff } = await dryRun(databaseUrl, (registry) =>
+    const { preview, diff } = await dryRun(databaseUrl, values.unit, (registry) =>
       previewTaskListImport({ bytes, fileName: basename(file), year, registry }),
     );
     if (values.json) printJson(toDryRunJson(preview, diff));
@@ -57,12 +60,13 @@ export async function importCommand(argv: string[], databaseUrl: string): Promis
   const prepared = await prepareDatabase(databaseUrl);
   try {
     const { db } = prepared.handle;
-    const registry = await loadDepartmentRegistry(db, prepared.scope.orgUnitId);
+    const unit = await cliUnitScope(db, prepared.scope, values.unit);
+    const registry = await loadDepartmentRegistry(db, unit.orgUnitId);
     const preview = await previewTaskListImport({ bytes, fileName: basename(file), year, registry });
     try {
       const result = await commitTaskListImport(db, preview, {
-        orgUnitId: prepared.scope.orgUnitId,
-        campaignId: prepared.scope.campaignId,
+        orgUnitId: unit.orgUnitId,
+        campaignId: unit.campaignId,
         actor: 'cli',
         createUnknownDepartments: !values.strict,
       });
@@ -89,6 +93,7 @@ export async function importCommand(argv: string[], databaseUrl: string): Promis
  */
 async function dryRun(
   databaseUrl: string,
+  unitCode: string | undefined,
   preview: (registry: DepartmentRegistry) => Promise<ImportPreview>,
 ): Promise<{ preview: ImportPreview; diff: ImportDiff | undefined }> {
   const demo = async () => ({ preview: await preview(demoRegistryInMemory()), diff: undefined });
@@ -98,7 +103,8 @@ async function dryRun(
   try {
     const tables = await handle.db.introspection.getTables();
     if (!tables.some((t) => t.name === 'departments')) return demo();
-    const zone = await findOrgUnitByCode(handle.db, DEFAULT_UNITS[DEFAULT_UNITS.length - 1]!.code);
+    const zone = await findOrgUnitByCode(handle.db, unitCode ?? DEFAULT_UNITS[DEFAULT_UNITS.length - 1]!.code);
+    if (!zone && unitCode) throw new CliError(`单位“${unitCode}”不存在（见 duban units list）`);
     if (!zone) return demo();
     const result = await preview(await loadDepartmentRegistry(handle.db, zone.id));
     const campaign = await findCampaign(handle.db, zone.id, DEFAULT_CAMPAIGN.code);
