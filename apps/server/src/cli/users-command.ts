@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UserRoleSchema } from '@duban/shared/contracts/auth';
 import { prepareDatabase } from '../bootstrap.ts';
-import type { UserRole } from '../db/schema.ts';
 import { resetPassword } from '../modules/auth/auth.service.ts';
 import { findUnitDepartmentByName } from '../modules/departments/departments.service.ts';
 import { findOrgUnitByCode } from '../modules/orgunits/orgunits.repository.ts';
@@ -73,7 +72,7 @@ export async function usersCommand(argv: string[], databaseUrl: string): Promise
       {
         username,
         displayName: values.name ?? username,
-        role: role.data as UserRole,
+        role: role.data,
         departmentId,
         isHead: values.head,
         password,

@@ -1,20 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ApiTokenTable, UserRole } from '../../db/schema.ts';
-
-export interface UserAuthRow {
-  id: number;
-  org_unit_id: number;
-  username: string;
-  display_name: string;
-  role: UserRole;
-  department_id: number | null;
-  password_hash: string;
-  disabled: number;
-  is_head: number;
-  version: number;
-  must_change_password: number;
-}
+import type { ApiTokenTable, UserRole, UserTable } from '../../db/schema.ts';
 
 const USER_COLUMNS = [
   'id',
@@ -29,6 +15,9 @@ const USER_COLUMNS = [
   'version',
   'must_change_password',
 ] as const;
+
+/** What sign-in and session resolution read of an account. */
+export type UserAuthRow = Pick<Selectable<UserTable>, (typeof USER_COLUMNS)[number]>;
 
 /** Usernames are unique regardless of case (index users_username_ci_idx), and sign-in ignores case too. */
 export async function findUserForLogin(db: Db, username: string): Promise<UserAuthRow | undefined> {

@@ -15,14 +15,11 @@ import type {
 export type SupervisionActionRow = Selectable<SupervisionActionTable>;
 export type ExtensionRow = Selectable<ExtensionRequestTable>;
 
-export interface OccurrenceDueRow {
-  id: number;
-  department_id: number;
-  due_date: string;
-  extended_due: string | null;
-  report_state: Selectable<OccurrenceTable>['report_state'];
-  version: number;
-}
+/** An occurrence's due dates and state; its department is never null here (the assignment's when not denormalised). */
+export type OccurrenceDueRow = Pick<
+  Selectable<OccurrenceTable>,
+  'id' | 'due_date' | 'extended_due' | 'report_state' | 'version'
+> & { department_id: number };
 
 const isPostgres = (db: Db) => db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
 
