@@ -23,14 +23,14 @@ export async function createReport(
     const occ = await findOccurrenceState(trx, scope.orgUnitId, input.occurrenceId);
     if (!occ || !canSee(scope, { departmentId: occ.department_id })) throw occurrenceNotFound();
     if (occ.department_id === null) {
-      throw new AppError('conflict', '该事项没有承办部门，不能填报 (occurrence has no department)');
+      throw new AppError('conflict', '该任务事项没有承办部门，不能填报 (occurrence has no department)');
     }
     if (occ.report_state === 'accepted') {
       throw new AppError('conflict', '该任务事项已审核通过，不能再填报 (occurrence is closed)');
     }
     const open = await findOpenReportId(trx, occ.id);
     if (open !== undefined) {
-      throw new AppError('conflict', '该事项已有未办结的工作进展，请在原进展上继续填报 (an open report exists)', {
+      throw new AppError('conflict', '该任务事项已有未办结的工作进展，请在原进展上继续填报 (an open report exists)', {
         reportId: open,
       });
     }
@@ -45,7 +45,7 @@ export async function createReport(
     });
     // Guarded by the occurrence version: of two drafts started at once, one wins.
     const after = await updateOccurrenceState(trx, occ.id, { report_state: 'draft' }, occ.version);
-    if (!after) throw new AppError('conflict', '该事项刚被他人修改，请刷新后重试 (occurrence changed)');
+    if (!after) throw new AppError('conflict', '该任务事项刚被他人修改，请刷新后重试 (occurrence changed)');
     await auditReport(
       trx,
       scope,

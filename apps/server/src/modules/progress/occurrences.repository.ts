@@ -1,7 +1,7 @@
 import type { OccurrenceStatus, ReportState } from '@duban/shared/occurrence-status';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { AssignmentRole, ReportStatus } from '../../db/schema.ts';
+import type { AssignmentRole, OccurrenceTable, ReportStatus } from '../../db/schema.ts';
 import { statusCase } from '../schedules/occurrence-status-sql.ts';
 
 /**
@@ -139,14 +139,10 @@ export async function listInbox(db: Db, f: InboxFilter): Promise<{ rows: Occurre
   return { rows: [], total: Number(counted.n) };
 }
 
-export interface OccurrenceStateRow {
-  id: number;
-  department_id: number | null;
-  report_state: ReportState;
-  submitted_at: string | null;
-  accepted_at: string | null;
-  version: number;
-}
+export type OccurrenceStateRow = Pick<
+  Selectable<OccurrenceTable>,
+  'id' | 'department_id' | 'report_state' | 'submitted_at' | 'accepted_at' | 'version'
+>;
 
 /** The occurrence's state columns, within the org unit. */
 export async function findOccurrenceState(
