@@ -410,6 +410,13 @@ describeEachDatabase('roll-up across org units (issue 16)', (get) => {
     const row = (r: RollupResponse) => r.rows.find((x) => x.unit.id === zoneA.orgUnitId);
     expect(row(after)?.figures.hazards.found).toBe((row(before)?.figures.hazards.found ?? 0) + 1);
     expect(after.totals.hazards.found).toBe(before.totals.hazards.found + 1);
+
+    // A hazard of the city's own (本级) counts once: in `own`, not in any zone's row nor in the zones' totals.
+    await seedRecords(db, cityId, 2, t.departmentIds['应急管理部'] as number);
+    const withCity = (await rollup('city_leader')).json() as RollupResponse;
+    expect(withCity.own.hazards).toEqual((await handRecords(db, cityId)).hazards);
+    expect(withCity.own.hazards.found).toBeGreaterThan(0);
+    expect(withCity.totals.hazards).toEqual(after.totals.hazards);
   });
 
   it('drills down to a zone’s own dashboard, read-only, inside the reader’s subtree only', async () => {

@@ -17,6 +17,7 @@ export default function RollupCharts({ rows }: { rows: RollupRow[] }) {
   const t = useT();
   const names = rows.map((r) => r.unit.name);
   const option = {
+    animation: false,
     aria: { enabled: true },
     textStyle: { fontFamily: FONT },
     tooltip: {

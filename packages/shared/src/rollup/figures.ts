@@ -49,20 +49,6 @@ export function sumFigures(list: readonly RollupFigures[]): RollupFigures {
   return s;
 }
 
-type Hazards = RollupFigures['hazards'];
-
-/** `a - b` per hazard count: a unit's own (本级) hazards are its subtree's less its children's subtrees'. */
-export function subtractHazards(a: Hazards, b: readonly Hazards[]): Hazards {
-  const out = { ...a };
-  for (const x of b) for (const key of Object.keys(out) as (keyof Hazards)[]) out[key] -= x[key];
-  return out;
-}
-
-/** Sums the work figures of a subtree's units and sets the subtree's hazards. */
-export function subtreeFigures(work: readonly RollupFigures[], hazards: Hazards): RollupFigures {
-  return { ...sumFigures(work), hazards: { ...hazards } };
-}
-
 const ratio = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 

@@ -30,8 +30,10 @@ export async function getHazardStats(
   scope: HazardScope,
   year: number,
   today = todayInShanghai(),
+  options: { subtree?: boolean } = {},
 ): Promise<HazardStatsResponse> {
-  const units = await selectUnitTree(db, scope.orgUnitId);
+  // subtree: false — the unit's own hazards only (a roll-up across units adds the units up itself, issue 16).
+  const units = options.subtree === false ? [] : await selectUnitTree(db, scope.orgUnitId);
   const unitIds = units.length > 0 ? units.map((u) => u.id) : [scope.orgUnitId];
   const [rows, closedMonths, stockRows, industryRows, listed, overdue, industries] = await Promise.all([
     selectYearCounts(db, scope, unitIds, year),

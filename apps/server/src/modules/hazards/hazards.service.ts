@@ -31,6 +31,14 @@ export async function unitHazardStats(db: Db, orgUnitId: number, year: number): 
 }
 
 /**
+ * One unit's own statistics of a year, without the units below it: what a roll-up across org units adds up per unit
+ * (modules/rollup, issue 16), so a write in one zone recomputes that zone only.
+ */
+export async function ownHazardStats(db: Db, orgUnitId: number, year: number): Promise<HazardStatsResponse> {
+  return getHazardStats(db, unitHazardScope(orgUnitId), year, undefined, { subtree: false });
+}
+
+/**
  * Task 33 (2023年底前排查出的重大事故隐患2024年底前全部整改销号): the stock of major hazards found in 2023 and earlier
  * and how many are closed, as a figure the task list can show.
  */

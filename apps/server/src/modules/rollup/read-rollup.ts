@@ -7,18 +7,17 @@ import {
   type UnitRef,
 } from '@duban/shared/contracts/rollup';
 import { defaultAsOf } from '@duban/shared/default-as-of';
-import { ratesOf, subtractHazards, subtreeFigures, sumFigures } from '@duban/shared/rollup/figures';
+import { ratesOf, sumFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { type CachedBody, ReadModelCache } from '../read-models/read-model-cache.ts';
 import { type RollupReadScope, unitNotFound } from './rollup.policy.ts';
 import { latestSubmissionsOfChildren, selectSubtree, selectVersions, type UnitNodeRow } from './rollup.repository.ts';
-import { subtreeHazards, unitOwnWork } from './unit-figures.ts';
+import { unitOwnFigures } from './unit-figures.ts';
 
 /**
- * The roll-up's caches, per app instance: each unit's own work figures at that unit's read-model version, each
- * subtree's hazards and each whole answer at the sum of its subtree's versions (counters only grow, so the sum
- * changes exactly when one of them does). A write in one zone recomputes that zone's figures (and the hazards of
- * the subtrees holding it) only; every other zone is a cache hit.
+ * The roll-up's caches, per app instance: each unit's own figures at that unit's read-model version, and each whole
+ * answer at the sum of its subtree's versions (counters only grow, so the sum changes exactly when one of them
+ * does). A write in one zone recomputes that zone's figures only; every other unit is a cache hit.
  */
 export class RollupCaches {
   readonly unitFigures = new ReadModelCache(8192);
@@ -91,13 +90,10 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-const HazardsSchema = RollupFiguresSchema.shape.hazards;
-
 /**
- * The roll-up of a unit (the reader's own, or one of its subtree): per direct child the sum of the task and
- * enforcement figures of the child and every unit below it with the hazards of that subtree; the totals; the
- * unit's own (本级) figures; and per child its latest 直报 of the period.
- * Returned as the cached body to send (ETag, compressed once).
+ * The roll-up of a unit (the reader's own, or one of its subtree): per direct child the sum of the own figures of
+ * the child and every unit below it; the totals; the unit's own (本级) figures; and per child its latest 直报 of
+ * the period. Returned as the cached body to send (ETag, compressed once).
  */
 export async function readRollup(
   db: Db,
@@ -115,29 +111,17 @@ export async function readRollup(
   const today = todayInShanghai();
 
   return caches.answers.get(`${root.id}/${year}/${asOf}/${period}/${today}`, versionOf(unitIds), async () => {
-    const work = new Map<number, RollupFigures>();
+    const own = new Map<number, RollupFigures>();
     await mapLimit(unitIds, PARALLEL, async (id) => {
-      const body = await caches.unitFigures.get(`work/${id}/${year}/${asOf}`, versionOf([id]), () =>
-        unitOwnWork(db, id, year, asOf),
+      const body = await caches.unitFigures.get(`${id}/${year}/${asOf}/${today}`, versionOf([id]), () =>
+        unitOwnFigures(db, id, year, asOf),
       );
-      work.set(id, RollupFiguresSchema.parse(JSON.parse(body.json.toString())));
+      own.set(id, RollupFiguresSchema.parse(JSON.parse(body.json.toString())));
     });
     const children = view.children.get(root.id) ?? [];
-    // Hazards per subtree (the root's and each child's), cached at the subtree's versions; overdue is as of today.
-    const [rootHazards, ...childHazards] = await mapLimit([root, ...children], PARALLEL, async (n) => {
-      const body = await caches.unitFigures.get(
-        `hazards/${n.id}/${year}/${today}`,
-        versionOf(descendantsOf(view, n.id)),
-        () => subtreeHazards(db, n.id, year),
-      );
-      return HazardsSchema.parse(JSON.parse(body.json.toString()));
-    });
     const submissions = await latestSubmissionsOfChildren(db, root.id, period);
-    const rows = children.map((child, i) => {
-      const figures = subtreeFigures(
-        descendantsOf(view, child.id).map((id) => work.get(id) as RollupFigures),
-        childHazards[i] as RollupFigures['hazards'],
-      );
+    const rows = children.map((child) => {
+      const figures = sumFigures(descendantsOf(view, child.id).map((id) => own.get(id) as RollupFigures));
       const s = submissions.get(child.id);
       return {
         unit: unitRef(child),
@@ -158,10 +142,7 @@ export async function readRollup(
       rows,
       totals,
       totalsRates: ratesOf(totals),
-      own: {
-        ...(work.get(root.id) as RollupFigures),
-        hazards: subtractHazards(rootHazards as RollupFigures['hazards'], childHazards),
-      },
+      own: own.get(root.id),
       submitted,
       notSubmitted: rows.length - submitted,
     });

@@ -1,20 +1,20 @@
 import type { RollupFigures, Submission } from '@duban/shared/contracts/rollup';
 import { RollupFiguresSchema } from '@duban/shared/contracts/rollup';
-import { ratesOf, subtreeFigures } from '@duban/shared/rollup/figures';
+import { ratesOf, sumFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { descendantsOf, indexSubtree } from './read-rollup.ts';
 import type { SubmissionMeta } from './rollup.repository.ts';
 import { selectSubtree } from './rollup.repository.ts';
-import { subtreeHazards, unitOwnWork } from './unit-figures.ts';
+import { unitOwnFigures } from './unit-figures.ts';
 
 // What the 直报 use cases share: the figures a unit reports (its own plus every unit below it) and the view.
 
 /** The unit's figures for a report upward: its own and those of every unit below it, statuses as of `asOf`. */
 export async function reportedFigures(db: Db, orgUnitId: number, year: number, asOf: string): Promise<RollupFigures> {
   const view = indexSubtree(await selectSubtree(db, orgUnitId));
-  const work: RollupFigures[] = [];
-  for (const id of descendantsOf(view, orgUnitId)) work.push(await unitOwnWork(db, id, year, asOf));
-  return subtreeFigures(work, await subtreeHazards(db, orgUnitId, year));
+  const list: RollupFigures[] = [];
+  for (const id of descendantsOf(view, orgUnitId)) list.push(await unitOwnFigures(db, id, year, asOf));
+  return sumFigures(list);
 }
 
 export function submissionView(

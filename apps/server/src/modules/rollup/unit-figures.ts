@@ -2,16 +2,17 @@ import type { RollupFigures } from '@duban/shared/contracts/rollup';
 import { zeroFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { unitTaskTotals } from '../documents/dashboard.service.ts';
-import { unitHazardStats } from '../hazards/hazards.service.ts';
+import { ownHazardStats } from '../hazards/hazards.service.ts';
 import { inspectionStats } from '../inspections/inspections.service.ts';
 
 /**
- * One unit's OWN task and enforcement figures of a year (its own list and inspections, not those of the units below
- * it), read through the modules' services: the dashboard's totals (statuses as of `asOf`) and the enforcement
- * statistics. Hazards are zero here: they come from `subtreeHazards`.
+ * One unit's OWN figures of a year (its own list, hazards and inspections — not those of the units below it), read
+ * through the modules' services: the dashboard's totals (statuses as of `asOf`), the hazard statistics of the unit
+ * alone (overdue as of today), the enforcement statistics. A roll-up adds units up with sumFigures.
  */
-export async function unitOwnWork(db: Db, orgUnitId: number, year: number, asOf: string): Promise<RollupFigures> {
+export async function unitOwnFigures(db: Db, orgUnitId: number, year: number, asOf: string): Promise<RollupFigures> {
   const tasks = await unitTaskTotals(db, orgUnitId, year, asOf);
+  const h = await ownHazardStats(db, orgUnitId, year);
   const inspections = await inspectionStats(db, orgUnitId, year);
   const f = zeroFigures();
   f.units = 1;
@@ -26,22 +27,7 @@ export async function unitOwnWork(db: Db, orgUnitId: number, year: number, asOf:
       overdue: tasks.counts.overdue,
     };
   }
-  f.inspections = {
-    inspections: inspections.inspections,
-    hazardsFound: inspections.hazardsFound,
-    penalties: inspections.penalties,
-    fineTotal: inspections.fineTotal,
-  };
-  return f;
-}
-
-/**
- * The hazard figures of a unit and every unit below it: the hazards module's statistics of a unit cover its
- * subtree (a city's are its own and its zones', from the summary tables), so a city or province is one call.
- */
-export async function subtreeHazards(db: Db, orgUnitId: number, year: number): Promise<RollupFigures['hazards']> {
-  const h = await unitHazardStats(db, orgUnitId, year);
-  return {
+  f.hazards = {
     found: h.total,
     rectified: (h.byStatus.accepted ?? 0) + (h.byStatus.closed ?? 0),
     closed: h.closed,
@@ -54,4 +40,11 @@ export async function subtreeHazards(db: Db, orgUnitId: number, year: number): P
     stockMajorTotal: h.stockMajor2023.total,
     stockMajorClosed: h.stockMajor2023.closed,
   };
+  f.inspections = {
+    inspections: inspections.inspections,
+    hazardsFound: inspections.hazardsFound,
+    penalties: inspections.penalties,
+    fineTotal: inspections.fineTotal,
+  };
+  return f;
 }

@@ -15,6 +15,7 @@ import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { formatTime } from '../../components/time.ts';
 import { useToast } from '../../components/toast.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -239,7 +240,7 @@ function SubmissionReview({
           {
             title: t('rollup.col.submittedAt'),
             key: 'at',
-            render: (_, s) => s.submittedAt.slice(0, 16).replace('T', ' '),
+            render: (_, s) => formatTime(s.submittedAt),
           },
           { title: t('rollup.col.completion'), key: 'c', render: (_, s) => pct(s.rates.completionRate) },
           { title: t('rollup.col.reason'), key: 'r', render: (_, s) => s.returnReason ?? s.note ?? '' },
