@@ -65,21 +65,21 @@ describeEachDatabase('hazard acceptance with drawn experts', (get) => {
       payload: { enterpriseId: ids.supervisedByA, specialty: 'dust', count: 1, purpose: 'acceptance' },
     });
     expect(draw.statusCode, draw.body).toBe(200);
-    expect(draw.json().expertIds).toEqual([experts['中立甲']]);
+    expect(draw.json().expertIds).toEqual([experts.中立甲]);
     expect(
       draw
         .json()
         .recused.map((r: { expertId: number }) => r.expertId)
         .sort(),
-    ).toEqual([experts['在职'], experts['前雇员']].sort());
+    ).toEqual([experts.在职, experts.前雇员].sort());
   });
 
   it('refuses a recused expert and one not drawn for this enterprise', async () => {
     const base = { version, result: 'pass', acceptedOn: '2026-11-20', acceptors: '应急管理部 李四' };
-    const recused = await post('dept_a', 'acceptance', { ...base, drawnExpertIds: [experts['在职']] });
+    const recused = await post('dept_a', 'acceptance', { ...base, drawnExpertIds: [experts.在职] });
     expect(recused.statusCode).toBe(400);
     expect(recused.json().error.message).toContain('须回避');
-    const former = await post('dept_a', 'acceptance', { ...base, drawnExpertIds: [experts['前雇员']] });
+    const former = await post('dept_a', 'acceptance', { ...base, drawnExpertIds: [experts.前雇员] });
     expect(former.statusCode).toBe(400);
     expect(former.json().error.message).toContain('须回避');
     const unknown = await post('dept_a', 'acceptance', { ...base, drawnExpertIds: [999999] });
@@ -93,7 +93,7 @@ describeEachDatabase('hazard acceptance with drawn experts', (get) => {
       acceptedOn: '2026-11-20',
       acceptors: '应急管理部 李四',
       experts: ['外聘 王工'],
-      drawnExpertIds: [experts['中立甲']],
+      drawnExpertIds: [experts.中立甲],
     });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().status).toBe('accepted');
