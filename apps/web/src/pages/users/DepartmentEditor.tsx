@@ -113,7 +113,7 @@ export function DepartmentEditor({ department: d, all, onChanged }: Props) {
             <Form<Values>
               form={form}
               name="department-edit"
-          preserve={false}
+              preserve={false}
               layout="vertical"
               initialValues={{ name: d.name, aliases: d.aliases, retired: d.retired }}
             >
