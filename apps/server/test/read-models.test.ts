@@ -8,6 +8,7 @@ import { appendAudit } from '../src/modules/audit/audit.service.ts';
 import { currentVersion } from '../src/modules/read-models/read-models.service.ts';
 import { type AccountName, buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
+import { submitReport } from './whistle-helpers.ts';
 
 /**
  * Cached read models (task table, dashboard): ETag / If-None-Match, precompressed bodies, per-scope entries, and
@@ -153,8 +154,23 @@ describeEachDatabase('read-model cache', (get) => {
     const { db } = get().handle;
     const unit = t.scope.orgUnitId;
     const before = await currentVersion(db, unit);
+    const submitted = await submitReport(t);
+    expect(submitted.statusCode).toBe(201);
+    const report = await db
+      .selectFrom('whistle_reports')
+      .select('org_unit_id')
+      .where('receipt_code', '=', submitted.json().receiptCode)
+      .executeTakeFirstOrThrow();
+    expect(report.org_unit_id).toBe(unit);
     await inTransaction(db, (trx) =>
-      appendAudit(trx, { orgUnitId: unit, actor: 'public', action: 'create', entity: 'whistle_report', entityId: 1 }),
+      appendAudit(trx, {
+        orgUnitId: unit,
+        actor: 'public',
+        action: 'create',
+        entity: 'whistle_report',
+        entityId: 1,
+        touchesReadModels: false,
+      }),
     );
     expect(await currentVersion(db, unit)).toBe(before);
     await inTransaction(db, (trx) =>

@@ -28,6 +28,13 @@ export interface AuditInput {
   entityId: string | number | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * Whether the change can alter a cached read model of the unit (task table, dashboard, hazard statistics, public
+   * portal); default true. The whistleblowing writes pass false: whistleblower records appear in none of them, and a
+   * burst of public reports must not throw away the office's cached tables (a 查实 that creates a hazard is audited
+   * as a hazard and does raise it).
+   */
+  touchesReadModels?: boolean;
 }
 
 type ChainedFields = Omit<AuditEventTable, 'id' | 'hash'>;
@@ -100,10 +107,8 @@ export async function appendAudit(trx: Db, input: AuditInput, now: Date = new Da
   const row = { ...next, created_at: now.toISOString(), mac: checkpointMac(next) };
   if (head) await updateHeadCheckpoint(trx, head.id, row);
   else await insertCheckpoint(trx, row);
-  // Cached read models of the unit (task table, dashboard, hazard statistics, public portal) are stale from this
-  // commit on, on every instance. Whistleblower records appear in none of them: a burst of public reports must not
-  // throw away the office's cached tables (a 查实 that creates a hazard is audited as a hazard and does raise it).
-  if (!input.entity.startsWith('whistle_')) await noteWrite(trx, input.orgUnitId);
+  // Cached read models of the unit are stale from this commit on, on every instance (unless the write says otherwise).
+  if (input.touchesReadModels !== false) await noteWrite(trx, input.orgUnitId);
 }
 
 /**

@@ -76,6 +76,7 @@ export async function changeReport(
       actor: scope.actor,
       action,
       entity: 'whistle_report',
+      touchesReadModels: false,
       entityId: r.id,
       before: handlingSnapshot(r),
       after: handlingSnapshot(after),

@@ -87,6 +87,7 @@ export async function openPayee(
         actor: scope.actor,
         action: 'whistle.payee.open',
         entity: 'whistle_reward',
+        touchesReadModels: false,
         entityId: w.id,
         after: { found: w.payee_sealed !== null },
       },

@@ -53,6 +53,7 @@ export async function runWhistleDeadlineScan(db: Db, now = new Date()): Promise<
               actor: 'system',
               action: `whistle.deadline.${name}`,
               entity: 'whistle_report',
+              touchesReadModels: false,
               entityId: r.id,
               after: { due: limit.due, step: name, notified: handlers.length },
             },

@@ -74,6 +74,7 @@ export async function submitWhistleReport(
         actor: PUBLIC_ACTOR,
         action: 'whistle.submit',
         entity: 'whistle_report',
+        touchesReadModels: false,
         entityId: id,
         after: {
           category: fields.category,

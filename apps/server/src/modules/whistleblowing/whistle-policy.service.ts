@@ -44,6 +44,7 @@ export async function saveWhistlePolicy(
       actor: scope.actor,
       action: 'whistle.policy',
       entity: 'whistle_policy',
+      touchesReadModels: false,
       entityId: scope.orgUnitId,
       before: before.policy,
       after: input.policy,
