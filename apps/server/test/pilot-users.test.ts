@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
 import { buildTestApp, TEST_PASSWORD, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
+import { enterpriseBody } from './enterprise-fixtures.ts';
 
 /**
  * Users page (issue 13 item 3): the office administrator edits an account (name, role, department, head),
@@ -134,7 +135,7 @@ describeEachDatabase('users editing', (get) => {
     expect((await user('dept_a')).mustChangePassword).toBe(true);
   });
 
-  it('the reminder policy names the person who changed it', async () => {
+  it('the reminder policy and an enterprise record’s history name the person who changed them', async () => {
     const me = await user('admin');
     expect((await patch(me.id, { displayName: '李主任', version: me.version })).statusCode).toBe(200);
     const current = await t.as('admin', { method: 'GET', url: '/api/reminder-policy' });
@@ -148,5 +149,15 @@ describeEachDatabase('users editing', (get) => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().updatedBy).toBe('李主任');
     expect((await t.as('staff', { method: 'GET', url: '/api/reminder-policy' })).json().updatedBy).toBe('李主任');
+
+    // So does an enterprise record's history.
+    const created = await t.as('admin', {
+      method: 'POST',
+      url: '/api/enterprises',
+      payload: enterpriseBody(7201, [{ departmentId: t.departmentIds.应急管理部!, role: 'industry' }]),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const versions = await t.as('staff', { method: 'GET', url: `/api/enterprises/${created.json().id}/versions` });
+    expect(versions.json().versions.map((v: { actor: string }) => v.actor)).toEqual(['李主任']);
   });
 });

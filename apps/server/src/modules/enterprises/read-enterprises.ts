@@ -6,6 +6,7 @@ import type {
   ListEnterprisesResponse,
 } from '@duban/shared/contracts/enterprises';
 import type { Db } from '../../db/database.ts';
+import { actorDisplayName } from '../users/users.service.ts';
 import { type EnterpriseScope, enterpriseNotFound } from './enterprises.policy.ts';
 import { presentEnterprise, presentEnterpriseList } from './enterprises.present.ts';
 import {
@@ -49,13 +50,16 @@ export async function getEnterpriseVersions(
   if (!row) throw enterpriseNotFound();
   const versions = await selectEnterpriseVersions(db, id);
   return {
-    versions: versions.map((v) => ({
-      version: v.version,
-      change: v.change,
-      actor: v.actor,
-      changedAt: v.changed_at,
-      snapshot: JSON.parse(v.snapshot) as Record<string, unknown>,
-    })),
+    versions: await Promise.all(
+      versions.map(async (v) => ({
+        version: v.version,
+        change: v.change,
+        // The person's name, not the stored actor ('user:1').
+        actor: await actorDisplayName(db, v.actor),
+        changedAt: v.changed_at,
+        snapshot: JSON.parse(v.snapshot) as Record<string, unknown>,
+      })),
+    ),
   };
 }
 
