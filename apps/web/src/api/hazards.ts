@@ -48,8 +48,7 @@ export const addStandardItem = (standardId: number, json: AddStandardItemRequest
   api.post<HazardStandardsResponse>(`/api/hazard-standards/${standardId}/items`, { json });
 export const fetchHazardSettings = (signal?: AbortSignal) =>
   api.get<HazardSettings>('/api/hazard-settings', { signal });
-export const saveHazardSettings = (json: HazardSettings) =>
-  api.put<HazardSettings>('/api/hazard-settings', { json });
+export const saveHazardSettings = (json: HazardSettings) => api.put<HazardSettings>('/api/hazard-settings', { json });
 export const createHazard = (json: Partial<CreateHazardRequest>) => api.post<HazardResponse>('/api/hazards', { json });
 
 type Step = (id: number, json: object) => Promise<HazardResponse>;

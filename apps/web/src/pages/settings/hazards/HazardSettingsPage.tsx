@@ -1,5 +1,19 @@
 import type { HazardStandard } from '@duban/shared/contracts/hazards';
-import { Alert, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Modal, Switch, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Collapse,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import {
   addStandardItem,
@@ -13,6 +27,7 @@ import { ErrorResult } from '../../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../../components/PageSpinner.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useToast } from '../../../components/toast.tsx';
+import { useIsPhone } from '../../../components/use-media-query.ts';
 import { useT } from '../../../i18n/i18n.tsx';
 import { settingsErrorText as errorText } from '../settings-error.ts';
 
@@ -38,6 +53,7 @@ export default function HazardSettingsPage() {
   const t = useT();
   const me = useUser();
   const message = useToast();
+  const phone = useIsPhone();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +80,8 @@ export default function HazardSettingsPage() {
   const { standards, settings } = state;
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     setError(null);
     try {
@@ -81,7 +98,9 @@ export default function HazardSettingsPage() {
 
   const addItem = async () => {
     if (!adding) return;
-    const v = await itemForm.validateFields();
+    // A refused field shows its own message under it; nothing to send.
+    const v = await itemForm.validateFields().catch(() => null);
+    if (!v) return;
     setAddError(null);
     try {
       const r = await addStandardItem(adding.id, { ...v, articleTitle: v.articleTitle ?? '', item: v.item ?? '' });
@@ -93,6 +112,16 @@ export default function HazardSettingsPage() {
       setAddError(errorText(e, t));
     }
   };
+
+  const originOf = (i: HazardStandard['items'][number]) =>
+    i.origin === 'office' ? (
+      <>
+        <Tag color="blue">{t('hzset.originOffice')}</Tag>
+        <div style={{ fontSize: 12 }}>{i.source}</div>
+      </>
+    ) : (
+      <Tag>{t('hzset.originShipped')}</Tag>
+    );
 
   return (
     <>
@@ -136,45 +165,63 @@ export default function HazardSettingsPage() {
             ),
             children: (
               <>
-                <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
+                <Descriptions
+                  size="small"
+                  column={{ xs: 1, sm: 1, md: 3 }}
+                  styles={{ label: { whiteSpace: 'nowrap' } }}
+                  style={{ marginBottom: 12 }}
+                >
                   <Descriptions.Item label={t('hzset.issuer')}>{s.issuer}</Descriptions.Item>
                   <Descriptions.Item label={t('hzset.number')}>{s.number}</Descriptions.Item>
                   <Descriptions.Item label={t('hzset.effective')}>{s.effectiveDate ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('hzset.source')}>{s.source}</Descriptions.Item>
+                  <Descriptions.Item label={t('hzset.source')} span="filled">
+                    {s.source}
+                  </Descriptions.Item>
                   {s.repealedBy ? (
-                    <Descriptions.Item label={t('hzset.repealedBy')}>{s.repealedBy}</Descriptions.Item>
+                    <Descriptions.Item label={t('hzset.repealedBy')} span="filled">
+                      {s.repealedBy}
+                    </Descriptions.Item>
                   ) : null}
-                  {s.note ? <Descriptions.Item label={t('hzset.note')}>{s.note}</Descriptions.Item> : null}
+                  {s.note ? (
+                    <Descriptions.Item label={t('hzset.note')} span="filled">
+                      {s.note}
+                    </Descriptions.Item>
+                  ) : null}
                 </Descriptions>
                 <Button size="small" style={{ marginBottom: 8 }} onClick={() => setAdding(s)}>
                   {t('hzset.addItem')}
                 </Button>
-                <Table
-                  size="small"
-                  rowKey="id"
-                  pagination={false}
-                  scroll={{ x: 720 }}
-                  dataSource={s.items}
-                  columns={[
-                    { title: t('hzset.article'), dataIndex: 'article', width: 90 },
-                    { title: t('hzset.item'), dataIndex: 'item', width: 70 },
-                    { title: t('hzset.text'), dataIndex: 'text' },
-                    {
-                      title: t('hzset.origin'),
-                      key: 'origin',
-                      width: 200,
-                      render: (_v, i) =>
-                        i.origin === 'office' ? (
-                          <>
-                            <Tag color="blue">{t('hzset.originOffice')}</Tag>
-                            <div style={{ fontSize: 12 }}>{i.source}</div>
-                          </>
-                        ) : (
-                          <Tag>{t('hzset.originShipped')}</Tag>
-                        ),
-                    },
-                  ]}
-                />
+                {phone ? (
+                  <List
+                    size="small"
+                    dataSource={s.items}
+                    renderItem={(i) => (
+                      <List.Item key={i.id}>
+                        <div>
+                          <strong>
+                            {i.article}
+                            {i.item}
+                          </strong>{' '}
+                          {i.text}
+                          <div style={{ marginTop: 4 }}>{originOf(i)}</div>
+                        </div>
+                      </List.Item>
+                    )}
+                  />
+                ) : (
+                  <Table
+                    size="small"
+                    rowKey="id"
+                    pagination={false}
+                    dataSource={s.items}
+                    columns={[
+                      { title: t('hzset.article'), dataIndex: 'article', width: 90 },
+                      { title: t('hzset.item'), dataIndex: 'item', width: 70 },
+                      { title: t('hzset.text'), dataIndex: 'text' },
+                      { title: t('hzset.origin'), key: 'origin', width: 200, render: (_v, i) => originOf(i) },
+                    ]}
+                  />
+                )}
               </>
             ),
           }))}
