@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
 import { getHazardStats } from '../src/modules/hazards/hazard-stats.ts';
 import { industrySelect, summarySelect } from '../src/modules/hazards/hazard-summary.repository.ts';
-import { unitHazardScope } from '../src/modules/hazards/hazards.service.ts';
+import { createHazard, unitHazardScope } from '../src/modules/hazards/hazards.service.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
 import { enterpriseBody } from './enterprise-fixtures.ts';
@@ -213,6 +213,62 @@ describeEachDatabase('hazards: the statistics summary', (get) => {
       expect(fromSummary.byOrgUnit[0]?.total).toBe(fromSummary.total);
     }
   }, 300_000);
+
+  it('the statistics of a unit cover the units below it, by org unit', async () => {
+    const { db } = get().handle;
+    const zone = await db
+      .selectFrom('org_units')
+      .select(['id', 'parent_id', 'name'])
+      .where('id', '=', t.scope.orgUnitId)
+      .executeTakeFirstOrThrow();
+    const cityId = zone.parent_id as number;
+    const zoneOnly = await getHazardStats(db, unitHazardScope(zone.id), 2024, '2026-01-01');
+    // A second zone under the same city with one hazard of its own (written through the hazards service).
+    const now = new Date().toISOString();
+    const other = await db
+      .insertInto('org_units')
+      .values({ parent_id: cityId, code: 'test-zone-2', name: '第二开发区', level: 'zone', created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ent = await db
+      .insertInto('enterprises')
+      .values({
+        org_unit_id: other.id,
+        name: '第二开发区企业',
+        credit_code: '91140900MA0000999X',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await createHazard(
+      db,
+      unitHazardScope(other.id),
+      { orgUnitId: other.id, actor: 'test', actorName: 'test', userId: null },
+      {
+        enterpriseId: ent.id,
+        channel: 'expert',
+        level: 'general',
+        place: '仓库',
+        description: '消防通道堵塞',
+        foundOn: '2024-08-08',
+        foundBy: '专家组',
+      },
+    );
+    const city = await getHazardStats(db, unitHazardScope(cityId), 2024, '2026-01-01');
+    expect(city.total).toBe(zoneOnly.total + 1);
+    expect(city.byChannel.expert).toBe((zoneOnly.byChannel.expert ?? 0) + 1);
+    expect(city.byOrgUnit).toEqual([
+      { key: String(zone.id), label: zone.name, total: zoneOnly.total, closed: zoneOnly.closed },
+      { key: String(other.id), label: '第二开发区', total: 1, closed: 0 },
+    ]);
+    // The zone's own figures do not change, and each zone sees only itself.
+    expect(await getHazardStats(db, unitHazardScope(zone.id), 2024, '2026-01-01')).toEqual(zoneOnly);
+    const second = await getHazardStats(db, unitHazardScope(other.id), 2024, '2026-01-01');
+    expect(second.byOrgUnit.map((u) => u.label)).toEqual(['第二开发区']);
+    const after = await compareWithRows(db);
+    expect(after.summary).toEqual(after.rows);
+  });
 
   it('rebuild-stats recounts a damaged summary; the command line closes only through the policy', async () => {
     const { db } = get().handle;
