@@ -24,6 +24,10 @@ const KIND_LABEL: Record<string, MessageKey> = {
   interview: 'notif.kind.interview',
   returned: 'notif.kind.returned',
   digest: 'notif.kind.digest',
+  hazard_listed: 'notif.kind.hazardListed',
+  hazard_remind: 'notif.kind.hazardLimit',
+  hazard_due: 'notif.kind.hazardLimit',
+  hazard_overdue: 'notif.kind.hazardOverdue',
 };
 
 const KIND_COLOR: Record<string, string> = {
@@ -33,6 +37,10 @@ const KIND_COLOR: Record<string, string> = {
   interview: 'magenta',
   returned: 'gold',
   digest: 'geekblue',
+  hazard_listed: 'red',
+  hazard_remind: 'blue',
+  hazard_due: 'orange',
+  hazard_overdue: 'red',
 };
 
 /** 通知: what happened to this account's work (reminders, 催办, 督办单, returned reports), newest first. */
