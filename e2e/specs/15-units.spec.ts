@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Account, Spec } from '../fixtures/context.ts';
+import { chooseOption } from '../fixtures/ui.ts';
 
 // Issue 16 item 1: org units are tenants. A city leader (account made with the CLI) sees its unit in the header,
-// switches to one of its zones and reads it under a read-only banner, then goes back to its own unit.
+// switches to one of its zones and reads it under a read-only banner, then goes back to its own unit; the city's
+// administrator makes a zone's first account, which signs in to its zone.
 
 const PASSWORD = 'Units-pass-2026';
 
@@ -63,6 +65,35 @@ export const specs: Spec[] = [
       await page.getByRole('button', { name: '返回本单位' }).click();
       await page.getByTestId('read-only-banner').waitFor({ state: 'hidden' });
       await switcher.getByText('忻州市').waitFor();
+    },
+  },
+  {
+    name: "units: the city's administrator makes a zone's first account, which signs in to its zone",
+    run: async ({ root, dataDir, baseUrl, page, loginAs }) => {
+      duban(root, dataDir, [
+        'users',
+        'add',
+        'city-admin-e2e',
+        '--role',
+        'office_admin',
+        '--unit',
+        '1409',
+        '--password',
+        PASSWORD,
+      ]);
+      await loginAs({ username: 'city-admin-e2e', password: PASSWORD, role: 'office_admin' });
+      await page.goto(`${baseUrl}/users`);
+      await page.getByRole('button', { name: '新建用户' }).click();
+      const dialog = page.getByRole('dialog', { name: '新建用户' });
+      await dialog.getByLabel('用户名').fill('units-zone-admin');
+      await dialog.getByLabel('姓名').fill('单位测试区安委办');
+      await chooseOption(page, 'unitCode', '单位测试区');
+      await dialog.getByLabel('初始密码').fill(PASSWORD);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已创建用户“units-zone-admin”').waitFor();
+
+      await loginAs({ username: 'units-zone-admin', password: PASSWORD, role: 'office_admin' });
+      await page.getByTestId('header-unit').getByText('单位测试区').waitFor();
     },
   },
 ];

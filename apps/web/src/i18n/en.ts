@@ -211,6 +211,9 @@ export const en: Messages = {
 
   'users.title': 'Departments & users',
   'users.create': 'New user',
+  'users.unit': 'Org unit',
+  'users.unitHint':
+    'A lower unit gets its first accounts here (office, leaders); its office then makes its department and enterprise accounts',
   'users.col.username': 'Username',
   'users.col.displayName': 'Name',
   'users.col.role': 'Role',

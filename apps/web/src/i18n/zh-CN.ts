@@ -206,6 +206,8 @@ export const zhCN = {
 
   'users.title': '部门与用户',
   'users.create': '新建用户',
+  'users.unit': '所属单位',
+  'users.unitHint': '可为下级单位建立首批账号（安委办、领导），该单位的部门和企业账号由其安委办创建',
   'users.col.username': '用户名',
   'users.col.displayName': '姓名',
   'users.col.role': '角色',

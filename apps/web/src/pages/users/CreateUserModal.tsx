@@ -4,12 +4,15 @@ import { useState } from 'react';
 import type { UserRole } from '../../api/contracts.ts';
 import { errorText } from '../../api/error-text.ts';
 import { createUser } from '../../api/users.ts';
+import { useUser } from '../../app/auth.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { generatePassword } from './password.ts';
 import type { DepartmentOption } from './use-departments.ts';
 
 export const ROLES: readonly UserRole[] = ['office_admin', 'office_staff', 'leader', 'department', 'enterprise'];
+/** A lower unit's first accounts: its office and leaders (they then make its department and enterprise accounts). */
+const CHILD_UNIT_ROLES: readonly UserRole[] = ['office_admin', 'office_staff', 'leader'];
 
 interface Values {
   username: string;
@@ -18,6 +21,7 @@ interface Values {
   departmentId?: number;
   isHead: boolean;
   password: string;
+  unitCode?: string;
 }
 
 interface Props {
@@ -32,6 +36,10 @@ export function CreateUserModal({ open, departments, onClose, onCreated }: Props
   const message = useToast();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
+  const units = useUser().units ?? [];
+  const home = units[0]?.code;
+  const unitCode = Form.useWatch('unitCode', form) ?? home;
+  const inChild = unitCode !== home;
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -53,6 +61,7 @@ export function CreateUserModal({ open, departments, onClose, onCreated }: Props
         departmentId: v.role === 'department' ? (v.departmentId ?? null) : null,
         isHead: v.role === 'department' ? v.isHead : false,
         password: v.password,
+        unitCode: inChild ? unitCode : undefined,
       });
       message.success(t('users.created', { name: v.username.trim() }));
       onCreated();
@@ -78,7 +87,7 @@ export function CreateUserModal({ open, departments, onClose, onCreated }: Props
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ role: 'department', isHead: false, password: generatePassword() }}
+        initialValues={{ role: 'department', isHead: false, password: generatePassword(), unitCode: home }}
         onFinish={() => void submit().catch(() => undefined)}
       >
         <Form.Item
@@ -99,10 +108,24 @@ export function CreateUserModal({ open, departments, onClose, onCreated }: Props
         >
           <Input autoComplete="off" maxLength={100} />
         </Form.Item>
+        {units.length > 1 ? (
+          <Form.Item name="unitCode" label={t('users.unit')} extra={t('users.unitHint')}>
+            <Select<string>
+              options={units.map((u) => ({ value: u.code, label: u.name }))}
+              onChange={(code) => {
+                if (code !== home && !CHILD_UNIT_ROLES.includes(form.getFieldValue('role'))) {
+                  form.setFieldValue('role', 'office_admin');
+                }
+              }}
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item name="role" label={t('users.col.role')} rules={[{ required: true }]}>
-          <Select<UserRole> options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select<UserRole>
+            options={(inChild ? CHILD_UNIT_ROLES : ROLES).map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
         </Form.Item>
-        {role === 'department' ? (
+        {role === 'department' && !inChild ? (
           <>
             <Form.Item
               name="departmentId"
