@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { AddEvidenceResponse } from '@duban/shared/contracts/progress';
 import { isEditable } from '@duban/shared/progress/report-workflow';
 import { AppError } from '../../core/app-error.ts';
+import { stripJpegMetadata, stripJpegMetadataBytes } from '../../core/jpeg-metadata.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { checkEvidenceOfficeFile } from '../office-files/office-jobs.ts';
@@ -51,7 +52,9 @@ async function stagePart(storage: EvidenceStorage, part: UploadPart): Promise<Ch
   let staged: StagedEvidence;
   const source = part.stream();
   try {
-    staged = await stage(source);
+    // A JPEG's EXIF (with GPS), XMP and comments are removed on the way in (core/jpeg-metadata.ts; other types pass
+    // unchanged), so the staged file, its hash and size are those of the bytes that are stored.
+    staged = await stage(Readable.from(stripJpegMetadata(source)));
   } catch (error) {
     throw part.mapError ? part.mapError(error) : error;
   }
@@ -137,9 +140,10 @@ export async function addEvidence(
         files.push(await stagePart(storage, part));
         continue;
       }
-      const bytes = await part.read();
-      const type = sniffFileType(bytes);
+      const read = await part.read();
+      const type = sniffFileType(read);
       if (!type) throw unsupported(part.fileName);
+      const bytes = type.kind === 'jpeg' ? await stripJpegMetadataBytes(read) : read;
       // Office files: their zip directory is checked (no zip bombs stored and served to reviewers).
       if (isOffice(type)) await checkEvidenceOfficeFile(bytes);
       // The stored name's extension follows the detected type (a PDF is never served as .hta, .bat or .exe).
