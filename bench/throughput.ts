@@ -30,7 +30,7 @@ import { BENCH_YEAR, DATA_AS_OF, SCALES } from './scales.ts';
  * 3. First-screen gzipped JS per role, from a fresh production build (apps/web/scripts/bundle-size.mjs).
  *
  *   npx tsx bench/throughput.ts [--db sqlite|postgres|both] [--duration 10] [--connections 16] [--rounds 3]
- *                               [--skip-province] [--province-db bench_xxx] [--skip-bundle] [--json]
+ *                               [--skip-tasks] [--skip-province] [--province-db bench_xxx] [--skip-bundle] [--json]
  *
  * Everything is bounded: each autocannon run lasts --duration seconds (default 10) after a 2-second warm-up. The
  * task-table runs are interleaved --rounds times (bare, tasks, 304, health, me, then again) and the median round
@@ -233,7 +233,11 @@ async function existingProvince(name: string): Promise<BenchDatabase> {
   url.pathname = `/${name}`;
   const handle = openDatabase(url.toString());
   await migrateToLatest(handle.db);
-  const bench = await handle.db.selectFrom('users').select('id').where('username', 'like', 'bench-%').execute();
+  const bench = await handle.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', 'in', ['bench-office', 'bench-department'])
+    .execute();
   const ids = bench.map((u) => u.id);
   if (ids.length > 0) {
     await handle.db.deleteFrom('sessions').where('user_id', 'in', ids).execute();
@@ -342,6 +346,7 @@ async function main() {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '16' },
       rounds: { type: 'string', default: '3' },
+      'skip-tasks': { type: 'boolean', default: false },
       'skip-province': { type: 'boolean', default: false },
       'province-db': { type: 'string' },
       'skip-bundle': { type: 'boolean', default: false },
@@ -358,7 +363,7 @@ async function main() {
   const dbs: DialectName[] = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db as DialectName];
   const startedAt = new Date().toISOString();
   const tasks = [];
-  for (const db of dbs) tasks.push(await taskTableVsBare(db, load));
+  if (!values['skip-tasks']) for (const db of dbs) tasks.push(await taskTableVsBare(db, load));
   const dashboard = values['skip-province'] ? null : await dashboardProvince(load, values['province-db']);
   const firstScreens = values['skip-bundle'] ? null : await bundle();
   const result = { startedAt, load, tasks, dashboard, firstScreens };
