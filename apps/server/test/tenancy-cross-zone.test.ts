@@ -188,9 +188,13 @@ describeEachDatabase('org units as tenants: the route matrix across two zones', 
     expect(portalB.body).toContain(ZONE_B.name);
     expect(portalB.body).toContain(MARK_B);
     expect(portalB.body).not.toContain(MARK_A);
+    // Its links and forms stay in zone B (the report form files a report there).
+    expect(portalB.body).toContain(`href="/public/report?unit=${ZONE_B.code}"`);
+    expect(portalB.body).toContain(`<input type="hidden" name="unit" value="${ZONE_B.code}">`);
     const portalA = await t.app.inject({ method: 'GET', url: '/public' });
     expect(portalA.body).toContain(MARK_A);
     expect(portalA.body).not.toContain(MARK_B);
+    expect(portalA.body).not.toContain('unit=');
     // Calendar feeds (capability URLs, no session): each carries its own zone's occurrences only.
     const deptB = await get()
       .handle.db.selectFrom('users')

@@ -47,9 +47,11 @@ import {
   reportFormPage,
 } from './portal-html.ts';
 import { articleWriteScope } from './public-portal.policy.ts';
+import { withUnitLinks } from './unit-links.ts';
 
 const tags = ['public'];
 
+/** A portal page; its links and forms keep the unit the reader chose (served() has checked it exists). */
 function html(reply: FastifyReply, body: string, status = 200) {
   return reply
     .status(status)
@@ -58,7 +60,7 @@ function html(reply: FastifyReply, body: string, status = 200) {
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'no-referrer')
     .header('cache-control', 'no-store')
-    .send(body);
+    .send(withUnitLinks(body, publicUnitCode(reply.request.url)));
 }
 
 /** The text fields of a small multipart form (lookup, claim); files are not accepted here. */
