@@ -54,25 +54,28 @@ export async function findFeedAccount(db: Db, userId: number) {
     .executeTakeFirst();
 }
 
-export interface FeedOccurrenceRow {
-  id: number;
-  assignment_id: number;
-  rule_id: number;
+/** An occurrence as a calendar event: its own columns, joined with its rule, department, task and list. */
+export type FeedOccurrenceRow = Pick<
+  Selectable<OccurrenceTable>,
+  | 'id'
+  | 'assignment_id'
+  | 'rule_id'
+  | 'due_date'
+  | 'extended_due'
+  | 'window_start'
+  | 'condition'
+  | 'min_count'
+  | 'report_state'
+  | 'accepted_at'
+> & {
   rule_kind: string;
-  due_date: string;
-  extended_due: string | null;
-  window_start: string;
-  condition: string | null;
-  min_count: number;
-  report_state: Selectable<OccurrenceTable>['report_state'];
-  accepted_at: string | null;
   department_name: string;
   task_no: string;
   task_text: string;
   deadline_text: string;
   category_title: string | null;
   year: number;
-}
+};
 
 /** Every occurrence of the unit's task lists, of one department or (departmentId null) of all. */
 export async function listFeedOccurrences(

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
-import type { ScheduleRuleTable } from '../../db/schema.ts';
+import type { OccurrenceTable, ScheduleRuleTable } from '../../db/schema.ts';
 
 export type RuleRow = Pick<Selectable<ScheduleRuleTable>, 'id' | 'task_id' | 'seq' | 'kind' | 'spec'>;
 
@@ -54,14 +54,10 @@ export async function insertRule(
   return r.id;
 }
 
-export interface OccurrenceKeyRow {
-  id: number;
-  assignment_id: number;
-  rule_id: number;
-  period_key: string;
-  window_start: string;
-  due_date: string;
-}
+export type OccurrenceKeyRow = Pick<
+  Selectable<OccurrenceTable>,
+  'id' | 'assignment_id' | 'rule_id' | 'period_key' | 'window_start' | 'due_date'
+>;
 
 export async function listOccurrencesOfRules(db: Db, ruleIds: number[]): Promise<OccurrenceKeyRow[]> {
   return selectInChunks(ruleIds, (chunk) =>
