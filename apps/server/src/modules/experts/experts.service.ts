@@ -14,7 +14,7 @@ import { sha256Hex } from '@duban/shared/inspections/sha256';
 import type { z } from 'zod';
 import { AppError } from '../../core/app-error.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { type AuditInput, appendAudit } from '../audit/audit.service.ts';
 import type { ExpertManageScope, ExpertReadScope } from './experts.policy.ts';
 import {
   type ExpertRow,
@@ -198,6 +198,25 @@ export async function updateExpert(
   return (await present(db, [row], todayInShanghai(now)))[0] as ExpertResponse;
 }
 
+/**
+ * Adds a record (certificate, engagement) to an expert of the unit — 404 when there is none — and audits it in the
+ * same transaction; answers the expert as it is now.
+ */
+async function addToExpert(
+  db: Db,
+  scope: ExpertManageScope,
+  expertId: number,
+  now: Date,
+  write: (trx: Db) => Promise<Omit<AuditInput, 'orgUnitId' | 'actor'>>,
+): Promise<ExpertResponse> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await findExpert(trx, scope.orgUnitId, expertId))) throw expertNotFound();
+    const event = await write(trx);
+    await appendAudit(trx, { orgUnitId: scope.orgUnitId, actor: scope.actor, ...event }, now);
+  });
+  return getExpert(db, scope, expertId, now);
+}
+
 export async function addCertificate(
   db: Db,
   scope: ExpertManageScope,
@@ -206,8 +225,7 @@ export async function addCertificate(
   now = new Date(),
 ): Promise<ExpertResponse> {
   const input = AddCertificateRequest.parse(request);
-  await db.transaction().execute(async (trx) => {
-    if (!(await findExpert(trx, scope.orgUnitId, expertId))) throw expertNotFound();
+  return addToExpert(db, scope, expertId, now, async (trx) => {
     const c = await insertCertificate(trx, {
       expert_id: expertId,
       name: input.name,
@@ -215,20 +233,13 @@ export async function addCertificate(
       expires_on: input.expiresOn,
       created_at: now.toISOString(),
     });
-    await appendAudit(
-      trx,
-      {
-        orgUnitId: scope.orgUnitId,
-        actor: scope.actor,
-        action: 'expert.certificate',
-        entity: 'expert',
-        entityId: expertId,
-        after: { certificateId: c.id, ...input },
-      },
-      now,
-    );
+    return {
+      action: 'expert.certificate',
+      entity: 'expert',
+      entityId: expertId,
+      after: { certificateId: c.id, ...input },
+    };
   });
-  return getExpert(db, scope, expertId, now);
 }
 
 export async function addEngagement(
@@ -239,8 +250,7 @@ export async function addEngagement(
   now = new Date(),
 ): Promise<ExpertResponse> {
   const input = AddEngagementRequest.parse(request);
-  await db.transaction().execute(async (trx) => {
-    if (!(await findExpert(trx, scope.orgUnitId, expertId))) throw expertNotFound();
+  return addToExpert(db, scope, expertId, now, async (trx) => {
     const e = await insertEngagement(trx, {
       expert_id: expertId,
       kind: input.kind,
@@ -253,20 +263,8 @@ export async function addEngagement(
       evaluated_by: null,
       created_at: now.toISOString(),
     });
-    await appendAudit(
-      trx,
-      {
-        orgUnitId: scope.orgUnitId,
-        actor: scope.actor,
-        action: 'expert.engage',
-        entity: 'expert_engagement',
-        entityId: e.id,
-        after: input,
-      },
-      now,
-    );
+    return { action: 'expert.engage', entity: 'expert_engagement', entityId: e.id, after: input };
   });
-  return getExpert(db, scope, expertId, now);
 }
 
 export async function evaluateEngagement(
