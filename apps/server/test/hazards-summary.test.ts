@@ -214,6 +214,47 @@ describeEachDatabase('hazards: the statistics summary', (get) => {
     }
   }, 300_000);
 
+  it('stays equal to the rows under concurrent writes to the same counts', async () => {
+    const { db } = get().handle;
+    // Twelve reports at once with the same key (a new month, so the first writers race to insert the row), then
+    // their confirmations at once: the upserts queue on the row instead of losing counts.
+    const payload = (i: number) => ({
+      enterpriseId: enterprises[i % enterprises.length]?.id,
+      channel: 'other',
+      level: 'general',
+      place: '并发',
+      description: `并发写入 ${i}`,
+      foundOn: '2022-02-02',
+      foundBy: '检查组',
+    });
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.as('admin', { method: 'POST', url: '/api/hazards', payload: payload(i) })),
+    );
+    expect(created.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    const confirmed = await Promise.all(
+      created.map((r) =>
+        t.as('admin', {
+          method: 'POST',
+          url: `/api/hazards/${r.json().id}/confirm`,
+          payload: { version: r.json().version },
+        }),
+      ),
+    );
+    expect(confirmed.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+    const end = await compareWithRows(db);
+    expect(end.summary).toEqual(end.rows);
+    expect(end.industry).toEqual(end.industryRows);
+    const row = await db
+      .selectFrom('hazard_summary')
+      .select('n')
+      .where('org_unit_id', '=', t.scope.orgUnitId)
+      .where('found_month', '=', '2022-02')
+      .where('channel', '=', 'other')
+      .where('status', '=', 'confirmed')
+      .executeTakeFirstOrThrow();
+    expect(Number(row.n)).toBe(12);
+  }, 120_000);
+
   it('the statistics of a unit cover the units below it, by org unit', async () => {
     const { db } = get().handle;
     const zone = await db
