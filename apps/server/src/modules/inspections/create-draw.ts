@@ -19,7 +19,6 @@ import {
   type DrawRow,
   findCurrentPlan,
   findLastDraw,
-  findMatter,
   insertDraw,
   insertDrawInspections,
   insertTeams,
@@ -30,6 +29,7 @@ import {
   selectPlanItems,
   selectProfiles,
 } from './inspections.repository.ts';
+import { newChecklist, unsignedColumns } from './new-inspection.ts';
 
 /** Node's sha256 (the same digest as the shared pure one, several times faster on a 100,000-target pool). */
 export const nativeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -82,11 +82,7 @@ export async function createDraw(
       drawn_at: stamp,
       published_at: null,
     });
-    const matter = input.matterId === null ? undefined : await findMatter(trx, scope.orgUnitId, input.matterId);
-    if (input.matterId !== null && !matter) throw new AppError('not_found', '抽查事项不存在 (matter not found)');
-    const checklist = JSON.stringify(
-      (matter ? (JSON.parse(matter.checklist) as string[]) : []).map((item) => ({ item, result: 'pending', note: '' })),
-    );
+    const checklist = await newChecklist(trx, scope.orgUnitId, input.matterId);
     const inspectionIds = await insertDrawInspections(
       trx,
       row.id,
@@ -102,14 +98,7 @@ export async function createDraw(
         trigger: 'draw',
         inspected_on: input.inspectedOn,
         checklist,
-        signed_by: null,
-        refusal_note: null,
-        record_no: null,
-        order_no: null,
-        order_due_on: null,
-        created_by: scope.actor,
-        created_at: stamp,
-        updated_at: stamp,
+        ...unsignedColumns(scope.actor, stamp),
       })),
     );
     await insertTeams(

@@ -18,7 +18,6 @@ import { type ActingScope, enterpriseNotFound, staleVersion } from './inspection
 import {
   allocateDocumentNumber,
   findInspector,
-  findMatter,
   findPlan,
   type InspectionRow,
   insertInspection,
@@ -26,6 +25,7 @@ import {
   selectFindings,
   updateInspectionVersioned,
 } from './inspections.repository.ts';
+import { newChecklist, unsignedColumns } from './new-inspection.ts';
 import { getInspection, loadInspectionInScope } from './read-inspections.ts';
 
 /**
@@ -57,16 +57,10 @@ export async function createInspection(
     problems.push({ path: 'inspectorIds', message: '记录人须在检查组中' });
   }
   if (problems.length > 0) throw new AppError('validation_failed', problems.map((x) => x.message).join('；'), problems);
-  const matter = input.matterId === null ? undefined : await findMatter(db, scope.orgUnitId, input.matterId);
-  if (input.matterId !== null && !matter) throw new AppError('not_found', '抽查事项不存在 (matter not found)');
+  const checklist = await newChecklist(db, scope.orgUnitId, input.matterId);
   if (input.planId !== null && !(await findPlan(db, scope.orgUnitId, input.planId))) {
     throw new AppError('not_found', '检查计划不存在 (plan not found)');
   }
-  const checklist = (matter ? (JSON.parse(matter.checklist) as string[]) : []).map((item) => ({
-    item,
-    result: 'pending',
-    note: '',
-  }));
   const stamp = now.toISOString();
   const row = await db.transaction().execute(async (trx) => {
     const r = await insertInspection(trx, {
@@ -84,15 +78,8 @@ export async function createInspection(
       mode: input.mode,
       trigger: input.trigger,
       inspected_on: input.inspectedOn,
-      checklist: JSON.stringify(checklist),
-      signed_by: null,
-      refusal_note: null,
-      record_no: null,
-      order_no: null,
-      order_due_on: null,
-      created_by: scope.actor,
-      created_at: stamp,
-      updated_at: stamp,
+      checklist,
+      ...unsignedColumns(scope.actor, stamp),
     });
     await insertTeam(trx, r.id, team);
     await appendAudit(
