@@ -25,35 +25,23 @@ export const staleVersion = (current: number) =>
   new AppError('conflict', '举报已被他人修改，请刷新后重试 (stale version)', { currentVersion: current });
 
 /** Audit snapshots name no person: only the handling fields. */
-export function handlingSnapshot(r: Partial<WhistleReportRow>) {
-  const {
-    status,
-    department_id,
-    transfer_to,
-    duplicate_of,
-    conclusion,
-    conclusion_reason,
-    hazard_id,
-    public_reply,
-    due_on,
-    extension_days,
-    feedback_on,
-    version,
-  } = r;
-  return {
-    status,
-    department_id,
-    transfer_to,
-    duplicate_of,
-    conclusion,
-    conclusion_reason,
-    hazard_id,
-    public_reply,
-    due_on,
-    extension_days,
-    feedback_on,
-    version,
-  };
+const HANDLING_FIELDS = [
+  'status',
+  'department_id',
+  'transfer_to',
+  'duplicate_of',
+  'conclusion',
+  'conclusion_reason',
+  'hazard_id',
+  'public_reply',
+  'due_on',
+  'extension_days',
+  'feedback_on',
+  'version',
+] as const satisfies readonly (keyof WhistleReportRow)[];
+
+export function handlingSnapshot(r: Partial<WhistleReportRow>): Partial<WhistleReportRow> {
+  return Object.fromEntries(HANDLING_FIELDS.map((field) => [field, r[field]]));
 }
 
 export async function changeReport(
