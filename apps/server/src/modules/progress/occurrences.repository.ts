@@ -1,4 +1,4 @@
-import type { OccurrenceStatus, ReportState } from '@duban/shared/occurrence-status';
+import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AssignmentRole, OccurrenceTable, ReportStatus } from '../../db/schema.ts';
@@ -9,22 +9,24 @@ import { statusCase } from '../schedules/occurrence-status-sql.ts';
  * the task-list tables, one query, no N+1) and the state columns this domain owns (report_state, submitted_at,
  * accepted_at, version).
  */
-export interface OccurrenceRow {
-  id: number;
-  department_id: number | null;
+export type OccurrenceRow = Pick<
+  Selectable<OccurrenceTable>,
+  | 'id'
+  | 'department_id'
+  | 'period_key'
+  | 'window_start'
+  | 'due_date'
+  | 'extended_due'
+  | 'min_count'
+  | 'condition'
+  | 'report_state'
+  | 'submitted_at'
+  | 'accepted_at'
+  | 'version'
+> & {
   department_name: string | null;
   assignment_role: AssignmentRole;
   rule_kind: string;
-  period_key: string;
-  window_start: string;
-  due_date: string;
-  extended_due: string | null;
-  min_count: number;
-  condition: string | null;
-  report_state: ReportState;
-  submitted_at: string | null;
-  accepted_at: string | null;
-  version: number;
   task_id: number;
   task_no: string;
   task_text: string;
@@ -36,7 +38,7 @@ export interface OccurrenceRow {
   latest_report_status: ReportStatus | null;
   /** 督办单 on this occurrence still waiting for the department's written reply. */
   open_notices: number | null;
-}
+};
 
 const statusSql = (today: string, dueSoonUntil: string) => statusCase({ today, dueSoonUntil });
 
