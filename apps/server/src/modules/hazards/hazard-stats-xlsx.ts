@@ -54,7 +54,7 @@ export async function hazardStatsXlsx(s: HazardStatsResponse): Promise<Buffer> {
     ws.addRow([HAZARD_STATUS_LABELS[k as keyof typeof HAZARD_STATUS_LABELS] ?? k, n]);
   section('按行业', ['行业', '发现', '销号', '整改率']);
   for (const r of s.byIndustry) ws.addRow([r.label, r.total, r.closed, rate(r.closed, r.total)]);
-  section('按属地', ['属地', '发现', '销号', '整改率']);
+  section('按单位', ['单位', '发现', '销号', '整改率']);
   for (const r of s.byOrgUnit) ws.addRow([r.label, r.total, r.closed, rate(r.closed, r.total)]);
   section('按月', ['月份', '发现', '销号', '']);
   for (const r of s.byMonth) ws.addRow([r.month, r.found, r.closed]);
