@@ -117,14 +117,43 @@ function isEmptyDir(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).length === 0;
 }
 
-function writeLines(path: string, rows: Row[]): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const out = createWriteStream(path);
-    out.on('error', reject);
-    out.on('finish', () => resolvePromise());
-    for (const r of rows) out.write(`${JSON.stringify(encode(r))}\n`);
-    out.end();
+/** Tables without an id read page by page along their key (the shared file store: one row can be 20 MB). */
+const PAGED_BY_KEY: Record<string, string> = { evidence_blobs: 'sha256' };
+
+/**
+ * Writes a table as JSON lines: page by page along `key` (ascending, so the order is the id order as before), else
+ * whole; a page is written out (waiting for the file to drain) before the next is read, so memory stays bounded.
+ */
+async function dumpTable(db: AnyDb, table: string, key: string | null, path: string): Promise<number> {
+  const out = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => out.on('error', reject));
+  failed.catch(() => {}); // observed through the race below and the final end
+  const write = async (line: string) => {
+    if (!out.write(line)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+  };
+  let n = 0;
+  if (key === null) {
+    const rows = (await db.selectFrom(table).selectAll().execute()) as Row[];
+    for (const r of rows) await write(`${JSON.stringify(encode(r))}\n`);
+    n = rows.length;
+  } else {
+    const page = key === 'id' ? 2000 : 20;
+    let after: unknown = null;
+    for (;;) {
+      let q = db.selectFrom(table).selectAll().orderBy(key).limit(page);
+      if (after !== null) q = q.where(key, '>', after);
+      const rows = (await q.execute()) as Row[];
+      for (const r of rows) await write(`${JSON.stringify(encode(r))}\n`);
+      n += rows.length;
+      if (rows.length < page) break;
+      after = rows[rows.length - 1]?.[key];
+    }
+  }
+  await new Promise<void>((resolvePromise, reject) => {
+    out.once('error', reject);
+    out.end(() => resolvePromise());
   });
+  return n;
 }
 
 export async function backupInstallation(
@@ -148,12 +177,13 @@ export async function backupInstallation(
   await tx.execute(async (trx) => {
     manifest.migrations = await appliedMigrations(trx);
     for (const table of await userTables(trx, dialect)) {
-      const anyTrx = trx as unknown as AnyDb;
-      let q = anyTrx.selectFrom(table).selectAll();
-      if (await hasIdColumn(trx, table)) q = q.orderBy('id');
-      const rows: Row[] = await q.execute();
-      await writeLines(join(dir, 'tables', `${table}.jsonl`), rows);
-      manifest.tables[table] = rows.length;
+      const key = (await hasIdColumn(trx, table)) ? 'id' : (PAGED_BY_KEY[table] ?? null);
+      manifest.tables[table] = await dumpTable(
+        trx as unknown as AnyDb,
+        table,
+        key,
+        join(dir, 'tables', `${table}.jsonl`),
+      );
     }
   });
   // The data directory (evidence, keys, seals), without the SQLite database that was just dumped.
