@@ -270,7 +270,7 @@ export async function restoreInstallation(
       if (existsSync(path)) {
         for await (const row of readLines(path)) {
           batch.push(row);
-          if (batch.length >= BATCH) await flush();
+          if (batch.length >= (table in PAGED_BY_KEY ? 10 : BATCH)) await flush();
         }
       }
       await flush();
