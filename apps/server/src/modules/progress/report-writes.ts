@@ -25,7 +25,11 @@ export function staleVersion(currentVersion: number): AppError {
 export function stateConflict(r: Pick<ReportRow, 'status' | 'version'>): AppError {
   const details = { status: r.status, currentVersion: r.version };
   if (r.status === 'accepted') {
-    return new AppError('conflict', '工作进展已审核通过并冻结，不能再修改或审核 (report is accepted and frozen)', details);
+    return new AppError(
+      'conflict',
+      '工作进展已审核通过并冻结，不能再修改或审核 (report is accepted and frozen)',
+      details,
+    );
   }
   if (r.status === 'submitted' || r.status === 'resubmitted') {
     return new AppError('conflict', '工作进展已提交，正在审核，不能修改或重复提交 (report is under review)', details);
