@@ -6,6 +6,10 @@ export type LoadState<T> =
   | { status: 'ready'; data: T };
 
 /**
+ * The old hand-written loader, kept only for pages not yet on TanStack Query (enterprises, hazards, inspections'
+ * dashboard section, users' departments panel, roll-up, whistleblowing). New pages read with useQuery and a key
+ * from api/query.ts, so that the api functions' invalidation refetches them after a write.
+ *
  * Runs `load` when the deps change (aborting the previous run) and on `reload()`. While reloading, the previous
  * data stays available as `state.data`, so a list does not blink away after every action.
  */
