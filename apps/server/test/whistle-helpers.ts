@@ -53,6 +53,21 @@ export async function submitReport(t: TestApp, input: ReportInput = {}): Promise
   return t.app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: ip, ...body });
 }
 
+/** The public lookup form (receipt code and password) sent from an address. */
+export function lookupReport(
+  t: TestApp,
+  receiptCode: string,
+  password: string,
+  ip = '10.1.0.1',
+): Promise<LightMyRequestResponse> {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/public/reports/lookup',
+    payload: { receiptCode, password },
+    remoteAddress: ip,
+  });
+}
+
 export interface HandlerSessions {
   handlerAdmin: { cookie: string; csrf: string };
   handlerStaff: { cookie: string; csrf: string };

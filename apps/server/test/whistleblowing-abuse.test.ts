@@ -8,7 +8,7 @@ import { lookupKey } from '../src/modules/whistleblowing/receipt-secrets.ts';
 import { sweepRateCounters } from '../src/modules/whistleblowing/whistleblowing.repository.ts';
 import { buildTestApp, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
-import { solveChallenge, submitReport } from './whistle-helpers.ts';
+import { lookupReport as lookup, solveChallenge, submitReport } from './whistle-helpers.ts';
 
 /**
  * Two app instances, each with its own connection to one database: the public side's abuse counters (reports per
@@ -35,14 +35,6 @@ describeEachDatabase('whistleblowing abuse counters across instances', (get) => 
     await b.app.close();
     await second.close();
   });
-
-  const lookup = (t: TestApp, receiptCode: string, password: string, ip: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/public/reports/lookup',
-      payload: { receiptCode, password },
-      remoteAddress: ip,
-    });
 
   it('reports per address: hits on either instance count against one limit', async () => {
     const ip = '10.30.0.1';

@@ -15,6 +15,7 @@ import {
   EXE,
   type HandlerSessions,
   JPEG,
+  lookupReport,
   MP4,
   solveChallenge,
   submitReport,
@@ -58,13 +59,7 @@ describeEachDatabase('whistleblowing', (get, dialect) => {
     (await db.selectFrom('whistle_reports').select('id').where('receipt_code', '=', code).executeTakeFirstOrThrow()).id;
   const version = async (id: number) =>
     (await db.selectFrom('whistle_reports').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
-  const lookup = (receiptCode: string, password: string, ip = '10.1.0.1') =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/public/reports/lookup',
-      payload: { receiptCode, password },
-      remoteAddress: ip,
-    });
+  const lookup = (receiptCode: string, password: string, ip?: string) => lookupReport(t, receiptCode, password, ip);
 
   it('files a real-name report with a photo and a video: receipt code and generated password', async () => {
     const res = await submitReport(t, {
