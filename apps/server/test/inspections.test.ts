@@ -384,6 +384,17 @@ describeEachDatabase('inspections and enforcement', (get) => {
         payload: { ...finding, clientKey: 'finding-0003-cccc' },
       });
       expect(afterDone.statusCode).toBe(409);
+      // Completed: no edit, no signature, no second completion, even at the current version.
+      const version = done.json().version as number;
+      for (const [method, url, payload] of [
+        ['PATCH', `/api/inspections/${i.id}`, { version, summary: '补充说明' }],
+        ['POST', `/api/inspections/${i.id}/sign`, { version, outcome: 'signed', signedBy: '王经理' }],
+        ['POST', `/api/inspections/${i.id}/complete`, { version, orderDueOn: '2026-12-10' }],
+      ] as const) {
+        const res = await w.as('insp1', { method, url, payload });
+        expect(res.statusCode, url).toBe(409);
+        expect(res.json().error.message).toContain('检查已办结');
+      }
 
       const docx = await w.as('insp1', { method: 'GET', url: `/api/inspections/${i.id}/documents/record?format=docx` });
       expect(docx.statusCode).toBe(200);

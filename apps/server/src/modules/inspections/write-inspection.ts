@@ -99,6 +99,12 @@ export async function createInspection(
   return getInspection(db, scope, row.id);
 }
 
+const completedRefusal = () => new AppError('conflict', '检查已办结，不能再修改 (inspection completed)');
+
+/**
+ * One change to an inspection of the scope that is not completed yet (409 on a stale version or a completed one):
+ * the changed columns and their audit event in one transaction; answers the inspection as it is now.
+ */
 async function versionedWrite(
   db: Db,
   scope: ActingScope,
@@ -107,10 +113,11 @@ async function versionedWrite(
   action: string,
   change: (row: InspectionRow, trx: Db) => Promise<Partial<InspectionRow>>,
   now: Date,
-): Promise<void> {
+): Promise<InspectionResponse> {
   await db.transaction().execute(async (trx) => {
     const row = await loadInspectionInScope(trx, scope, id);
     if (row.version !== version) throw staleVersion(row.version);
+    if (row.status === 'completed') throw completedRefusal();
     const changes = await change(row, trx);
     const { id: _id, version: _v, ...rest } = changes;
     const updated = await updateInspectionVersioned(trx, id, version, { ...rest, updated_at: now.toISOString() });
@@ -131,9 +138,8 @@ async function versionedWrite(
       now,
     );
   });
+  return getInspection(db, scope, id);
 }
-
-const completedRefusal = () => new AppError('conflict', '检查已办结，不能再修改 (inspection completed)');
 
 /** Checklist results, summary, status (scheduled ↔ in progress): versioned, 409 on a stale version. */
 export async function updateInspection(
@@ -144,23 +150,19 @@ export async function updateInspection(
   now: Date = new Date(),
 ): Promise<InspectionResponse> {
   const input = UpdateSchema.parse(request);
-  await versionedWrite(
+  return versionedWrite(
     db,
     scope,
     id,
     input.version,
     'inspection.update',
-    async (row) => {
-      if (row.status === 'completed') throw completedRefusal();
-      return {
-        ...(input.checklist !== undefined && { checklist: JSON.stringify(input.checklist) }),
-        ...(input.summary !== undefined && { summary: input.summary }),
-        ...(input.status !== undefined && { status: input.status }),
-      };
-    },
+    async () => ({
+      ...(input.checklist !== undefined && { checklist: JSON.stringify(input.checklist) }),
+      ...(input.summary !== undefined && { summary: input.summary }),
+      ...(input.status !== undefined && { status: input.status }),
+    }),
     now,
   );
-  return getInspection(db, scope, id);
 }
 
 /** 安全生产法 第68条: the enterprise's responsible person signs the record, or the refusal is recorded. */
@@ -171,21 +173,18 @@ export async function signInspection(
   input: SignRequest,
   now: Date = new Date(),
 ): Promise<InspectionResponse> {
-  await versionedWrite(
+  return versionedWrite(
     db,
     scope,
     id,
     input.version,
     'inspection.sign',
-    async (row) => {
-      if (row.status === 'completed') throw completedRefusal();
-      return input.outcome === 'signed'
+    async () =>
+      input.outcome === 'signed'
         ? { signature: 'signed', signed_by: input.signedBy ?? null, refusal_note: null }
-        : { signature: 'refused', signed_by: null, refusal_note: input.refusalNote ?? null };
-    },
+        : { signature: 'refused', signed_by: null, refusal_note: input.refusalNote ?? null },
     now,
   );
-  return getInspection(db, scope, id);
 }
 
 /**
@@ -200,14 +199,13 @@ export async function completeInspection(
   input: CompleteRequest,
   now: Date = new Date(),
 ): Promise<InspectionResponse> {
-  await versionedWrite(
+  return versionedWrite(
     db,
     scope,
     id,
     input.version,
     'inspection.complete',
     async (row, trx) => {
-      if (row.status === 'completed') throw completedRefusal();
       const problems: { path: string; message: string }[] = [];
       if (row.signature === 'pending')
         problems.push({ path: 'signature', message: '须由企业负责人签字或记录拒签情况' });
@@ -238,5 +236,4 @@ export async function completeInspection(
     },
     now,
   );
-  return getInspection(db, scope, id);
 }
