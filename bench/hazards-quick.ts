@@ -1,5 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import {
+  selectClosedByMonth,
+  selectIndustryRows,
+  selectListedOfYear,
+  selectOverdue,
+  selectStock,
+  selectYearCounts,
+} from '../apps/server/src/modules/hazards/hazard-stats.repository.ts';
 import { getHazardStats } from '../apps/server/src/modules/hazards/hazard-stats.ts';
 import { summarySelect } from '../apps/server/src/modules/hazards/hazard-summary.repository.ts';
 import { unitHazardScope } from '../apps/server/src/modules/hazards/hazards.service.ts';
@@ -50,6 +58,22 @@ try {
   };
   await time('list', () => getHazardList(db, scope, { limit: 50, offset: 0 }));
   await time('stats (summary tables)', () => getHazardStats(db, scope, 2025, '2025-07-01'));
+  // Where a miss spends its time: the summary statements, and the two counted from rows.
+  const benched = [1];
+  await time('  part: year counts + closed by month + stock (summary)', () =>
+    Promise.all([
+      selectYearCounts(db, scope, benched, 2025),
+      selectClosedByMonth(db, scope, benched, 2025),
+      selectStock(db, scope, benched),
+      selectIndustryRows(db, scope, benched, 2025),
+    ]),
+  );
+  await time('  part: overdue (partial index over the rows)', () =>
+    selectOverdue(db, scope, benched, 2025, '2025-07-01'),
+  );
+  await time('  part: listed of the year (hazard_listings ⋈ hazards)', () =>
+    selectListedOfYear(db, scope, benched, 2025),
+  );
   // Baseline in the same run: the year's figures grouped from the hazard rows, as before migration 0015 (the main
   // grouping alone; the old statistics also joined enterprises for industries and 属地).
   await time('stats baseline: the grouping from the rows', () =>
