@@ -2,6 +2,7 @@ import type { Content, ContentText, TableCell, TDocumentDefinitions } from 'pdfm
 import { A4_POINTS, LIGHT_COLOR } from '../office-style.ts';
 import type { PdfFonts } from '../pdf-fonts.ts';
 import { renderPdf } from '../pdf-output.ts';
+import { wrapRuns } from './pdf-lines.ts';
 import type { CellRun } from './progress-cell.ts';
 import { categorySpans, SHEET_HEADERS, type TaskSheet } from './task-sheet.ts';
 
@@ -13,6 +14,8 @@ const MARGIN_X = 30;
 const CONTENT_WIDTH = A4_POINTS.height - 2 * MARGIN_X;
 const COLUMN_SHARES = [0.105, 0.045, 0.335, 0.13, 0.125, 0.26] as const;
 const TABLE_FONT_SIZE = 9;
+/** Column widths as pdfmake takes them (the cell's text width; the 3 pt paddings come on top). */
+const COLUMN_WIDTHS = COLUMN_SHARES.map((s) => Math.floor(CONTENT_WIDTH * s * 100) / 100 - 6);
 
 export const thinGrid = {
   hLineWidth: () => 0.5,
@@ -39,6 +42,12 @@ export function pageFooter(currentPage: number, pageCount: number): Content {
   return { text: `第 ${currentPage} 页，共 ${pageCount} 页`, alignment: 'center', fontSize: 8, margin: [0, 10, 0, 0] };
 }
 
+/** Long cell text as whole lines pdfmake does not break again (pdf-lines.ts: why, and why they never overflow). */
+function lines(runs: readonly CellRun[], column: number): Content[] {
+  const width = (COLUMN_WIDTHS[column] ?? 0) - 1;
+  return wrapRuns(runs, width, TABLE_FONT_SIZE).map((line) => ({ ...pdfRuns(line), noWrap: true }));
+}
+
 function body(sheet: TaskSheet): TableCell[][] {
   const header: TableCell[] = SHEET_HEADERS.map((h) => ({
     text: h,
@@ -54,10 +63,10 @@ function body(sheet: TaskSheet): TableCell[][] {
     return [
       category,
       { text: r.no, alignment: 'center' },
-      { text: r.text },
+      { stack: lines([{ text: r.text }], 2) },
       { text: r.departments },
       { text: r.deadline },
-      { stack: r.progress.map(pdfRuns) },
+      { stack: r.progress.flatMap((paragraph) => lines(paragraph, 5)) },
     ];
   });
   return [header, ...rows];
@@ -79,7 +88,7 @@ export function taskSheetDefinition(sheet: TaskSheet, fonts: PdfFonts): TDocumen
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: COLUMN_SHARES.map((s) => Math.floor(CONTENT_WIDTH * s * 100) / 100 - 6),
+          widths: [...COLUMN_WIDTHS],
           body: body(sheet),
         },
         layout: thinGrid,
