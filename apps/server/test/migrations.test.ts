@@ -98,6 +98,10 @@ describeEachDatabase('migrations', (get, dialect) => {
         'public_rate_counters',
         // inspection document numbers (migration 0018)
         'inspection_document_counters',
+        // roll-up across org units: zone links, task links, 直报 (migration 0021)
+        'rollup_submissions',
+        'rollup_task_links',
+        'rollup_zone_links',
       ].sort(),
     );
     expect(await migrateToLatest(db)).toEqual([]);
