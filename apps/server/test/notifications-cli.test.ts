@@ -25,7 +25,8 @@ describe('duban reminders', () => {
     const first = duban(['reminders', 'scan', '--at', '2024-03-24T09:00+08:00', '--json']);
     expect(first.stderr).toBe('');
     const out = JSON.parse(first.stdout);
-    expect(out.scan.scanDates).toEqual({ '1': '2024-03-24' });
+    // Campaign 1 is the demo zone's; the city's and province's campaigns have no list and take no step.
+    expect(out.scan.scanDates['1']).toBe('2024-03-24');
     expect(out.scan.sent).toBeGreaterThan(50);
     const again = JSON.parse(duban(['reminders', 'scan', '--at', '2024-03-24T10:00+08:00', '--json']).stdout);
     expect(again.scan).toMatchObject({ sent: 0, skipped: 0 });

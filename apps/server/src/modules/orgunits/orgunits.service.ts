@@ -31,20 +31,28 @@ export interface DefaultScope {
   campaignId: number;
 }
 
-/** Creates the default unit tree and campaign when missing; returns the zone and campaign. */
+/** Creates the default unit tree and each unit's campaign when missing; returns the zone and its campaign. */
 export async function ensureDefaultScope(trx: Db, now: string): Promise<DefaultScope> {
   let parentId: number | null = null;
-  let zone = { id: 0, name: '' };
+  const units: { id: number; name: string }[] = [];
   for (const unit of DEFAULT_UNITS) {
     const found = await findOrgUnitByCode(trx, unit.code);
     const id: number = found?.id ?? (await insertOrgUnit(trx, { parentId, ...unit, now }));
-    zone = { id, name: unit.name };
+    units.push({ id, name: unit.name });
     parentId = id;
   }
-  const campaign =
-    (await findCampaign(trx, zone.id, DEFAULT_CAMPAIGN.code))?.id ??
-    (await insertCampaign(trx, { orgUnitId: zone.id, ...DEFAULT_CAMPAIGN, now }));
+  // The zone's campaign first (the demo's), then the city's and the province's, so they can import their own lists.
+  const zone = units[units.length - 1] as { id: number; name: string };
+  const campaign = await ensureCampaign(trx, zone.id, now);
+  for (const upper of units.slice(0, -1)) await ensureCampaign(trx, upper.id, now);
   return { orgUnitId: zone.id, orgUnitName: zone.name, campaignId: campaign };
+}
+
+async function ensureCampaign(trx: Db, orgUnitId: number, now: string): Promise<number> {
+  return (
+    (await findCampaign(trx, orgUnitId, DEFAULT_CAMPAIGN.code))?.id ??
+    (await insertCampaign(trx, { orgUnitId, ...DEFAULT_CAMPAIGN, now }))
+  );
 }
 
 /** Tree rows → nodes in display order: each unit followed by its children (by code), starting at the root. */
