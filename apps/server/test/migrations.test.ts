@@ -94,6 +94,8 @@ describeEachDatabase('migrations', (get, dialect) => {
         'whistle_policies',
         'whistle_reports',
         'whistle_rewards',
+        // 督办/催办 batch document numbers (migration 0016)
+        'supervision_doc_counters',
         // the public side's abuse counters (migration 0017)
         'public_rate_counters',
         // inspection document numbers (migration 0018)
