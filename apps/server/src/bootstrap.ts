@@ -63,6 +63,23 @@ async function lockStartup(trx: Db): Promise<void> {
     await sql`select pg_advisory_xact_lock(724012)`.execute(trx);
 }
 
+/**
+ * Runs the first-start steps (demo list, first administrator, demo data) one instance at a time: instances started at
+ * once on a new PostgreSQL database wait here, then find the work done. The lock is held on its own connection; the
+ * steps use the pool. SQLite: one process, no lock needed.
+ */
+export async function withFirstStartLock<T>(db: Db, steps: () => Promise<T>): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return steps();
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(724013)`.execute(conn);
+    try {
+      return await steps();
+    } finally {
+      await sql`select pg_advisory_unlock(724013)`.execute(conn);
+    }
+  });
+}
+
 /** Loads the bundled 2024 list when the database has no task list yet. Returns whether it did. */
 export async function loadDemoListIfEmpty(p: Prepared): Promise<boolean> {
   if ((await countTaskLists(p.handle.db)) > 0) return false;

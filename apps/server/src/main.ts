@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
-import { loadDemoListIfEmpty, prepareDatabase } from './bootstrap.ts';
+import { loadDemoListIfEmpty, prepareDatabase, withFirstStartLock } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { announceDemoAccounts } from './demo/announce-demo-accounts.ts';
 import { loadDemoStory } from './demo/demo-story.ts';
@@ -30,22 +30,25 @@ async function main(): Promise<void> {
       '注意：共享存储（多实例）部署请在每个实例设置同一个 DUBAN_WHISTLE_KEY，否则各实例生成的举报密钥互不相同。',
     );
   }
-  const demoLoaded = await loadDemoListIfEmpty(prepared);
-  if (demoLoaded) console.log('已导入内置演示任务清单（2024年）。');
-  const admin = await ensureOfficeAdmin(handle.db, scope.orgUnitId);
-  // Demo enterprises (issue 11) on a fresh database only (the first admin was just created); DUBAN_DEMO=0 skips them.
-  if (admin && config.DUBAN_DEMO) {
-    const n = await loadDemoEnterprisesIfEmpty(handle.db, scope.orgUnitId);
-    if (n > 0) console.log(`已载入演示企业 ${n} 家（名称带“（演示）”）。`);
-    const h = await loadDemoHazardsIfEmpty(handle.db, scope.orgUnitId);
-    if (h > 0) console.log(`已载入演示隐患 ${h} 项（含2023年底前存量、挂牌督办和验收记录）。`);
-  }
-  if (admin) announceFirstAdmin(admin, config.DATA_DIR);
-  // The demo list's story (accounts per role, a year of progress and 督办), once, on the first start (issue 13).
-  if (demoLoaded && admin && config.DEMO_STORY) {
-    announceDemoAccounts(await loadDemoStory(handle.db, scope, admin.username), config.DATA_DIR);
-    console.log('已生成演示进展（2024年全年：多数按期通过，部分逾期、退回，含催办、督办单和延期）。');
-  }
+  // First start: one instance at a time (several instances on a new database load the demo and admin once).
+  await withFirstStartLock(handle.db, async () => {
+    const demoLoaded = await loadDemoListIfEmpty(prepared);
+    if (demoLoaded) console.log('已导入内置演示任务清单（2024年）。');
+    const admin = await ensureOfficeAdmin(handle.db, scope.orgUnitId);
+    // Demo enterprises (issue 11) on a fresh database only (the first admin was just created); DUBAN_DEMO=0 skips them.
+    if (admin && config.DUBAN_DEMO) {
+      const n = await loadDemoEnterprisesIfEmpty(handle.db, scope.orgUnitId);
+      if (n > 0) console.log(`已载入演示企业 ${n} 家（名称带“（演示）”）。`);
+      const h = await loadDemoHazardsIfEmpty(handle.db, scope.orgUnitId);
+      if (h > 0) console.log(`已载入演示隐患 ${h} 项（含2023年底前存量、挂牌督办和验收记录）。`);
+    }
+    if (admin) announceFirstAdmin(admin, config.DATA_DIR);
+    // The demo list's story (accounts per role, a year of progress and 督办), once, on the first start (issue 13).
+    if (demoLoaded && admin && config.DEMO_STORY) {
+      announceDemoAccounts(await loadDemoStory(handle.db, scope, admin.username), config.DATA_DIR);
+      console.log('已生成演示进展（2024年全年：多数按期通过，部分逾期、退回，含催办、督办单和延期）。');
+    }
+  });
   const mail = config.SMTP_URL ? createMailSender(config.SMTP_URL, config.MAIL_FROM) : null;
   const app = await buildApp(
     {
