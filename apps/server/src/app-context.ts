@@ -25,6 +25,8 @@ export interface AppContext {
   whistleKey?: string;
   /** The notification senders (SMTP from SMTP_URL) for a channel's test message; unset: no SMTP. */
   senders?: DeliverySenders;
+  /** Fill the roll-up's per-unit cache in the background after start (main.ts; tests and benchmarks leave it off). */
+  warmRollup?: boolean;
 }
 
 /** The context buildApp hands to the routes that store files: the storage is settled. */

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       dataDir: config.DATA_DIR,
       storage: openEvidenceStorage(config, handle.db),
       senders: { mail },
+      warmRollup: true,
       ...(config.DUBAN_WHISTLE_KEY ? { whistleKey: config.DUBAN_WHISTLE_KEY } : {}),
     },
     { logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY },

@@ -17,6 +17,8 @@ import { insertHazard, updateHazard } from '../src/modules/hazards/hazards.repos
 import { findCampaign, insertCampaign, insertOrgUnit } from '../src/modules/orgunits/orgunits.repository.ts';
 import { DEFAULT_CAMPAIGN, type DefaultScope } from '../src/modules/orgunits/orgunits.service.ts';
 import { noteWrite } from '../src/modules/read-models/read-models.service.ts';
+import { RollupCaches, readRollup, warmUnitFigures } from '../src/modules/rollup/read-rollup.ts';
+import { selectSubtree } from '../src/modules/rollup/rollup.repository.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import { ACCOUNTS, type AccountName, buildTestApp, TEST_PASSWORD, type TestApp } from './app-harness.ts';
 import { describeEachDatabase } from './databases.ts';
@@ -506,6 +508,43 @@ describeEachDatabase('roll-up across org units (issue 16)', (get) => {
     expect(audit.map((e) => e.org_unit_id)).toEqual([zoneB.orgUnitId, cityId, zoneB.orgUnitId, cityId]);
   });
 
+  it('直报 without an own list: the city reports the figures only, noted 无本级任务清单, to the province', async () => {
+    const city = await db
+      .selectFrom('org_units')
+      .select('parent_id')
+      .where('id', '=', cityId)
+      .executeTakeFirstOrThrow();
+    expect(city.parent_id).not.toBeNull();
+    // The export of the city's own table has nothing to export; the submission does not depend on it.
+    const res = await as('city_admin', {
+      method: 'POST',
+      url: '/api/rollup/submissions',
+      payload: { period: '2024-Q2' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const s = res.json() as Submission;
+    expect(s).toMatchObject({ seq: 1, status: 'submitted', parentUnitId: city.parent_id, note: '无本级任务清单' });
+    const a = await handTasks(db, zoneA.orgUnitId);
+    const b = await handTasks(db, zoneB.orgUnitId);
+    expect(s.figures.tasks.total).toBe(a.total + b.total);
+    expect([s.figures.units, s.figures.unitsWithList]).toEqual([3, 2]);
+    // The frozen file is a figures-only .xlsx with the stored sha256, readable by the city itself.
+    const file = await as('city_admin', { method: 'GET', url: `/api/rollup/submissions/${s.id}/file` });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(createHash('sha256').update(file.rawPayload).digest('hex')).toBe(s.fileSha256);
+    expect(s.fileName).toContain('数据直报');
+    // A zone with its own list still sends its official table (the note as typed, no 无本级 mark).
+    const zoneA1 = await t.as('admin', {
+      method: 'POST',
+      url: '/api/rollup/submissions',
+      payload: { period: '2024-Q2', note: '本季度' },
+    });
+    expect(zoneA1.statusCode, zoneA1.body).toBe(201);
+    expect((zoneA1.json() as Submission).note).toBe('本季度');
+    expect((zoneA1.json() as Submission).fileName).not.toContain('数据直报');
+  });
+
   it('lists at every level: the city’s duty goes to a zone, its accepted progress pre-fills the report upward', async () => {
     // The city imports its own list in its own unit and campaign.
     const now = new Date().toISOString();
@@ -644,5 +683,23 @@ describeEachDatabase('roll-up across org units (issue 16)', (get) => {
     const cityView = (await rollup('city_admin')).json() as RollupResponse;
     expect(cityView.own.unitsWithList).toBe(1);
     expect(cityView.totals.unitsWithList).toBe(2);
+  });
+  it('warming at start fills the per-unit cache: the first roll-up of the year then computes no unit', async () => {
+    const caches = new RollupCaches();
+    expect(await warmUnitFigures(db, caches, () => true)).toBe(0);
+    const treeUnits = (await db.selectFrom('org_units').select(['id', 'parent_id']).execute()).filter(
+      (u, _, all) => u.parent_id !== null || all.some((c) => c.parent_id === u.id),
+    );
+    const warmed = await warmUnitFigures(db, caches, () => false);
+    expect(warmed).toBe(treeUnits.length);
+    expect(caches.unitFigures.stats()).toMatchObject({ entries: warmed, misses: warmed, hits: 0 });
+    // The page's default (this year, as of today) over the city's subtree: every unit's figures are cache hits.
+    const year = Number(todayInShanghai().slice(0, 4));
+    const subtree = await selectSubtree(db, cityId);
+    await readRollup(db, caches, { homeUnitId: cityId }, { year });
+    expect(caches.unitFigures.stats()).toMatchObject({ misses: warmed, hits: subtree.length });
+    // Another year was not warmed: computed on the first read.
+    await readRollup(db, caches, { homeUnitId: cityId }, { year: year - 1 });
+    expect(caches.unitFigures.stats().misses).toBe(warmed + subtree.length);
   });
 });

@@ -94,6 +94,24 @@ export async function inspectionStats(
   return { year, from, to, ...total, byDepartment, byIndustry, byMonth };
 }
 
+/**
+ * The year's totals alone (no breakdowns, no registry roster: enterprisesSupervised is 0), for the roll-up, which
+ * adds units up: the same definitions as inspectionStats without reading the unit's whole roster.
+ */
+export async function inspectionTotals(db: Db, orgUnitId: number, year: number): Promise<StatsFigures> {
+  const [inspections, actions] = await Promise.all([
+    selectStatInspections(db, orgUnitId, `${year}-01-01`, `${year}-12-31`),
+    selectEnforcement(db, {
+      orgUnitId,
+      departmentId: null,
+      enterpriseId: null,
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    }),
+  ]);
+  return figures(inspections, actions, 0);
+}
+
 function figures(inspections: StatInspection[], actions: EnforcementRow[], supervised: number): StatsFigures {
   const penalties = actions.filter((a) => isPenalty(a.kind as EnforcementKind));
   const penalisedInspections = new Set(penalties.flatMap((a) => (a.inspection_id === null ? [] : [a.inspection_id])));

@@ -413,4 +413,4 @@ export async function listPublishedPenalties(db: Db, orgUnitId: number, year?: n
 }
 
 /** Enforcement statistics of a unit's year (inspection-stats.ts), for other modules' read models (roll-up). */
-export { inspectionStats } from './inspection-stats.ts';
+export { inspectionStats, inspectionTotals } from './inspection-stats.ts';

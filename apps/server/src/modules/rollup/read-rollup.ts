@@ -11,7 +11,13 @@ import { ratesOf, sumFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { type CachedBody, ReadModelCache } from '../read-models/read-model-cache.ts';
 import { type RollupReadScope, unitNotFound } from './rollup.policy.ts';
-import { latestSubmissionsOfChildren, selectSubtree, selectVersions, type UnitNodeRow } from './rollup.repository.ts';
+import {
+  latestSubmissionsOfChildren,
+  selectSubtree,
+  selectTreeUnitIds,
+  selectVersions,
+  type UnitNodeRow,
+} from './rollup.repository.ts';
 import { unitOwnFigures } from './unit-figures.ts';
 
 /**
@@ -90,6 +96,49 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
+/** One unit's own figures through the per-unit cache (computed on a miss, at the unit's read-model version). */
+function cachedOwnFigures(
+  db: Db,
+  caches: RollupCaches,
+  u: { id: number; year: number; asOf: string; today: string; version: number },
+): Promise<CachedBody> {
+  return caches.unitFigures.get(`${u.id}/${u.year}/${u.asOf}/${u.today}`, u.version, () =>
+    unitOwnFigures(db, u.id, u.year, u.asOf),
+  );
+}
+
+/**
+ * Fills the per-unit cache at start, in the background (an instance's first roll-up would otherwise compute every
+ * unit's figures: seconds for a province): the units that have a parent or a child, for the year the roll-up page
+ * opens on (this year, as of today), one unit at a time, at most `limit` units; `stopped()` ends it early (the app
+ * closing). Errors are the caller's to log: the cache then fills on the first requests as before.
+ */
+export async function warmUnitFigures(
+  db: Db,
+  caches: RollupCaches,
+  stopped: () => boolean,
+  limit = 4096,
+): Promise<number> {
+  const today = todayInShanghai();
+  const year = Number(today.slice(0, 4));
+  const asOf = defaultAsOf(year, today);
+  const ids = await selectTreeUnitIds(db, limit);
+  let warmed = 0;
+  for (const id of ids) {
+    if (stopped()) break;
+    const versions = await selectVersions(db, [id]);
+    await cachedOwnFigures(db, caches, {
+      id,
+      year,
+      asOf,
+      today,
+      version: versions.every + (versions.byUnit.get(id) ?? 0),
+    });
+    warmed++;
+  }
+  return warmed;
+}
+
 /**
  * The roll-up of a unit (the reader's own, or one of its subtree): per direct child the sum of the own figures of
  * the child and every unit below it; the totals; the unit's own (本级) figures; and per child its latest 直报 of
@@ -113,9 +162,7 @@ export async function readRollup(
   return caches.answers.get(`${root.id}/${year}/${asOf}/${period}/${today}`, versionOf(unitIds), async () => {
     const own = new Map<number, RollupFigures>();
     await mapLimit(unitIds, PARALLEL, async (id) => {
-      const body = await caches.unitFigures.get(`${id}/${year}/${asOf}/${today}`, versionOf([id]), () =>
-        unitOwnFigures(db, id, year, asOf),
-      );
+      const body = await cachedOwnFigures(db, caches, { id, year, asOf, today, version: versionOf([id]) });
       own.set(id, RollupFiguresSchema.parse(JSON.parse(body.json.toString())));
     });
     const children = view.children.get(root.id) ?? [];

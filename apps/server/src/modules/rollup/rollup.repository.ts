@@ -27,6 +27,23 @@ export async function selectSubtree(db: Db, unitId: number): Promise<UnitNodeRow
   return r.rows.map((x) => ({ ...x, depth: Number(x.depth) }));
 }
 
+/** The units in a tree (with a parent or a child): what a roll-up reads; a lone unit has no roll-up to warm. */
+export async function selectTreeUnitIds(db: Db, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('org_units as u')
+    .select('u.id')
+    .where((eb) =>
+      eb.or([
+        eb('u.parent_id', 'is not', null),
+        eb.exists(eb.selectFrom('org_units as c').select('c.id').whereRef('c.parent_id', '=', 'u.id')),
+      ]),
+    )
+    .orderBy('u.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function findUnit(db: Db, unitId: number) {
   return db
     .selectFrom('org_units')

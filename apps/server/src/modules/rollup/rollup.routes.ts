@@ -26,7 +26,7 @@ import { CONTENT_TYPES } from '../documents/export/tasklist-export.service.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import { ReadModelCache } from '../read-models/read-model-cache.ts';
 import { sendReadModel } from '../read-models/send-read-model.ts';
-import { RollupCaches, readRollup } from './read-rollup.ts';
+import { RollupCaches, readRollup, warmUnitFigures } from './read-rollup.ts';
 import { readSubmissionFile, readSubmissions } from './read-submissions.ts';
 import { readUnitDashboard } from './read-unit-dashboard.ts';
 import { reviewSubmission } from './review-submission.ts';
@@ -46,6 +46,7 @@ export async function rollupRoutes(fastify: FastifyInstance, ctx: AppContext): P
   const write = routePolicy(rollupWriteScope);
   const caches = new RollupCaches();
   const dashboards = new ReadModelCache();
+  if (ctx.warmRollup) warmInBackground(fastify, db, caches);
 
   app.get(
     '/api/rollup',
@@ -205,4 +206,21 @@ export async function rollupRoutes(fastify: FastifyInstance, ctx: AppContext): P
     },
     async (request) => fileZoneReport(db, write.scope(request), request.params.occurrenceId, request.body),
   );
+}
+
+/** Warms the per-unit figures once the app is ready, without holding up listen; closing the app stops and awaits it. */
+function warmInBackground(fastify: FastifyInstance, db: AppContext['db'], caches: RollupCaches): void {
+  let stopping = false;
+  let warming: Promise<void> = Promise.resolve();
+  fastify.addHook('onReady', async () => {
+    const started = Date.now();
+    warming = warmUnitFigures(db, caches, () => stopping).then(
+      (units) => fastify.log.info({ units, ms: Date.now() - started }, 'roll-up: per-unit figures warmed'),
+      (err) => fastify.log.warn({ err }, 'roll-up: warming the per-unit figures failed (they fill on first reads)'),
+    );
+  });
+  fastify.addHook('onClose', async () => {
+    stopping = true;
+    await warming;
+  });
 }

@@ -9,12 +9,21 @@ import { unitOwnFigures } from './unit-figures.ts';
 
 // What the 直报 use cases share: the figures a unit reports (its own plus every unit below it) and the view.
 
-/** The unit's figures for a report upward: its own and those of every unit below it, statuses as of `asOf`. */
-export async function reportedFigures(db: Db, orgUnitId: number, year: number, asOf: string): Promise<RollupFigures> {
+/**
+ * The unit's figures for a report upward: its own and those of every unit below it, statuses as of `asOf`; and
+ * whether the unit has its own list of the year (without one it reports the figures only).
+ */
+export async function reportedFigures(
+  db: Db,
+  orgUnitId: number,
+  year: number,
+  asOf: string,
+): Promise<{ figures: RollupFigures; hasOwnList: boolean }> {
   const view = indexSubtree(await selectSubtree(db, orgUnitId));
   const list: RollupFigures[] = [];
   for (const id of descendantsOf(view, orgUnitId)) list.push(await unitOwnFigures(db, id, year, asOf));
-  return sumFigures(list);
+  // descendantsOf lists the unit itself first.
+  return { figures: sumFigures(list), hasOwnList: (list[0]?.unitsWithList ?? 0) > 0 };
 }
 
 export function submissionView(

@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { exportTaskList } from '../documents/export/tasklist-export.service.ts';
 import { parseReportPeriod } from '../documents/report-period.ts';
+import { figuresXlsx, NO_OWN_LIST_NOTE } from './figures-xlsx.ts';
 import { type RollupActingScope, unitNotFound } from './rollup.policy.ts';
 import { findLatestSubmission, findSubmission, findUnit, insertSubmission } from './rollup.repository.ts';
 import { reportedFigures, submissionView } from './submissions.ts';
@@ -15,7 +16,8 @@ import { reportedFigures, submissionView } from './submissions.ts';
  * official table of the period (.xlsx through the existing export, plain, as offices send it upward) and the
  * figures (the unit's own and those of every unit below it, as of the period's end or today if earlier). A first
  * submission is seq 1; after a return the next one is seq 2 and so on, the earlier rows kept as they were. A
- * submitted or accepted report cannot be sent again (409).
+ * submitted or accepted report cannot be sent again (409). A unit without its own list of the year sends the
+ * figures only (a one-sheet .xlsx of them, noted 无本级任务清单), so a city that only rolls up can still report.
  */
 export async function submitPeriodReport(
   db: Db,
@@ -31,16 +33,23 @@ export async function submitPeriodReport(
   if (blocked && blocked.status !== 'returned') throw stillOpen(blocked.status);
   const today = todayInShanghai(now);
   const asOf = [period.end, today].sort()[0] as string;
-  const figures = await reportedFigures(db, unit.id, period.year, asOf);
-  const file = await exportTaskList(db, {
-    orgUnitId: unit.id,
-    period,
-    departmentId: null,
-    marks: false,
-    format: 'xlsx',
-    actor: scope.actor,
-    now,
-  });
+  const { figures, hasOwnList } = await reportedFigures(db, unit.id, period.year, asOf);
+  // Without its own list of the year (a city that only rolls up its zones) the unit reports the figures only.
+  const file = hasOwnList
+    ? await exportTaskList(db, {
+        orgUnitId: unit.id,
+        period,
+        departmentId: null,
+        marks: false,
+        format: 'xlsx',
+        actor: scope.actor,
+        now,
+      })
+    : {
+        fileName: `${unit.name}${period.label}数据直报.xlsx`,
+        bytes: await figuresXlsx(unit.name, period.label, asOf, figures),
+      };
+  const note = hasOwnList ? (input.note ?? null) : [NO_OWN_LIST_NOTE, input.note].filter(Boolean).join('；');
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const id = await db.transaction().execute(async (trx) => {
     // Re-read inside the transaction: of two submissions at once, the UNIQUE (unit, period, seq) lets one win.
@@ -58,7 +67,7 @@ export async function submitPeriodReport(
       file_name: file.fileName,
       file_bytes: file.bytes,
       file_sha256: sha256,
-      note: input.note ?? null,
+      note,
       submitted_by: scope.userId,
       submitted_at: now.toISOString(),
     });

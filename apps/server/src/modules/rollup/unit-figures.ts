@@ -3,17 +3,19 @@ import { zeroFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { unitTaskTotals } from '../documents/dashboard.service.ts';
 import { ownHazardStats } from '../hazards/hazards.service.ts';
-import { inspectionStats } from '../inspections/inspections.service.ts';
+import { inspectionTotals } from '../inspections/inspections.service.ts';
 
 /**
  * One unit's OWN figures of a year (its own list, hazards and inspections — not those of the units below it), read
  * through the modules' services: the dashboard's totals (statuses as of `asOf`), the hazard statistics of the unit
- * alone (overdue as of today), the enforcement statistics. A roll-up adds units up with sumFigures.
+ * alone (overdue as of today), the enforcement totals (without the registry roster), read at once. A roll-up adds units up with sumFigures.
  */
 export async function unitOwnFigures(db: Db, orgUnitId: number, year: number, asOf: string): Promise<RollupFigures> {
-  const tasks = await unitTaskTotals(db, orgUnitId, year, asOf);
-  const h = await ownHazardStats(db, orgUnitId, year);
-  const inspections = await inspectionStats(db, orgUnitId, year);
+  const [tasks, h, inspections] = await Promise.all([
+    unitTaskTotals(db, orgUnitId, year, asOf),
+    ownHazardStats(db, orgUnitId, year),
+    inspectionTotals(db, orgUnitId, year),
+  ]);
   const f = zeroFigures();
   f.units = 1;
   if (tasks) {
