@@ -1,7 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db, DialectName } from '../apps/server/src/db/database.ts';
+import { unitTaskTotals } from '../apps/server/src/modules/documents/dashboard.service.ts';
+import { ownHazardStats } from '../apps/server/src/modules/hazards/hazards.service.ts';
+import { inspectionStats } from '../apps/server/src/modules/inspections/inspections.service.ts';
 import { noteWrite } from '../apps/server/src/modules/read-models/read-models.service.ts';
+import { unitOwnFigures } from '../apps/server/src/modules/rollup/unit-figures.ts';
 import { createUser } from '../apps/server/src/modules/users/users.service.ts';
 import { BENCH_PASSWORD, signIn } from './bench-app.ts';
 import { type MeasureOptions, measure, type Percentiles } from './measure.ts';
@@ -108,7 +112,19 @@ export interface RollupBench {
     provinceAfterZoneWrite: Percentiles;
     zonesUnderCity: number;
     zonesUnderProvince: number;
+    /** One zone's own figures computed fresh (what a miss recomputes), a different zone each run: as now … */
+    ownFiguresMiss: Percentiles;
+    /** … and as before (baseline, same run, the same zones): the three parts one after the other, the
+     * enforcement part through inspectionStats, which reads the zone's whole registry roster. */
+    ownFiguresMissBaseline: Percentiles;
   };
+}
+
+/** The own figures' reads as they were before the roll-up polish (the baseline of ownFiguresMiss). */
+async function ownFiguresBaseline(db: Db, unitId: number): Promise<void> {
+  await unitTaskTotals(db, unitId, BENCH_YEAR, DATA_AS_OF);
+  await ownHazardStats(db, unitId, BENCH_YEAR);
+  await inspectionStats(db, unitId, BENCH_YEAR);
 }
 
 /**
@@ -141,10 +157,24 @@ export async function measureRollup(
     await noteWrite(db, zone);
     return timedGet(url, cookies.province);
   }, afterWriteRuns);
+  log("  measuring one zone's own figures, computed fresh: now, then the baseline over the same zones");
+  const missRuns = { warmup: 3, runs: Math.min(options.runs, 50) };
+  let nowZone = 1;
+  let baseZone = 1;
+  const ownFiguresMiss = await measure(() => {
+    nowZone = (nowZone % zones) + 1;
+    return unitOwnFigures(db, nowZone, BENCH_YEAR, DATA_AS_OF);
+  }, missRuns);
+  const ownFiguresMissBaseline = await measure(() => {
+    baseZone = (baseZone % zones) + 1;
+    return ownFiguresBaseline(db, baseZone);
+  }, missRuns);
   return {
     city,
     province,
     detail: {
+      ownFiguresMiss,
+      ownFiguresMissBaseline,
       coldCityMs,
       coldProvinceMs,
       provinceAfterZoneWrite,

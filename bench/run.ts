@@ -183,6 +183,8 @@ function printTable(r: BenchResult): void {
     `GET /api/rollup (province office)  ${fmt(r.endpoints.rollupProvince)}`,
     `  province after a zone write      ${fmt(r.rollupDetail?.provinceAfterZoneWrite ?? null)}` +
       `  (cold: city ${r.rollupDetail?.coldCityMs ?? 'n/a'} ms, province ${r.rollupDetail?.coldProvinceMs ?? 'n/a'} ms)`,
+    `  one zone's own figures, fresh    ${fmt(r.rollupDetail?.ownFiguresMiss ?? null)}` +
+      `  (baseline, before: ${fmt(r.rollupDetail?.ownFiguresMissBaseline ?? null).trim()})`,
     `  hazards: ${r.hazardRows.hazards} in ${r.hazardRows.enterprises} enterprises; benched unit ${r.hazardRows.benchedUnitHazards}`,
     `dashboard SQL by hand, both        ${fmt(r.dashboardSql)}`,
     `  figures statement alone          ${fmt(r.dashboardSqlDetail.figures)}`,
