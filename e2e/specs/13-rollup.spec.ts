@@ -51,6 +51,9 @@ export const specs: Spec[] = [
       await loginAs('office');
       await page.goto(`${baseUrl}/rollup/submit?year=2024&period=2024-Q2`);
       await page.getByRole('heading', { name: '上报', level: 1 }).waitFor();
+      // A zone without child units has no 下级单位 in its menu (上报 is there).
+      await page.getByRole('menuitem', { name: '上报' }).waitFor();
+      assert.equal(await page.getByRole('menuitem', { name: '下级单位' }).count(), 0);
       await page.getByLabel('报送说明（可选）').fill('二季度工作总结');
       await page.getByRole('button', { name: '报送上级' }).click();
       await page.getByText('已报送（第 1 次）').waitFor();
@@ -58,6 +61,10 @@ export const specs: Spec[] = [
       await screenshot('rollup-submit');
 
       await loginAs(account('city-e2e'));
+      // The city has no list of its own yet: its dashboard says to import one and points to 下级单位.
+      await page.goto(`${baseUrl}/dashboard`);
+      await page.getByText('忻州市（本级）还没有导入任务清单', { exact: false }).waitFor();
+      await page.getByRole('menuitem', { name: '下级单位' }).waitFor();
       await page.goto(`${baseUrl}/rollup?year=2024&period=2024-Q2`);
       await page.getByRole('heading', { name: '下级单位', level: 1 }).waitFor();
       const overview = page.locator('.ant-table').first();

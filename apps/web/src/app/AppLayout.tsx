@@ -70,7 +70,7 @@ export default function AppLayout() {
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [passwordChanged, setPasswordChanged] = useState(false);
 
-  const items = navFor(user.role);
+  const items = navFor(user.role, user.units);
   // The person's name and department (a clerk would say 「张三 · 应急管理局」), not the login name and role.
   const personName = user.displayName || user.username;
   const headerName = user.departmentName ? `${personName} · ${user.departmentName}` : personName;

@@ -78,8 +78,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'rollup', path: '/rollup', label: 'nav.rollup', roles: [...OFFICE, 'leader'] },
 ];
 
-export function navFor(role: UserRole): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+/**
+ * The menu of a role. 下级单位 (the roll-up) only for an account whose unit has units below it: `units` is the
+ * account's own unit and every unit below it (/api/auth/me), so a zone without children has one.
+ */
+export function navFor(role: UserRole, units: readonly unknown[] = []): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role) && (item.key !== 'rollup' || units.length > 1));
+}
+
+/**
+ * A city or province: its zone-level screens (tasks, dashboard) read its own (本级) list, which it may not have
+ * imported; their empty state then says so and points to the import and to 下级单位.
+ */
+export function isUpperLevel(unit: { level: string } | undefined): boolean {
+  return unit?.level === 'city' || unit?.level === 'province';
 }
 
 export function navItem(key: NavKey): NavItem {

@@ -80,6 +80,9 @@ export const en: Messages = {
   'tasks.filtered': '{n} of {total} tasks',
   'tasks.empty': 'No task matches the filters',
   'tasks.noList': 'No task list imported for {year}',
+  'tasks.noOwnList': '{unit} has no task list of its own for {year}',
+  'tasks.noOwnListHint':
+    "This page shows the unit's own task list: import it in the Import wizard first. For the child units' progress, see Child units.",
   'tasks.goImport': 'Import one',
   'tasks.members': '{n} member units',
   'tasks.showMembers': 'Show {n} member units',
@@ -436,6 +439,8 @@ export const en: Messages = {
   'tasks.open': 'Open task {no}',
   'dash.title': 'Dashboard',
   'dash.noList': 'No task list imported yet',
+  'dash.noOwnList':
+    '{unit} has not imported a task list of its own: import it in the Import wizard to see this dashboard. For the child units, see Child units.',
   'dash.kpis': 'Overview',
   'dash.completionRate': 'Completion',
   'dash.onTimeRate': 'On time',

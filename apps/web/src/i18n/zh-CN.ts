@@ -78,6 +78,9 @@ export const zhCN = {
   'tasks.filtered': '筛选出 {n} 项（共 {total} 项）',
   'tasks.empty': '没有符合条件的任务',
   'tasks.noList': '{year} 年尚未导入任务清单',
+  'tasks.noOwnList': '{unit}（本级）还没有 {year} 年的任务清单',
+  'tasks.noOwnListHint':
+    '本页显示本级单位自己的任务清单：请先在「导入向导」中导入本级任务清单。各下级单位的完成情况请看「下级单位」。',
   'tasks.goImport': '去导入',
   'tasks.members': '{n} 个成员单位',
   'tasks.showMembers': '展开 {n} 个成员单位',
@@ -430,6 +433,8 @@ export const zhCN = {
   'tasks.open': '打开第 {no} 项任务',
   'dash.title': '领导看板',
   'dash.noList': '还没有导入任务清单',
+  'dash.noOwnList':
+    '{unit}（本级）还没有导入任务清单：在「导入向导」中导入本级任务清单后，这里显示本级看板。各下级单位的情况请看「下级单位」。',
   'dash.kpis': '总体情况',
   'dash.completionRate': '完成率',
   'dash.onTimeRate': '按时率',

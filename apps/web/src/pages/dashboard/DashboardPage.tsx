@@ -6,6 +6,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../api/contracts.ts';
 import { fetchDashboard } from '../../api/dashboard.ts';
 import { queryKeys } from '../../api/query.ts';
+import { useUser } from '../../app/auth.tsx';
+import { isUpperLevel } from '../../app/nav.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { FilterField } from '../../components/FilterField.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -33,6 +35,7 @@ async function loadDashboard(year: number | null, asOf: string | null, signal: A
 /** 领导看板: completion and on-time rates, overdue work, the monthly trend; every figure opens its tasks. */
 export default function DashboardPage() {
   const t = useT();
+  const user = useUser();
   const years = useYearOptions();
   const isPhone = useIsPhone();
   const [params, setParams] = useSearchParams();
@@ -89,7 +92,13 @@ export default function DashboardPage() {
       </section>
       {query.isError ? <ErrorResult error={query.error} onRetry={reload} /> : null}
       {query.isFetching && !data ? <PageSpinner /> : null}
-      {query.isSuccess && data === null ? <Alert type="info" showIcon title={t('dash.noList')} /> : null}
+      {query.isSuccess && data === null ? (
+        <Alert
+          type="info"
+          showIcon
+          title={isUpperLevel(user.unit) ? t('dash.noOwnList', { unit: user.unit?.name ?? '' }) : t('dash.noList')}
+        />
+      ) : null}
       {data ? (
         <>
           <Kpis d={data} />

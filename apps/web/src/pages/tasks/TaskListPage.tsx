@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { fetchAllInbox } from '../../api/progress.ts';
 import { queryKeys } from '../../api/query.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
+import { isUpperLevel } from '../../app/nav.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -145,7 +146,12 @@ export default function TaskListPage() {
         <Alert
           type="info"
           showIcon
-          title={t('tasks.noList', { year: state.year })}
+          title={
+            isUpperLevel(user.unit)
+              ? t('tasks.noOwnList', { year: state.year, unit: user.unit?.name ?? '' })
+              : t('tasks.noList', { year: state.year })
+          }
+          description={isUpperLevel(user.unit) ? t('tasks.noOwnListHint') : undefined}
           action={
             isOfficeRole(user.role) ? (
               <Button type="primary" onClick={() => navigate('/import')}>
