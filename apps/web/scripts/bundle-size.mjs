@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Gzipped JavaScript per route, from the production build (apps/web/dist, vite manifest).
- * A route loads the entry and its static imports, then the lazy chunks it needs (AppLayout + the page) and theirs.
- * Budget: the login screen and each role's first screen at most 350 KB gzipped. Exits 1 when over budget.
+ * A route loads the entry and its static imports, then the lazy chunks it needs (the sign-in page, or AppLayout + the
+ * page) and theirs.
+ * Budget: the login screen and each role's first screen at most 250 KB gzipped. Exits 1 when over budget.
  *   node apps/web/scripts/bundle-size.mjs [--json]
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,12 +13,12 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const MANIFEST = join(DIST, '.vite', 'manifest.json');
-const BUDGET_KB = 350;
+const BUDGET_KB = 250; // issue 10: every role's first screen at most 250 KB gzipped
 
 const LAYOUT = 'src/app/AppLayout.tsx';
 /** route → the lazy modules it needs beyond the entry; `first` marks a role's landing screen. */
 const ROUTES = [
-  { path: '/login', lazy: [], first: 'everyone (sign-in)' },
+  { path: '/login', lazy: ['src/pages/login/LoginPage.tsx'], first: 'everyone (sign-in)' },
   { path: '/tasks', lazy: [LAYOUT, 'src/pages/tasks/TaskListPage.tsx'], first: 'office' },
   { path: '/my-work', lazy: [LAYOUT, 'src/pages/my-work/MyWorkPage.tsx'], first: 'department' },
   { path: '/dashboard', lazy: [LAYOUT, 'src/pages/dashboard/DashboardPage.tsx'], first: 'leader' },

@@ -15,7 +15,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Space } from 'antd';
+import { Alert, Button, Dropdown, Layout, Menu, type MenuProps, Space } from 'antd';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -28,7 +28,8 @@ import { useAuth, useUser } from './auth.tsx';
 import { NAV_ITEMS, type NavKey, navFor } from './nav.ts';
 import { UnitSwitcher } from './UnitSwitcher.tsx';
 
-// Loaded when needed: Modal and Result stay out of every first screen.
+// Loaded when needed: Modal, Result and Drawer stay out of every first screen.
+const NavDrawer = lazy(() => import('./NavDrawer.tsx'));
 const ChangePasswordModal = lazy(() => import('../components/ChangePasswordModal.tsx'));
 const ForbiddenPage = lazy(() => import('../pages/coming-soon/ForbiddenPage.tsx'));
 
@@ -67,6 +68,8 @@ export default function AppLayout() {
   const location = useLocation();
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // Mounted from the first opening on, so that closing it animates as before.
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [passwordChanged, setPasswordChanged] = useState(false);
 
@@ -123,7 +126,10 @@ export default function AppLayout() {
                 icon={<MenuOutlined />}
                 aria-label={t('nav.openMenu')}
                 aria-expanded={drawerOpen}
-                onClick={() => setDrawerOpen(true)}
+                onClick={() => {
+                  setDrawerUsed(true);
+                  setDrawerOpen(true);
+                }}
               />
             ) : null}
             <span className="brand" aria-hidden="true">
@@ -173,21 +179,20 @@ export default function AppLayout() {
             <Suspense fallback={<PageSpinner />}>{forbidden ? <ForbiddenPage /> : <Outlet />}</Suspense>
           </Layout.Content>
         </Layout>
-        {isPhone ? (
-          <Drawer
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            placement="left"
-            size={260}
-            title={
-              <span>
-                {t('app.name')} · {headerName}
-              </span>
-            }
-            styles={{ body: { padding: 0 } }}
-          >
-            <nav aria-label={t('nav.main')}>{menu}</nav>
-          </Drawer>
+        {isPhone && drawerUsed ? (
+          <Suspense fallback={null}>
+            <NavDrawer
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              title={
+                <span>
+                  {t('app.name')} · {headerName}
+                </span>
+              }
+            >
+              <nav aria-label={t('nav.main')}>{menu}</nav>
+            </NavDrawer>
+          </Suspense>
         ) : null}
         {passwordOpen ? (
           <Suspense fallback={null}>
