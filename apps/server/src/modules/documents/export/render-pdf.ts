@@ -185,9 +185,10 @@ function fontFaces(fonts: PdfFonts): Record<'body' | 'bold' | 'heading', [string
 }
 
 /** The parts of pdfkit's embedded font (js/pdfkit.js, EmbeddedFont) that `unshaped` replaces. */
+type Glyph = { id: number; advanceWidth: number; codePoints: number[] };
 interface EmbeddedFont {
   scale: number;
-  font: { glyphsForString(text: string): { id: number; advanceWidth: number; codePoints: number[] }[] };
+  font: { glyphsForString(text: string): Glyph[] };
   layout(text: string): unknown;
 }
 
@@ -199,8 +200,18 @@ interface EmbeddedFont {
  */
 function unshaped(doc: PDFKit.PDFDocument): void {
   const font = (doc as unknown as { _font: EmbeddedFont })._font;
+  // The cmap lookup is most of what is left: a document uses a few thousand characters, each looked up once.
+  const glyphsOf = new Map<string, Glyph[]>();
   font.layout = (text: string) => {
-    const glyphs = font.font.glyphsForString(text);
+    const glyphs: Glyph[] = [];
+    for (const ch of text) {
+      let found = glyphsOf.get(ch);
+      if (!found) {
+        found = font.font.glyphsForString(ch);
+        glyphsOf.set(ch, found);
+      }
+      glyphs.push(...found);
+    }
     let advanceWidth = 0;
     const positions = glyphs.map((g) => {
       const advance = g.advanceWidth * font.scale;
