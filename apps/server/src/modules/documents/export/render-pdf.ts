@@ -136,7 +136,10 @@ export function paginate(
     page = { segments: [], bottom: pageTop + HEADER_HEIGHT };
     y = page.bottom;
   };
-  rowHeights.forEach((row, index) => {
+  const spanStart = (r: number) => r === 0 || rowHeights[r - 1]?.span !== rowHeights[r]?.span;
+  for (let index = 0; index < rowHeights.length; index += 1) {
+    const row = rowHeights[index];
+    if (!row) continue;
     let from = 0;
     while (from < row.height) {
       const categoryTop = page.segments.length === 0 || row.span !== lastSpan;
@@ -159,6 +162,17 @@ export function paginate(
         break;
       }
       if (room < Math.min(left, 3) && page.segments.length > 0) {
+        // The category's title must fit the rows it has on this page: if it began here and does not, it moves too.
+        const first = page.segments.findIndex((seg) => rowHeights[seg.row]?.span === row.span);
+        const head = page.segments[first];
+        const titleRoom = head ? Math.floor((y - head.y - 2 * PAD.y) / LINE) : 0;
+        if (from === 0 && head && first > 0 && spanStart(head.row) && titleRoom < (categoryHeights[row.span] ?? 0)) {
+          y = head.y;
+          page.segments.length = first;
+          newPage();
+          index = head.row - 1;
+          break;
+        }
         newPage();
         continue;
       }
@@ -171,7 +185,7 @@ export function paginate(
       newPage();
     }
     page.bottom = y;
-  });
+  }
   page.bottom = y;
   pages.push(page);
   return pages;
