@@ -1,9 +1,9 @@
 import type { CellRun } from './progress-cell.ts';
 
 /**
- * Lines of a table cell, broken before pdfmake sees them. pdfmake breaks Chinese text into one inline object per
- * character (a line may break between any two ideographs), so a 1,000-task export held millions of them and its
- * layout needed ~600 MB; given whole lines marked noWrap it keeps one object per line (issue 10 item 8).
+ * Lines of a table cell, broken before the PDF is drawn (render-pdf.ts places and draws whole lines; pdfmake, used
+ * before, broke Chinese text into one inline object per character and needed ~600 MB for 1,000 tasks, issue 10
+ * item 8).
  *
  * Widths are upper bounds in em: CJK, full-width forms and anything unknown 1; ASCII letters, digits and
  * punctuation 0.7 (M, W, m, w, @, %, & 1). So a line never overflows its cell, and Chinese text (every ideograph
