@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, DialectName } from '../apps/server/src/db/database.ts';
 import { unitTaskTotals } from '../apps/server/src/modules/documents/dashboard.service.ts';
 import { ownHazardStats } from '../apps/server/src/modules/hazards/hazards.service.ts';
-import { inspectionStats } from '../apps/server/src/modules/inspections/inspections.service.ts';
+import { inspectionStats, inspectionTotals } from '../apps/server/src/modules/inspections/inspections.service.ts';
 import { noteWrite } from '../apps/server/src/modules/read-models/read-models.service.ts';
 import { unitOwnFigures } from '../apps/server/src/modules/rollup/unit-figures.ts';
 import { createUser } from '../apps/server/src/modules/users/users.service.ts';
@@ -117,6 +117,8 @@ export interface RollupBench {
     /** … and as before (baseline, same run, the same zones): the three parts one after the other, the
      * enforcement part through inspectionStats, which reads the zone's whole registry roster. */
     ownFiguresMissBaseline: Percentiles;
+    /** Where a fresh zone's figures go (profile), each part alone over the same zones. */
+    ownFiguresParts: { tasks: Percentiles; hazards: Percentiles; inspections: Percentiles };
   };
 }
 
@@ -169,12 +171,25 @@ export async function measureRollup(
     baseZone = (baseZone % zones) + 1;
     return ownFiguresBaseline(db, baseZone);
   }, missRuns);
+  const part = async (fn: (unitId: number) => Promise<unknown>) => {
+    let z = 1;
+    return measure(() => {
+      z = (z % zones) + 1;
+      return fn(z);
+    }, missRuns);
+  };
+  const ownFiguresParts = {
+    tasks: await part((z) => unitTaskTotals(db, z, BENCH_YEAR, DATA_AS_OF)),
+    hazards: await part((z) => ownHazardStats(db, z, BENCH_YEAR)),
+    inspections: await part((z) => inspectionTotals(db, z, BENCH_YEAR)),
+  };
   return {
     city,
     province,
     detail: {
       ownFiguresMiss,
       ownFiguresMissBaseline,
+      ownFiguresParts,
       coldCityMs,
       coldProvinceMs,
       provinceAfterZoneWrite,

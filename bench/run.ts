@@ -185,6 +185,7 @@ function printTable(r: BenchResult): void {
       `  (cold: city ${r.rollupDetail?.coldCityMs ?? 'n/a'} ms, province ${r.rollupDetail?.coldProvinceMs ?? 'n/a'} ms)`,
     `  one zone's own figures, fresh    ${fmt(r.rollupDetail?.ownFiguresMiss ?? null)}` +
       `  (baseline, before: ${fmt(r.rollupDetail?.ownFiguresMissBaseline ?? null).trim()})`,
+    `    tasks / hazards / enforcement  ${['tasks', 'hazards', 'inspections'].map((k) => fmt(r.rollupDetail?.ownFiguresParts[k as 'tasks'] ?? null).trim()).join(' · ')}`,
     `  hazards: ${r.hazardRows.hazards} in ${r.hazardRows.enterprises} enterprises; benched unit ${r.hazardRows.benchedUnitHazards}`,
     `dashboard SQL by hand, both        ${fmt(r.dashboardSql)}`,
     `  figures statement alone          ${fmt(r.dashboardSqlDetail.figures)}`,
