@@ -888,10 +888,12 @@ export const en: Messages = {
   'hz.btn.acceptance': 'Acceptance',
   'hz.btn.close': 'Close (write off)',
   'hz.btn.fixOnSpot': 'Fix on the spot',
-  'hz.stockFigure': 'Hazard register: {total} major hazards found by the end of 2023, {closed} rectified and closed ({rate})',
+  'hz.stockFigure':
+    'Hazard register: {total} major hazards found by the end of 2023, {closed} rectified and closed ({rate})',
   'hz.stockFigureLink': 'Open hazard statistics',
   'settings.hazards': 'Hazard settings',
-  'settings.hazards.desc': 'The catalogue of major-hazard determination standards (the office adds items with their source) and who is notified of listings and time limits.',
+  'settings.hazards.desc':
+    'The catalogue of major-hazard determination standards (the office adds items with their source) and who is notified of listings and time limits.',
   'hzset.title': 'Hazard settings',
   'hzset.notices': 'Notices of listings and time limits',
   'hzset.notifyPrincipal': "Notify the enterprise's principal",
@@ -1059,7 +1061,8 @@ export const en: Messages = {
   'nav.rollupSubmit': 'Report upward',
   'rollup.period': 'Period',
   'rollup.title': 'Child units',
-  'rollup.intro': 'Tasks, hazards and enforcement of the units under {unit} (as of {asOf}), and who has reported for {period}. Click a unit to drill down.',
+  'rollup.intro':
+    'Tasks, hazards and enforcement of the units under {unit} (as of {asOf}), and who has reported for {period}. Click a unit to drill down.',
   'rollup.drilled': 'Viewing the units under {unit} (read-only)',
   'rollup.backToMine': 'Back to my unit',
   'rollup.noChildren': 'This unit has no child units.',
@@ -1092,7 +1095,8 @@ export const en: Messages = {
   'rollup.col.linked': 'Distributed to',
   'rollup.tableTitle': 'Side by side',
   'rollup.chartTitle': 'Completion and hazard rectification',
-  'rollup.legend': 'Completion = done / due by the date; on time = done on time / done; hazards found this year; stock = found before 2024. Each unit includes the units below it.',
+  'rollup.legend':
+    'Completion = done / due by the date; on time = done on time / done; hazards found this year; stock = found before 2024. Each unit includes the units below it.',
   'rollup.openDashboard': 'Dashboard',
   'rollup.reviewTitle': 'Reports for {period}',
   'rollup.noSubmissions': 'No reports yet',
@@ -1115,7 +1119,8 @@ export const en: Messages = {
   'rollup.overdueList': 'Overdue ({n})',
   'rollup.upperTitle': 'Upper duties',
   'rollup.noUpper': 'The upper unit has not made this unit responsible for any of its duties.',
-  'rollup.upperIntro': '{n} duties of the {unit} list are this unit’s. Once distributed to own tasks, the departments’ accepted progress pre-fills the report upward.',
+  'rollup.upperIntro':
+    '{n} duties of the {unit} list are this unit’s. Once distributed to own tasks, the departments’ accepted progress pre-fills the report upward.',
   'rollup.duty.none': 'Not reported',
   'rollup.duty.draft': 'Draft',
   'rollup.duty.submitted': 'Reported',
@@ -1132,7 +1137,8 @@ export const en: Messages = {
   'rollup.reportText': 'Progress',
   'rollup.reported': 'Reported',
   'rollup.submitTitle': 'Report upward',
-  'rollup.submitIntro': 'Send this period’s report to the upper unit in one action: the official table (.xlsx) and the figures are frozen; the upper unit accepts or returns it; every version is kept.',
+  'rollup.submitIntro':
+    'Send this period’s report to the upper unit in one action: the official table (.xlsx) and the figures are frozen; the upper unit accepts or returns it; every version is kept.',
   'rollup.preview': '{unit} · {period} (frozen when sent)',
   'rollup.alreadyAccepted': 'The upper unit accepted this period’s report.',
   'rollup.awaitingReview': 'Reported; awaiting the upper unit’s review.',

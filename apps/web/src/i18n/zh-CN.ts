@@ -1047,7 +1047,8 @@ export const zhCN = {
   'nav.rollupSubmit': '上报',
   'rollup.period': '报送期间',
   'rollup.title': '下级单位',
-  'rollup.intro': '{unit}各下级单位的任务完成、隐患排查治理和执法情况（统计至 {asOf}），以及{period}直报情况。点击单位名称下钻。',
+  'rollup.intro':
+    '{unit}各下级单位的任务完成、隐患排查治理和执法情况（统计至 {asOf}），以及{period}直报情况。点击单位名称下钻。',
   'rollup.drilled': '正在查看{unit}的下级单位（只读）',
   'rollup.backToMine': '返回本单位',
   'rollup.noChildren': '本单位没有下级单位。',
@@ -1080,7 +1081,8 @@ export const zhCN = {
   'rollup.col.linked': '已分解到',
   'rollup.tableTitle': '各单位对比',
   'rollup.chartTitle': '任务完成率与隐患整改率',
-  'rollup.legend': '完成率 = 截至统计日已完成 / 应完成；按时率 = 按时完成 / 已完成；隐患为本年度发现，存量为2023年底前发现的隐患。各项为下级单位及其所属单位之和。',
+  'rollup.legend':
+    '完成率 = 截至统计日已完成 / 应完成；按时率 = 按时完成 / 已完成；隐患为本年度发现，存量为2023年底前发现的隐患。各项为下级单位及其所属单位之和。',
   'rollup.openDashboard': '查看看板',
   'rollup.reviewTitle': '{period}直报审核',
   'rollup.noSubmissions': '暂无报送记录',
@@ -1103,7 +1105,8 @@ export const zhCN = {
   'rollup.overdueList': '逾期事项（共 {n} 项）',
   'rollup.upperTitle': '上级任务',
   'rollup.noUpper': '上级单位尚未把本单位设为其任务清单的责任单位。',
-  'rollup.upperIntro': '{unit}任务清单中由本单位承担的事项共 {n} 项。分解到本单位任务后，各部门审核通过的进展会自动汇总为上报草稿。',
+  'rollup.upperIntro':
+    '{unit}任务清单中由本单位承担的事项共 {n} 项。分解到本单位任务后，各部门审核通过的进展会自动汇总为上报草稿。',
   'rollup.duty.none': '未上报',
   'rollup.duty.draft': '草稿',
   'rollup.duty.submitted': '已上报',
@@ -1120,7 +1123,8 @@ export const zhCN = {
   'rollup.reportText': '工作进展',
   'rollup.reported': '已上报',
   'rollup.submitTitle': '上报',
-  'rollup.submitIntro': '一键向上级报送本期报告：报送时冻结本期任务清单落实情况表（.xlsx）和汇总数据，上级可通过或退回；退回后可再次报送，历次报送均保留。',
+  'rollup.submitIntro':
+    '一键向上级报送本期报告：报送时冻结本期任务清单落实情况表（.xlsx）和汇总数据，上级可通过或退回；退回后可再次报送，历次报送均保留。',
   'rollup.preview': '{unit} · {period}（报送时冻结）',
   'rollup.alreadyAccepted': '本期报告已被上级审核通过。',
   'rollup.awaitingReview': '本期报告已报送，等待上级审核。',
