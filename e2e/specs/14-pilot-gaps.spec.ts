@@ -88,7 +88,8 @@ export const specs: Spec[] = [
       await again.getByLabel('部门名称').fill('党群工作部');
       await again.getByRole('switch').click();
       await again.getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('已保存部门“党群工作部”').waitFor();
+      // The previous save's toast may still be showing: the newest one.
+      await page.getByText('已保存部门“党群工作部”').last().waitFor();
       await page
         .getByRole('row')
         .filter({ has: page.getByRole('cell', { name: '党群工作部', exact: true }) })
@@ -100,7 +101,8 @@ export const specs: Spec[] = [
       const restore = page.getByRole('dialog', { name: '编辑部门“党群工作部”' });
       await restore.getByRole('switch').click();
       await restore.getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('已保存部门“党群工作部”').waitFor();
+      // The previous save's toast may still be showing: the newest one.
+      await page.getByText('已保存部门“党群工作部”').last().waitFor();
 
       // The merge dialog says what moves; cancelled here (the route test merges and counts the rows).
       await dialogShots(page, root, 'departments-merge', async () => {
