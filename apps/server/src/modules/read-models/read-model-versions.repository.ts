@@ -45,6 +45,25 @@ export async function readModelVersionOfUnits(db: Db, orgUnitIds: readonly numbe
   return Number(row?.v ?? 0);
 }
 
+/** The counters of several units one by one (and the every-unit row) in one statement; a missing unit is at 0. */
+export async function readModelVersionsByUnit(
+  db: Db,
+  orgUnitIds: readonly number[],
+): Promise<{ every: number; byUnit: Map<number, number> }> {
+  const rows = await db
+    .selectFrom('read_model_versions')
+    .select(['org_unit_id', 'version'])
+    .where('org_unit_id', 'in', [EVERY_UNIT, ...orgUnitIds])
+    .execute();
+  const byUnit = new Map<number, number>();
+  let every = 0;
+  for (const r of rows) {
+    if (r.org_unit_id === EVERY_UNIT) every = Number(r.version);
+    else byUnit.set(r.org_unit_id, Number(r.version));
+  }
+  return { every, byUnit };
+}
+
 /** Raises the unit's counter (or the every-unit row for null). Call inside the write's transaction. */
 export async function bumpReadModelVersion(trx: Db, orgUnitId: number | null): Promise<void> {
   await trx

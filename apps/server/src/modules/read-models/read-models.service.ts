@@ -1,5 +1,10 @@
 import type { Db } from '../../db/database.ts';
-import { bumpReadModelVersion, readModelVersion, readModelVersionOfUnits } from './read-model-versions.repository.ts';
+import {
+  bumpReadModelVersion,
+  readModelVersion,
+  readModelVersionOfUnits,
+  readModelVersionsByUnit,
+} from './read-model-versions.repository.ts';
 import { forgetLeasedVersions, leaseOf } from './version-lease.ts';
 
 /**
@@ -16,3 +21,5 @@ export const currentVersion = (db: Db, orgUnitId: number): Promise<number> =>
   leaseOf(db).version(String(orgUnitId), () => readModelVersion(db, orgUnitId));
 export const currentVersionOfUnits = (db: Db, orgUnitIds: readonly number[]): Promise<number> =>
   leaseOf(db).version(orgUnitIds.join(','), () => readModelVersionOfUnits(db, orgUnitIds));
+/** Each unit's own counter (unleased): the roll-up keeps one cache entry per unit at its own version. */
+export const versionsByUnit = readModelVersionsByUnit;

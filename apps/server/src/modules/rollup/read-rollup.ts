@@ -10,12 +10,12 @@ import { defaultAsOf } from '@duban/shared/default-as-of';
 import { ratesOf, sumFigures } from '@duban/shared/rollup/figures';
 import type { Db } from '../../db/database.ts';
 import { type CachedBody, ReadModelCache } from '../read-models/read-model-cache.ts';
+import { versionsByUnit } from '../read-models/read-models.service.ts';
 import { type RollupReadScope, unitNotFound } from './rollup.policy.ts';
 import {
   latestSubmissionsOfChildren,
   selectSubtree,
   selectTreeUnitIds,
-  selectVersions,
   type UnitNodeRow,
 } from './rollup.repository.ts';
 import { unitOwnFigures } from './unit-figures.ts';
@@ -126,7 +126,7 @@ export async function warmUnitFigures(
   let warmed = 0;
   for (const id of ids) {
     if (stopped()) break;
-    const versions = await selectVersions(db, [id]);
+    const versions = await versionsByUnit(db, [id]);
     await cachedOwnFigures(db, caches, {
       id,
       year,
@@ -155,7 +155,7 @@ export async function readRollup(
   const asOf = query.asOf ?? defaultAsOf(year);
   const period = query.period ?? quarterOf(asOf);
   const unitIds = descendantsOf(view, root.id);
-  const versions = await selectVersions(db, unitIds);
+  const versions = await versionsByUnit(db, unitIds);
   const versionOf = (ids: number[]) => ids.reduce((sum, id) => sum + (versions.byUnit.get(id) ?? 0), versions.every);
   const today = todayInShanghai();
 

@@ -1,7 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { RollupSubmissionTable } from '../../db/schema.ts';
-import { EVERY_UNIT } from '../read-models/read-model-versions.repository.ts';
 
 // All SQL of the roll-up module: the org tree, the read-model versions of a subtree, 直报 submissions, zone links,
 // task links, and the upper list's duties of a zone (task-list tables read-only, as the dashboard reads them).
@@ -50,25 +49,6 @@ export async function findUnit(db: Db, unitId: number) {
     .select(['id', 'parent_id', 'code', 'name', 'level'])
     .where('id', '=', unitId)
     .executeTakeFirst();
-}
-
-/** The read-model counters of the units (and the every-unit row) in one statement; a missing unit is at 0. */
-export async function selectVersions(
-  db: Db,
-  unitIds: number[],
-): Promise<{ every: number; byUnit: Map<number, number> }> {
-  const rows = await db
-    .selectFrom('read_model_versions')
-    .select(['org_unit_id', 'version'])
-    .where('org_unit_id', 'in', [EVERY_UNIT, ...unitIds])
-    .execute();
-  const byUnit = new Map<number, number>();
-  let every = 0;
-  for (const r of rows) {
-    if (r.org_unit_id === EVERY_UNIT) every = Number(r.version);
-    else byUnit.set(r.org_unit_id, Number(r.version));
-  }
-  return { every, byUnit };
 }
 
 // ---- 直报 ----
