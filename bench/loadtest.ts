@@ -16,8 +16,10 @@
  *    (queue → report → accept, one in ten returned), leaders (dashboard, task table), public readers. Half-way the
  *    reminder scan runs three times at once (`duban reminders scan`, one process per instance's data directory),
  *    then once more at the end: every step must have been claimed exactly once.
- * 4. Phase B, --public-seconds (issue 14): the office's task table, alone and then under --readers public readers
- *    + --reporters whistleblower reporters.
+ * 4. Phase B, --public-seconds (issue 14): the office's task table back to back, alone (up to 60 s), then under
+ *    --readers public readers + --reporters whistleblower reporters (bench/public-clients.ts, a process of its own
+ *    at nice 19 standing in for phones elsewhere), then alone again; p95 per 30-second window, and the load's p95
+ *    against the range of the alone windows (the noise).
  * Prints errors (5xx and network failures), p50/p95/p99 per endpoint, RSS per instance at start and end, the
  * reminder claims against the expected count, and `uptime`'s load.
  */
@@ -57,7 +59,6 @@ import {
   type Res,
   Stats,
   timed,
-  whistleReporter,
 } from './load-kit.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -544,41 +545,68 @@ ${instances.map((i) => `    server 127.0.0.1:${i.port} max_fails=3 fail_timeout=
     // ── 4. phase B: the office's task table with and without the public load (issue 14) ────────────────────────
     const table: Person = { username: 'load-table', role: 'office', address: '127.2.0.1', slot: 0, of: 1 };
     await signIn(table);
+    /** The task table back to back for `ms`: the summary and the p95 of every 30-second window. */
     const tableRuns = async (ms: number) => {
       const s = new Stats();
+      const windows: number[] = [];
+      let w = new Stats();
+      let windowEnd = performance.now() + 30_000;
       const until = performance.now() + ms;
       while (performance.now() < until) {
-        await timed(s, () =>
+        const res = await timed(s, () =>
           call(base, 'GET', '/api/tasklists/2024/tasks', {
             headers: { cookie: sessions.get('load-table')?.cookie ?? '' },
             localAddress: table.address,
             agent: agentOf(table.address),
           }),
         );
+        w.record(s.samples[s.samples.length - 1] ?? 0, res?.status ?? 0);
+        if (performance.now() >= windowEnd) {
+          windows.push(w.summary().p95 ?? 0);
+          w = new Stats();
+          windowEnd += 30_000;
+        }
       }
-      return s.summary();
+      if (w.count >= 100) windows.push(w.summary().p95 ?? 0);
+      return { ...s.summary(), windowP95: windows };
     };
-    const alone = await tableRuns(Math.min(30_000, Math.max(5_000, PUBLIC_SECONDS * 200)));
-    let publicRunning = true;
-    const pubStats = new EndpointStats();
-    const reports = pubStats.of('POST /api/public/reports');
-    const lookups = pubStats.of('POST /api/public/reports/lookup');
-    const publicWorkers = [
-      ...Array.from({ length: READERS }, (_, i) =>
-        publicReader(base, i, {
-          thinkMs: THINK_MS,
-          running: () => publicRunning,
-          stats: (path) => pubStats.of(`GET ${path}`),
-          agent: readerAgent,
-        }),
-      ),
-      ...Array.from({ length: REPORTERS }, (_, i) =>
-        whistleReporter(base, i, { running: () => publicRunning, reports, lookups }),
-      ),
-    ];
+    const aloneMs = Math.min(60_000, Math.max(10_000, PUBLIC_SECONDS * 200));
+    const alone = await tableRuns(aloneMs);
+    // The public clients run in a process of their own at nice 19 (bench/public-clients.ts): they stand in for
+    // phones elsewhere, so their CPU is not the server's and their event loop is not the one timing the office.
+    const clients = spawn(
+      'nice',
+      [
+        '-n',
+        '19',
+        process.execPath,
+        '--import',
+        'tsx',
+        join(ROOT, 'bench', 'public-clients.ts'),
+        '--base',
+        base.toString(),
+        '--seconds',
+        String(PUBLIC_SECONDS + 10),
+        '--readers',
+        String(READERS),
+        '--reporters',
+        String(REPORTERS),
+        '--think-ms',
+        String(THINK_MS),
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let clientsOut = '';
+    clients.stdout?.on('data', (d: Buffer) => {
+      clientsOut += d.toString();
+    });
+    const clientsDone = new Promise<number>((resolve) => clients.on('exit', (code) => resolve(code ?? 1)));
+    await pause(5_000); // the 220 clients' first requests
     const underPublic = await tableRuns(PUBLIC_SECONDS * 1000);
-    publicRunning = false;
-    await Promise.all(publicWorkers);
+    const clientsExit = await clientsDone;
+    const bTable: ReturnType<EndpointStats['table']> = clientsExit === 0 ? JSON.parse(clientsOut.trim()) : [];
+    if (clientsExit !== 0) console.log(`公众负载进程退出码 ${clientsExit}`);
+    const aloneAfter = await tableRuns(aloneMs);
     const rssEnd = instances.map((i) => rssMb(i.child.pid));
 
     // ── 5. checks ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -641,8 +669,7 @@ ${instances.map((i) => `    server 127.0.0.1:${i.port} max_fails=3 fail_timeout=
     const claimed = claimedBy(scans) + claimedBy(scansAfter);
     const endLoad = loadavg();
     const aTable = stats.table();
-    const bTable = pubStats.table();
-    const errors = [...aTable, ...bTable].reduce((s, r) => s + r.errors, 0);
+    const errors = [...aTable, ...bTable].reduce((s, r) => s + r.errors, 0) + (clientsExit === 0 ? 0 : 1);
     const fmt = (r: ReturnType<EndpointStats['table']>[number]) =>
       `  ${r.endpoint.padEnd(40)} ${String(r.requests).padStart(7)} ${String(r.errors).padStart(6)} ${String(r.throttled429).padStart(5)} ${String(r.other4xx).padStart(5)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)}`;
     const header = `  ${'endpoint'.padEnd(40)} ${'n'.padStart(7)} ${'errors'.padStart(6)} ${'429'.padStart(5)} ${'4xx'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`;
@@ -659,8 +686,15 @@ ${instances.map((i) => `    server 127.0.0.1:${i.port} max_fails=3 fail_timeout=
         `对应 supervision_actions ${recordsLinked} 条；最后单独再扫描执行 ${again.sent}、跳过 ${again.skipped}（应为 0）`,
     );
     console.log(`\nB 段：${READERS} 公众 + ${REPORTERS} 举报人 ${PUBLIC_SECONDS} s，安委办任务表`);
-    console.log(`  单独: ${JSON.stringify(alone)}`);
+    console.log(`  单独（之前）: ${JSON.stringify(alone)}`);
     console.log(`  公众负载下: ${JSON.stringify(underPublic)}`);
+    console.log(`  单独（之后）: ${JSON.stringify(aloneAfter)}`);
+    const aloneWindows = [...alone.windowP95, ...aloneAfter.windowP95];
+    const noiseHigh = Math.max(...aloneWindows);
+    console.log(
+      `  任务表 p95：公众负载下 ${underPublic.p95} ms；单独时各 30 s 窗口 p95 ${Math.min(...aloneWindows)}–${noiseHigh} ms → ` +
+        `${(underPublic.p95 ?? Infinity) <= noiseHigh ? '在噪声范围内 (within noise)' : '超出噪声范围 (above noise)'}`,
+    );
     console.log(header);
     for (const r of bTable) console.log(fmt(r));
     console.log(`  举报入库 ${whistleReports} 件`);
@@ -686,7 +720,7 @@ ${instances.map((i) => `    server 127.0.0.1:${i.port} max_fails=3 fail_timeout=
       console.log(
         JSON.stringify({
           phaseA: aTable,
-          phaseB: { alone, underPublic, endpoints: bTable },
+          phaseB: { alone, underPublic, aloneAfter, endpoints: bTable },
           scans,
           again,
           steps,

@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { formatReceiptCode, RECEIPT_ALPHABET, RECEIPT_LENGTH } from '@duban/shared/whistleblowing/receipt-code';
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
+import { receiptHashLane } from './receipt-hash-lane.ts';
 
 /** Receipt codes and passwords: random from the unambiguous alphabet; passwords kept only as argon2id hashes. */
 
@@ -20,28 +21,16 @@ export function generateReceiptPassword(): string {
   return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
 }
 
-/**
- * Public argon2 work runs one at a time: each hash takes a core for tens of milliseconds, and a crowd of reporters
- * must not take both cores from the office's requests. Hash and verify share the queue, so a wrong password and an
- * unknown code still wait and work alike.
- */
-let argonTail: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-  const run = argonTail.then(fn, fn);
-  argonTail = run.catch(() => undefined);
-  return run;
-}
-
 export function hashReceiptPassword(password: string): Promise<string> {
-  return oneAtATime(() => hash(password));
+  return receiptHashLane().hash(password);
 }
 
 // Verified against when the code is unknown, so a wrong code costs exactly one argon2 verification too.
 const DUMMY_HASH = await hash(randomSymbols(16));
 
-/** Always one argon2 verification, whether or not the code exists. */
+/** Always one argon2 verification (in the low-priority lane), whether or not the code exists. */
 export async function verifyReceiptPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
-  const ok = await oneAtATime(() => verify(passwordHash ?? DUMMY_HASH, password).catch(() => false));
+  const ok = await receiptHashLane().verify(passwordHash ?? DUMMY_HASH, password);
   return ok && passwordHash !== undefined;
 }
 
