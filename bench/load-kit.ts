@@ -3,6 +3,7 @@
  * loopback source address (each simulated person its own 127.x.y.z, so per-address limits see distinct people),
  * latency statistics per endpoint, and the public side's simulated readers and whistleblower reporters.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -218,4 +219,75 @@ export async function whistleReporter(
       }),
     );
   }
+}
+
+/** A summary plus the p95 of every `windowMs` window (the alone windows' spread is the noise of issue 14's check). */
+export type WindowedSummary = ReturnType<Stats['summary']> & { windowP95: number[] };
+
+/** `fn` back to back for `ms`, timed, with the p95 of every `windowMs` window (a last short window if ≥ 100 calls). */
+export async function windowedRuns(fn: () => Promise<Res>, ms: number, windowMs = 15_000): Promise<WindowedSummary> {
+  const all = new Stats();
+  const windows: number[] = [];
+  let w = new Stats();
+  let windowEnd = performance.now() + windowMs;
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    const start = performance.now();
+    let status = 0;
+    try {
+      status = (await fn()).status;
+    } catch {
+      status = 0;
+    }
+    const took = performance.now() - start;
+    all.record(took, status);
+    w.record(took, status);
+    if (performance.now() >= windowEnd) {
+      windows.push(w.summary().p95 ?? 0);
+      w = new Stats();
+      windowEnd += windowMs;
+    }
+  }
+  if (w.count >= 100) windows.push(w.summary().p95 ?? 0);
+  return { ...all.summary(), windowP95: windows };
+}
+
+/** The verdict line of issue 14's check: the p95 under load against the range of the alone windows' p95. */
+export function noiseVerdict(under: WindowedSummary, alone: WindowedSummary[]): { text: string; within: boolean } {
+  const windows = alone.flatMap((a) => a.windowP95);
+  const low = Math.min(...windows);
+  const high = Math.max(...windows);
+  const within = (under.p95 ?? Number.POSITIVE_INFINITY) <= high;
+  return {
+    within,
+    text:
+      `任务表 p95：公众负载下 ${under.p95} ms（各窗口 ${under.windowP95.join(' / ')}）；单独时各窗口 ${low}–${high} ms → ` +
+      (within ? '在噪声范围内 (within noise)' : '超出噪声范围 (above noise)'),
+  };
+}
+
+/**
+ * The public load (bench/public-clients.ts) as a process of its own under `nice -n 19`: on one machine it stands in
+ * for phones elsewhere, so its CPU is not the server's and its event loop is not the one timing the office.
+ * Resolves with its per-endpoint table when it ends (after `seconds`).
+ */
+export function startPublicClients(
+  base: URL,
+  o: { seconds: number; readers: number; reporters: number; thinkMs: number },
+): Promise<ReturnType<EndpointStats['table']>> {
+  const script = new URL('./public-clients.ts', import.meta.url).pathname;
+  const args = ['-n', '19', process.execPath, '--import', 'tsx', script, '--base', base.toString()];
+  args.push('--seconds', String(o.seconds), '--readers', String(o.readers), '--reporters', String(o.reporters));
+  args.push('--think-ms', String(o.thinkMs));
+  const child = spawn('nice', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(out.trim()));
+      else reject(new Error(`公众负载进程退出码 ${code}`));
+    }),
+  );
 }

@@ -54,11 +54,13 @@ import {
   call,
   EndpointStats,
   multipartBody,
+  noiseVerdict,
   pause,
   publicReader,
   type Res,
-  Stats,
+  startPublicClients,
   timed,
+  windowedRuns,
 } from './load-kit.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -78,8 +80,6 @@ const PUBLIC_INSTANCES = arg('public-instances', 1);
 const THINK_MS = arg('think-ms', 1000);
 /** Hard stop: whatever happens, the test ends (cleanup included) after this. */
 /** Set-up (accounts, sign-ins: argon2 on a loaded machine) and the checks get 30 minutes besides the phases. */
-/** Phase B's windows: the alone windows' spread of p95 is the noise the load's p95 is set against. */
-const WINDOW_MS = 15_000;
 const HARD_LIMIT_MS = (SECONDS + PUBLIC_SECONDS + 1800) * 1000;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -561,67 +561,28 @@ ${(publicPool.length ? publicPool : officePool).map((i) => `    server 127.0.0.1
     // ── 4. phase B: the office's task table with and without the public load (issue 14) ────────────────────────
     const table: Person = { username: 'load-table', role: 'office', address: '127.2.0.1', slot: 0, of: 1 };
     await signIn(table);
-    /** The task table back to back for `ms`: the summary and the p95 of every 15-second window. */
-    const tableRuns = async (ms: number) => {
-      const s = new Stats();
-      const windows: number[] = [];
-      let w = new Stats();
-      let windowEnd = performance.now() + WINDOW_MS;
-      const until = performance.now() + ms;
-      while (performance.now() < until) {
-        const res = await timed(s, () =>
-          call(base, 'GET', '/api/tasklists/2024/tasks', {
-            headers: { cookie: sessions.get('load-table')?.cookie ?? '' },
-            localAddress: table.address,
-            agent: agentOf(table.address),
-          }),
-        );
-        w.record(s.samples[s.samples.length - 1] ?? 0, res?.status ?? 0);
-        if (performance.now() >= windowEnd) {
-          windows.push(w.summary().p95 ?? 0);
-          w = new Stats();
-          windowEnd += WINDOW_MS;
-        }
-      }
-      if (w.count >= 100) windows.push(w.summary().p95 ?? 0);
-      return { ...s.summary(), windowP95: windows };
-    };
+    const taskTable = () =>
+      call(base, 'GET', '/api/tasklists/2024/tasks', {
+        headers: { cookie: sessions.get('load-table')?.cookie ?? '' },
+        localAddress: table.address,
+        agent: agentOf(table.address),
+      });
+    const tableRuns = (ms: number) => windowedRuns(taskTable, ms);
     const aloneMs = Math.min(60_000, Math.max(10_000, PUBLIC_SECONDS * 200));
     const alone = await tableRuns(aloneMs);
-    // The public clients run in a process of their own at nice 19 (bench/public-clients.ts): they stand in for
-    // phones elsewhere, so their CPU is not the server's and their event loop is not the one timing the office.
-    const clients = spawn(
-      'nice',
-      [
-        '-n',
-        '19',
-        process.execPath,
-        '--import',
-        'tsx',
-        join(ROOT, 'bench', 'public-clients.ts'),
-        '--base',
-        base.toString(),
-        '--seconds',
-        String(PUBLIC_SECONDS + 10),
-        '--readers',
-        String(READERS),
-        '--reporters',
-        String(REPORTERS),
-        '--think-ms',
-        String(THINK_MS),
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let clientsOut = '';
-    clients.stdout?.on('data', (d: Buffer) => {
-      clientsOut += d.toString();
+    const clients = startPublicClients(base, {
+      seconds: PUBLIC_SECONDS + 10,
+      readers: READERS,
+      reporters: REPORTERS,
+      thinkMs: THINK_MS,
+    }).catch((error: Error) => {
+      console.log(error.message);
+      return null;
     });
-    const clientsDone = new Promise<number>((resolve) => clients.on('exit', (code) => resolve(code ?? 1)));
     await pause(5_000); // the 220 clients' first requests
     const underPublic = await tableRuns(PUBLIC_SECONDS * 1000);
-    const clientsExit = await clientsDone;
-    const bTable: ReturnType<EndpointStats['table']> = clientsExit === 0 ? JSON.parse(clientsOut.trim()) : [];
-    if (clientsExit !== 0) console.log(`公众负载进程退出码 ${clientsExit}`);
+    const clientsTable = await clients;
+    const bTable = clientsTable ?? [];
     const aloneAfter = await tableRuns(aloneMs);
     const rssEnd = instances.map((i) => rssMb(i.child.pid));
 
@@ -685,7 +646,7 @@ ${(publicPool.length ? publicPool : officePool).map((i) => `    server 127.0.0.1
     const claimed = claimedBy(scans) + claimedBy(scansAfter);
     const endLoad = loadavg();
     const aTable = stats.table();
-    const errors = [...aTable, ...bTable].reduce((s, r) => s + r.errors, 0) + (clientsExit === 0 ? 0 : 1);
+    const errors = [...aTable, ...bTable].reduce((s, r) => s + r.errors, 0) + (clientsTable ? 0 : 1);
     const fmt = (r: ReturnType<EndpointStats['table']>[number]) =>
       `  ${r.endpoint.padEnd(40)} ${String(r.requests).padStart(7)} ${String(r.errors).padStart(6)} ${String(r.throttled429).padStart(5)} ${String(r.other4xx).padStart(5)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)}`;
     const header = `  ${'endpoint'.padEnd(40)} ${'n'.padStart(7)} ${'errors'.padStart(6)} ${'429'.padStart(5)} ${'4xx'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`;
@@ -705,12 +666,7 @@ ${(publicPool.length ? publicPool : officePool).map((i) => `    server 127.0.0.1
     console.log(`  单独（之前）: ${JSON.stringify(alone)}`);
     console.log(`  公众负载下: ${JSON.stringify(underPublic)}`);
     console.log(`  单独（之后）: ${JSON.stringify(aloneAfter)}`);
-    const aloneWindows = [...alone.windowP95, ...aloneAfter.windowP95];
-    const noiseHigh = Math.max(...aloneWindows);
-    console.log(
-      `  任务表 p95：公众负载下 ${underPublic.p95} ms；单独时各 15 s 窗口 p95 ${Math.min(...aloneWindows)}–${noiseHigh} ms → ` +
-        `${(underPublic.p95 ?? Infinity) <= noiseHigh ? '在噪声范围内 (within noise)' : '超出噪声范围 (above noise)'}`,
-    );
+    console.log(`  ${noiseVerdict(underPublic, [alone, aloneAfter]).text}`);
     console.log(header);
     for (const r of bTable) console.log(fmt(r));
     console.log(`  举报入库 ${whistleReports} 件`);
