@@ -1,4 +1,6 @@
 import type {
+  BindAccountRequest,
+  BindAccountResponse as BindAccountResponseSchema,
   CatalogueResponse,
   ChangeEnterpriseStatusRequest,
   CreateEnterpriseRequest,
@@ -9,27 +11,28 @@ import type {
   SupervisionListResponse,
   UpdateEnterpriseRequest,
 } from '@duban/shared/contracts/enterprises';
+import type { z } from 'zod';
 import { api, request } from './client.ts';
+import { invalidating, type ListEnterprisesParams, type SupervisionListParams, WRITES_CHANGE } from './query.ts';
 
-/** 企业名录, the catalogue, import and the 安全生产监管责任清单. Types only from the shared contracts. */
+/**
+ * 企业名录, the catalogue, import and the 安全生产监管责任清单. Types only from the shared contracts. Writes mark the
+ * enterprise domain stale (lists, pages, the 监管责任清单) and the hazard register (it shows enterprise names).
+ */
 export type {
   CatalogueResponse,
   EnterpriseResponse,
   EnterpriseVersionsResponse,
   ImportEnterprisesResponse,
+  ListEnterprisesParams,
   ListEnterprisesResponse,
+  SupervisionListParams,
   SupervisionListResponse,
 };
 
-export interface EnterpriseFilters {
-  q?: string;
-  industry?: string;
-  status?: string;
-  limit?: number;
-  offset?: number;
-}
+type BindAccountResponse = z.infer<typeof BindAccountResponseSchema>;
 
-export const fetchEnterprises = (f: EnterpriseFilters, signal?: AbortSignal) =>
+export const fetchEnterprises = (f: ListEnterprisesParams, signal?: AbortSignal) =>
   api.get<ListEnterprisesResponse>('/api/enterprises', { query: { ...f }, signal });
 export const fetchEnterprise = (id: number, signal?: AbortSignal) =>
   api.get<EnterpriseResponse>(`/api/enterprises/${id}`, { signal });
@@ -38,25 +41,30 @@ export const fetchEnterpriseVersions = (id: number, signal?: AbortSignal) =>
 export const fetchCatalogue = (signal?: AbortSignal) =>
   api.get<CatalogueResponse>('/api/enterprise-catalogue', { signal });
 export const createEnterprise = (json: CreateEnterpriseRequest) =>
-  api.post<EnterpriseResponse>('/api/enterprises', { json });
+  invalidating(api.post<EnterpriseResponse>('/api/enterprises', { json }), WRITES_CHANGE.enterprise);
 export const updateEnterprise = (id: number, json: UpdateEnterpriseRequest) =>
-  request<EnterpriseResponse>('PUT', `/api/enterprises/${id}`, { json });
+  invalidating(request<EnterpriseResponse>('PUT', `/api/enterprises/${id}`, { json }), WRITES_CHANGE.enterprise);
 export const changeEnterpriseStatus = (id: number, json: ChangeEnterpriseStatusRequest) =>
-  api.post<EnterpriseResponse>(`/api/enterprises/${id}/status`, { json });
+  invalidating(api.post<EnterpriseResponse>(`/api/enterprises/${id}/status`, { json }), WRITES_CHANGE.enterprise);
 export const bindEnterpriseAccount = (id: number, username: string) =>
-  api.post<{ userId: number; username: string; enterpriseId: number }>(`/api/enterprises/${id}/accounts`, {
-    json: { username },
-  });
+  invalidating(
+    api.post<BindAccountResponse>(`/api/enterprises/${id}/accounts`, {
+      json: { username } satisfies BindAccountRequest,
+    }),
+    [...WRITES_CHANGE.enterprise, 'users'],
+  );
 
 export function importEnterprises(file: File, dryRun: boolean): Promise<ImportEnterprisesResponse> {
   const form = new FormData();
   form.append('file', file);
-  return api.post<ImportEnterprisesResponse>('/api/enterprises/import', {
+  const write = api.post<ImportEnterprisesResponse>('/api/enterprises/import', {
     form,
     query: { dryRun: dryRun ? '1' : '0' },
   });
+  // A dry run writes nothing.
+  return dryRun ? write : invalidating(write, WRITES_CHANGE.enterprise);
 }
 
-export const fetchSupervisionList = (query: { q?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+export const fetchSupervisionList = (query: SupervisionListParams, signal?: AbortSignal) =>
   api.get<SupervisionListResponse>('/api/supervision-list', { query, signal });
 export const supervisionListExportUrl = (format: 'xlsx' | 'pdf') => `/api/supervision-list/export?format=${format}`;

@@ -17,25 +17,22 @@ import type {
   UpdatePlanRequest,
 } from '@duban/shared/contracts/hazards';
 import { api } from './client.ts';
+import { invalidating, type ListHazardsParams, WRITES_CHANGE } from './query.ts';
 
-/** The hazard register and its closed loop. Types only from the shared contracts. */
-export type { HazardResponse, HazardSettings, HazardStandardsResponse, HazardStatsResponse, ListHazardsResponse };
+/**
+ * The hazard register and its closed loop. Types only from the shared contracts. Every write names what it changes
+ * (the hazard, the register, the statistics of the dashboard's hazards section, the roll-up): see api/query.ts.
+ */
+export type {
+  HazardResponse,
+  HazardSettings,
+  HazardStandardsResponse,
+  HazardStatsResponse,
+  ListHazardsParams,
+  ListHazardsResponse,
+};
 
-export interface HazardFilters {
-  status?: string;
-  level?: string;
-  channel?: string;
-  year?: number;
-  listed?: '1' | '0';
-  overdue?: '1';
-  stock?: '1';
-  q?: string;
-  enterpriseId?: number;
-  limit?: number;
-  offset?: number;
-}
-
-export const fetchHazards = (f: HazardFilters, signal?: AbortSignal) =>
+export const fetchHazards = (f: ListHazardsParams, signal?: AbortSignal) =>
   api.get<ListHazardsResponse>('/api/hazards', { query: { ...f }, signal });
 export const fetchHazard = (id: number, signal?: AbortSignal) =>
   api.get<HazardResponse>(`/api/hazards/${id}`, { signal });
@@ -45,17 +42,21 @@ export const fetchHazardStandards = (signal?: AbortSignal) =>
   api.get<HazardStandardsResponse>('/api/hazard-standards', { signal });
 /** The office adds an item to a standard of the catalogue (its source is required). */
 export const addStandardItem = (standardId: number, json: AddStandardItemRequest) =>
-  api.post<HazardStandardsResponse>(`/api/hazard-standards/${standardId}/items`, { json });
+  invalidating(
+    api.post<HazardStandardsResponse>(`/api/hazard-standards/${standardId}/items`, { json }),
+    WRITES_CHANGE.hazard,
+  );
 export const fetchHazardSettings = (signal?: AbortSignal) =>
   api.get<HazardSettings>('/api/hazard-settings', { signal });
 export const saveHazardSettings = (json: HazardSettings) => api.put<HazardSettings>('/api/hazard-settings', { json });
-export const createHazard = (json: Partial<CreateHazardRequest>) => api.post<HazardResponse>('/api/hazards', { json });
+export const createHazard = (json: Partial<CreateHazardRequest>) =>
+  invalidating(api.post<HazardResponse>('/api/hazards', { json }), WRITES_CHANGE.hazard);
 
 type Step = (id: number, json: object) => Promise<HazardResponse>;
 const step =
   (path: string): Step =>
   (id, json) =>
-    api.post<HazardResponse>(`/api/hazards/${id}/${path}`, { json });
+    invalidating(api.post<HazardResponse>(`/api/hazards/${id}/${path}`, { json }), WRITES_CHANGE.hazard);
 
 export const hazardSteps = {
   confirm: step('confirm') as (id: number, json: ConfirmHazardRequest) => Promise<HazardResponse>,
@@ -72,12 +73,18 @@ export const hazardSteps = {
 };
 
 export const decideHazardExtension = (id: number, extensionId: number, json: DecideHazardExtensionRequest) =>
-  api.post<HazardResponse>(`/api/hazards/${id}/extensions/${extensionId}/decision`, { json });
+  invalidating(
+    api.post<HazardResponse>(`/api/hazards/${id}/extensions/${extensionId}/decision`, { json }),
+    WRITES_CHANGE.hazard,
+  );
 
 export function uploadHazardFiles(id: number, kind: string, files: File[]): Promise<AddHazardFilesResponse> {
   const form = new FormData();
   for (const f of files) form.append('file', f);
-  return api.post<AddHazardFilesResponse>(`/api/hazards/${id}/files`, { form, query: { kind } });
+  return invalidating(
+    api.post<AddHazardFilesResponse>(`/api/hazards/${id}/files`, { form, query: { kind } }),
+    WRITES_CHANGE.hazard,
+  );
 }
 
 export const hazardFileUrl = (id: number, fileId: number) => `/api/hazards/${id}/files/${fileId}`;

@@ -7,8 +7,12 @@ import type {
   UpdateInspectionRequest,
 } from '@duban/shared/contracts/inspections';
 import { api } from './client.ts';
+import { invalidating, WRITES_CHANGE } from './query.ts';
 
-/** Inspections (issue 15): the phone's day pack and its writes; the statistics for the dashboard section. */
+/**
+ * Inspections (issue 15): the phone's day pack and its writes; the statistics for the dashboard section. A finding
+ * or a changed inspection (penalty) marks the statistics stale, and the hazards a finding may have become.
+ */
 export type { FieldDayResponse, InspectionResponse, StatsResponse };
 
 export const fetchFieldDay = (date: string, signal?: AbortSignal) =>
@@ -18,9 +22,15 @@ export const uploadPhoto = (inspectionId: number, body: AddPhotoRequest) =>
     json: body,
   });
 export const postFinding = (inspectionId: number, body: AddFindingRequest) =>
-  api.post<InspectionResponse['findings'][number]>(`/api/inspections/${inspectionId}/findings`, { json: body });
+  invalidating(
+    api.post<InspectionResponse['findings'][number]>(`/api/inspections/${inspectionId}/findings`, { json: body }),
+    WRITES_CHANGE.inspection,
+  );
 export const patchInspection = (inspectionId: number, body: UpdateInspectionRequest) =>
-  api.patch<InspectionResponse>(`/api/inspections/${inspectionId}`, { json: body });
+  invalidating(
+    api.patch<InspectionResponse>(`/api/inspections/${inspectionId}`, { json: body }),
+    WRITES_CHANGE.inspection,
+  );
 export const fetchInspection = (inspectionId: number) =>
   api.get<InspectionResponse>(`/api/inspections/${inspectionId}`);
 export const fetchInspectionStats = (year: number, signal?: AbortSignal) =>

@@ -11,8 +11,22 @@
  *   Pages call the write and need not refetch by hand: mounted queries of those domains refetch themselves.
  *   `useMutation` is fine for a page that wants pending/error state; its function is the same api function.
  */
+import type { ListEnterprisesQuery, SupervisionListQuery } from '@duban/shared/contracts/enterprises';
+import type { ListHazardsQuery } from '@duban/shared/contracts/hazards';
+import type { RollupQuery } from '@duban/shared/contracts/rollup';
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './client.ts';
+
+/**
+ * A request's query parameters, typed from the server's contract: what the server parses (its output type), with the
+ * parameters it defaults (paging) left optional.
+ */
+export type QueryParams<Parsed, Defaulted extends keyof Parsed = never> = Omit<Parsed, Defaulted> &
+  Partial<Pick<Parsed, Defaulted>>;
+export type ListHazardsParams = QueryParams<ListHazardsQuery, 'limit' | 'offset'>;
+export type ListEnterprisesParams = QueryParams<ListEnterprisesQuery, 'limit' | 'offset'>;
+export type SupervisionListParams = QueryParams<SupervisionListQuery, 'limit' | 'offset'>;
+export type RollupParams = RollupQuery;
 
 /** The first element of every query key. */
 export type Domain =
@@ -25,7 +39,15 @@ export type Domain =
   | 'dashboard'
   | 'bulletins'
   | 'users'
-  | 'notifications';
+  | 'notifications'
+  | 'hazards'
+  | 'enterprises'
+  | 'inspections'
+  | 'rollup'
+  | 'whistle'
+  | 'articles'
+  | 'apiTokens'
+  | 'calendarFeeds';
 
 export const queryKeys = {
   taskLists: () => ['tasklists', 'lists'] as const,
@@ -47,6 +69,30 @@ export const queryKeys = {
   extensions: (status: string | null) => ['extensions', status] as const,
   bulletins: (year: number | null) => ['bulletins', 'list', year] as const,
   bulletin: (id: number) => ['bulletins', 'one', id] as const,
+  // hazards (隐患): the register's pages by filter, one hazard, the year's statistics, the standards catalogue
+  hazardList: (filters: ListHazardsParams) => ['hazards', 'list', filters] as const,
+  hazard: (id: number) => ['hazards', 'one', id] as const,
+  hazardStats: (year: number) => ['hazards', 'stats', year] as const,
+  hazardStandards: () => ['hazards', 'standards'] as const,
+  // enterprises (企业名录) and the 监管责任清单 generated from them
+  enterpriseList: (filters: ListEnterprisesParams) => ['enterprises', 'list', filters] as const,
+  enterprise: (id: number) => ['enterprises', 'one', id] as const,
+  enterpriseVersions: (id: number) => ['enterprises', 'versions', id] as const,
+  enterpriseCatalogue: () => ['enterprises', 'catalogue'] as const,
+  supervisionList: (q: SupervisionListParams) => ['enterprises', 'supervision-list', q] as const,
+  inspectionStats: (year: number) => ['inspections', 'stats', year] as const,
+  // roll-up across units (下级单位, 直报, 上级任务)
+  rollup: (q: RollupParams) => ['rollup', 'figures', q] as const,
+  submissions: (side: 'mine' | 'children', period: string | null) => ['rollup', 'submissions', side, period] as const,
+  unitDashboard: (unitId: number, year: number) => ['rollup', 'unit-dashboard', unitId, year] as const,
+  upperDuties: (year: number) => ['rollup', 'upper-duties', year] as const,
+  // 举报 handling and rewards; knowledge articles
+  whistleReports: (status: string | null) => ['whistle', 'reports', status] as const,
+  rewards: () => ['whistle', 'rewards'] as const,
+  articles: () => ['articles'] as const,
+  // settings: machine tokens and calendar links (created and shown once, revocable)
+  apiTokens: () => ['apiTokens'] as const,
+  calendarFeeds: () => ['calendarFeeds'] as const,
 };
 
 /** 4xx answers are final (missing, forbidden, invalid); only network trouble and 5xx are retried, once. */
@@ -75,6 +121,21 @@ export const WRITES_CHANGE = {
   returnedSheet: ['reports', 'occurrences', 'tasklists', 'dashboard'],
   bulletin: ['bulletins'],
   import: ['tasklists', 'departments', 'occurrences', 'dashboard'],
+  // A hazard's step changes its page, the register, the statistics (the dashboard's hazards section) and the roll-up.
+  hazard: ['hazards', 'rollup'],
+  // An enterprise's name and status show in the hazard register as well.
+  enterprise: ['enterprises', 'hazards'],
+  // A finding or a penalty changes the enforcement statistics; a finding may become a hazard.
+  inspection: ['inspections', 'hazards', 'rollup'],
+  rollup: ['rollup'],
+  // The zone's report on an upper duty is a progress report in the parent's list.
+  zoneReport: ['rollup', 'reports', 'occurrences'],
+  // A verified report creates a hazard.
+  whistle: ['whistle', 'hazards', 'rollup'],
+  reward: ['whistle'],
+  article: ['articles'],
+  apiToken: ['apiTokens'],
+  calendarFeed: ['calendarFeeds'],
 } as const satisfies Record<string, readonly Domain[]>;
 
 /**

@@ -1,4 +1,9 @@
-import type { CreateFeedResponse, FeedResponse } from '@duban/shared/contracts/calendar-feeds';
+import type {
+  CreateFeedRequest as CreateFeedRequestSchema,
+  CreateFeedResponse,
+  FeedResponse,
+  ListFeedsResponse as ListFeedsResponseSchema,
+} from '@duban/shared/contracts/calendar-feeds';
 import type {
   ChannelResponse,
   CreateChannelRequest,
@@ -8,6 +13,7 @@ import type {
 import type { ReminderPolicyResponse, UpdateReminderPolicyRequest } from '@duban/shared/contracts/reminders';
 import type { z } from 'zod';
 import { api } from './client.ts';
+import { invalidating, WRITES_CHANGE } from './query.ts';
 
 /** Settings screens: notification channels, the reminder policy and calendar feeds (existing routes). */
 export type ChannelRow = ChannelResponse;
@@ -28,10 +34,13 @@ export const saveReminderPolicy = (body: UpdateReminderPolicyRequest) =>
   api.put<ReminderPolicyResponse>('/api/reminder-policy', { json: body });
 
 export type FeedRow = FeedResponse;
-export const fetchFeeds = () => api.get<{ feeds: FeedRow[] }>('/api/calendar-feeds');
-export const createFeed = (body: { kind: 'department' | 'user'; departmentId?: number; name?: string }) =>
-  api.post<CreateFeedResponse>('/api/calendar-feeds', { json: body });
-export const revokeFeed = (id: number) => api.delete<FeedRow>(`/api/calendar-feeds/${id}`);
+export type CreateFeedRequest = z.input<typeof CreateFeedRequestSchema>;
+export const fetchFeeds = (signal?: AbortSignal) =>
+  api.get<z.infer<typeof ListFeedsResponseSchema>>('/api/calendar-feeds', { signal });
+export const createFeed = (body: CreateFeedRequest) =>
+  invalidating(api.post<CreateFeedResponse>('/api/calendar-feeds', { json: body }), WRITES_CHANGE.calendarFeed);
+export const revokeFeed = (id: number) =>
+  invalidating(api.delete<FeedRow>(`/api/calendar-feeds/${id}`), WRITES_CHANGE.calendarFeed);
 
 export const fetchHolidayCalendar = () =>
   api.get<import('@duban/shared/contracts/calendar').HolidayCalendarResponse>('/api/holiday-calendar');

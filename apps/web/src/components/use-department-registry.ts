@@ -1,18 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Department, ListDepartmentsResponse } from '../api/contracts.ts';
+import type { Department } from '../api/contracts.ts';
 import { fetchDepartments } from '../api/departments.ts';
-import { queryClient, queryKeys } from '../api/query.ts';
+import { queryKeys } from '../api/query.ts';
 
-const registryQuery = {
+/** The registry's query (key and read), for a screen that needs its loading and error states too. */
+export const registryQuery = {
   queryKey: queryKeys.departments(),
   queryFn: ({ signal }: { signal: AbortSignal }) => fetchDepartments(signal),
 };
 
 /** The department registry, shared by every screen until a write marks it stale. */
-export function loadDepartmentRegistry(): Promise<ListDepartmentsResponse> {
-  return queryClient.fetchQuery(registryQuery);
-}
-
 export function useDepartmentRegistry(): { departments: Department[]; loading: boolean } {
   const { data, isPending } = useQuery(registryQuery);
   return { departments: data?.departments ?? [], loading: isPending && data === undefined };

@@ -1,4 +1,5 @@
 import type { EnterpriseStatus } from '@duban/shared/contracts/enterprises';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Descriptions, Input, Select, Space, Tag, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -10,13 +11,13 @@ import {
   fetchEnterpriseVersions,
 } from '../../api/enterprises.ts';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { RISK_COLOR, ROLE_KEY, STATUS_COLOR, STATUS_KEY } from './enterprise-labels.ts';
@@ -30,21 +31,29 @@ export default function EnterpriseDetailPage() {
   const navigate = useNavigate();
   const message = useToast();
   const id = Number(useParams().id);
-  const { state, data: e, reload } = useLoad((signal) => fetchEnterprise(id, signal), [id]);
-  const versions = useLoad((signal) => fetchEnterpriseVersions(id, signal), [id, e?.version]);
+  const query = useQuery({
+    queryKey: queryKeys.enterprise(id),
+    queryFn: ({ signal }) => fetchEnterprise(id, signal),
+    placeholderData: keepPreviousData,
+  });
+  const e = query.data;
+  // Every enterprise write marks 'enterprises' stale: the history refetches with the record.
+  const versions = useQuery({
+    queryKey: queryKeys.enterpriseVersions(id),
+    queryFn: ({ signal }) => fetchEnterpriseVersions(id, signal),
+  });
   const [status, setStatus] = useState<EnterpriseStatus | undefined>();
   const [on, setOn] = useState<Dayjs | null>(null);
   const [reason, setReason] = useState('');
   const [account, setAccount] = useState('');
 
-  if (state.status === 'error' && !e) return <ErrorResult error={state.error} onRetry={reload} />;
+  if (query.isError && !e) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   if (!e) return <PageSpinner />;
 
   const run = async (fn: () => Promise<unknown>, done: string) => {
     try {
       await fn();
       message.success(done);
-      reload();
     } catch (error) {
       message.error(errorText(error, t));
     }

@@ -1,18 +1,19 @@
 import { STANDARDIZATION_LEVELS, SUPERVISOR_ROLES, type SupervisorRole } from '@duban/shared/contracts/enterprises';
 import { checkCreditCode } from '@duban/shared/credit-code';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { createEnterprise, fetchCatalogue, fetchEnterprise, updateEnterprise } from '../../api/enterprises.ts';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { realDepartments, useDepartmentRegistry } from '../../components/use-department-registry.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ROLE_KEY } from './enterprise-labels.ts';
 
@@ -50,15 +51,26 @@ export default function EnterpriseFormPage() {
   const id = params.id ? Number(params.id) : null;
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
-  const catalogue = useLoad((signal) => fetchCatalogue(signal), []);
-  const existing = useLoad((signal) => (id ? fetchEnterprise(id, signal) : Promise.resolve(null)), [id]);
+  const catalogue = useQuery({
+    queryKey: queryKeys.enterpriseCatalogue(),
+    queryFn: ({ signal }) => fetchCatalogue(signal),
+  });
+  const existing = useQuery({
+    queryKey: queryKeys.enterprise(id ?? 0),
+    queryFn: ({ signal }) => fetchEnterprise(id ?? 0, signal),
+    enabled: id !== null,
+  });
+  // The form is filled once per enterprise, and saves against the version it was filled from: a background refetch
+  // neither overwrites what is being typed nor hides someone else's change (the server answers 409).
+  const filled = useRef<{ id: number; version: number } | null>(null);
   const { departments } = useDepartmentRegistry();
   const items = catalogue.data?.items.filter((c) => c.active) ?? [];
   const options = (kind: string) => items.filter((c) => c.kind === kind).map((c) => ({ value: c.code, label: c.name }));
 
   useEffect(() => {
     const e = existing.data;
-    if (!e) return;
+    if (!e || filled.current?.id === e.id) return;
+    filled.current = { id: e.id, version: e.version };
     form.setFieldsValue({
       name: e.name,
       creditCode: e.creditCode,
@@ -82,7 +94,7 @@ export default function EnterpriseFormPage() {
     });
   }, [existing.data, form]);
 
-  if (existing.state.status === 'error') return <ErrorResult error={existing.state.error} onRetry={existing.reload} />;
+  if (existing.isError) return <ErrorResult error={existing.error} onRetry={() => void existing.refetch()} />;
   if (id && !existing.data) return <PageSpinner />;
 
   const submit = async (v: Values) => {
@@ -109,8 +121,8 @@ export default function EnterpriseFormPage() {
     };
     try {
       const saved =
-        id && existing.data
-          ? await updateEnterprise(id, { ...body, version: existing.data.version })
+        id && filled.current
+          ? await updateEnterprise(id, { ...body, version: filled.current.version })
           : await createEnterprise(body);
       message.success(t('ent.saved'));
       navigate(`/enterprises/${saved.id}`);

@@ -1,17 +1,18 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, List, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
-  type EnterpriseFilters,
   fetchCatalogue,
   fetchEnterprises,
+  type ListEnterprisesParams,
   type ListEnterprisesResponse,
 } from '../../api/enterprises.ts';
+import { queryKeys } from '../../api/query.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { RISK_COLOR, ROLE_KEY, STATUS_COLOR, STATUS_KEY } from './enterprise-labels.ts';
@@ -27,9 +28,17 @@ export default function EnterprisesPage() {
   const navigate = useNavigate();
   const office = isOfficeRole(user.role);
   const [q, setQ] = useState('');
-  const [filters, setFilters] = useState<EnterpriseFilters>({ limit: PAGE, offset: 0 });
-  const { state, data, reload } = useLoad((signal) => fetchEnterprises(filters, signal), [JSON.stringify(filters)]);
-  const catalogue = useLoad((signal) => fetchCatalogue(signal), []);
+  const [filters, setFilters] = useState<ListEnterprisesParams>({ limit: PAGE, offset: 0 });
+  const query = useQuery({
+    queryKey: queryKeys.enterpriseList(filters),
+    queryFn: ({ signal }) => fetchEnterprises(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  const catalogue = useQuery({
+    queryKey: queryKeys.enterpriseCatalogue(),
+    queryFn: ({ signal }) => fetchCatalogue(signal),
+  });
   const industries = (catalogue.data?.items ?? []).filter((c) => c.kind === 'industry');
 
   const statusTag = (e: Item) => <Tag color={STATUS_COLOR[e.status]}>{t(STATUS_KEY[e.status])}</Tag>;
@@ -88,8 +97,8 @@ export default function EnterprisesPage() {
           onChange={(v) => setFilters({ ...filters, status: v, offset: 0 })}
         />
       </Space>
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {!data && query.isPending ? <PageSpinner /> : null}
       {data ? (
         <>
           <p className="muted" data-testid="enterprise-count">

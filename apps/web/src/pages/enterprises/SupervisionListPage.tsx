@@ -1,10 +1,11 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, List, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { fetchSupervisionList, type SupervisionListResponse, supervisionListExportUrl } from '../../api/enterprises.ts';
+import { queryKeys } from '../../api/query.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { STATUS_COLOR, STATUS_KEY } from './enterprise-labels.ts';
@@ -18,10 +19,13 @@ export default function SupervisionListPage() {
   const phone = useIsPhone();
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
-  const { state, data, reload } = useLoad(
-    (signal) => fetchSupervisionList({ q: q || undefined, limit: PAGE, offset }, signal),
-    [q, offset],
-  );
+  const params = { q: q || undefined, limit: PAGE, offset };
+  const query = useQuery({
+    queryKey: queryKeys.supervisionList(params),
+    queryFn: ({ signal }) => fetchSupervisionList(params, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
   const rows = data?.rows ?? [];
   const pagination = {
     pageSize: PAGE,
@@ -29,7 +33,7 @@ export default function SupervisionListPage() {
     current: offset / PAGE + 1,
     onChange: (p: number) => setOffset((p - 1) * PAGE),
   };
-  if (state.status === 'error' && !data) return <ErrorResult error={state.error} onRetry={reload} />;
+  if (query.isError && !data) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   if (!data) return <PageSpinner />;
   const join = (xs: string[]) => (xs.length > 0 ? xs.join('、') : '—');
   return (

@@ -1,7 +1,7 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Image, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { fetchDepartments } from '../../api/departments.ts';
 import { errorText } from '../../api/error-text.ts';
 import {
   decideHazardExtension,
@@ -11,12 +11,13 @@ import {
   hazardSteps,
   uploadHazardFiles,
 } from '../../api/hazards.ts';
+import { queryKeys } from '../../api/query.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
+import { registryQuery } from '../../components/use-department-registry.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { StepFormModal, type StepFormSpec, today } from './HazardStepForms.tsx';
 import { channelLabel, eventLabel, levelLabel, STATUS_COLOR, statusLabel } from './hazard-labels.ts';
@@ -28,19 +29,26 @@ export default function HazardDetailPage() {
   const user = useUser();
   const toast = useToast();
   const office = isOfficeRole(user.role);
-  const { state, data, reload } = useLoad((signal) => fetchHazard(id, signal), [id]);
-  const depts = useLoad((signal) => (office ? fetchDepartments(signal) : Promise.resolve(null)), [office]);
+  const query = useQuery({
+    queryKey: queryKeys.hazard(id),
+    queryFn: ({ signal }) => fetchHazard(id, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  // The department registry, for the office's 挂牌督办 form only.
+  const depts = useQuery({ ...registryQuery, enabled: office });
   const [spec, setSpec] = useState<StepFormSpec | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (!data) return state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : <PageSpinner />;
+  if (!data)
+    return query.isError ? <ErrorResult error={query.error} onRetry={() => void query.refetch()} /> : <PageSpinner />;
   const h: HazardResponse = data;
+  // The step functions mark 'hazards' stale: this page, the register and the statistics refetch by themselves.
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true);
     try {
       await fn();
       toast.success(t('hz.done'));
-      reload();
     } catch (error) {
       toast.error(errorText(error, t));
       throw error;

@@ -1,15 +1,16 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import { HAZARD_CHANNELS } from '@duban/shared/hazards/hazard-workflow';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { fetchEnterprises } from '../../api/enterprises.ts';
 import { errorText } from '../../api/error-text.ts';
 import { createHazard, fetchHazardStandards, uploadHazardFiles } from '../../api/hazards.ts';
+import { queryKeys } from '../../api/query.ts';
 import { useUser } from '../../app/auth.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { channelLabel, levelLabel } from './hazard-labels.ts';
 
@@ -25,6 +26,9 @@ interface Values {
   foundBy: string;
 }
 
+/** The enterprises to pick from (the first 500 of the registry). */
+const ENTERPRISE_PICK = { limit: 500 } as const;
+
 /** 上报隐患: phone-first; an enterprise account reports its own 企业自查 with photos taken on the spot. */
 export default function HazardFormPage() {
   const { t, lang } = useI18n();
@@ -35,11 +39,16 @@ export default function HazardFormPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const own = user.role === 'enterprise';
-  const enterprises = useLoad(
-    (signal) => (own ? Promise.resolve(null) : fetchEnterprises({ limit: 500 }, signal)),
-    [own],
-  );
-  const standards = useLoad((signal) => fetchHazardStandards(signal), []);
+  // An enterprise account reports for itself: no registry to pick from.
+  const enterprises = useQuery({
+    queryKey: queryKeys.enterpriseList(ENTERPRISE_PICK),
+    queryFn: ({ signal }) => fetchEnterprises(ENTERPRISE_PICK, signal),
+    enabled: !own,
+  });
+  const standards = useQuery({
+    queryKey: queryKeys.hazardStandards(),
+    queryFn: ({ signal }) => fetchHazardStandards(signal),
+  });
   const level = Form.useWatch('level', form);
   const basisOptions = (standards.data?.standards ?? [])
     .filter((s) => s.inForce && s.items.length > 0)

@@ -1,11 +1,12 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Space, Table } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { fetchHazardStats, type HazardStatsResponse, hazardStatsExportUrl } from '../../api/hazards.ts';
+import { queryKeys } from '../../api/query.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 const HazardCharts = lazy(() => import('../../charts/HazardCharts.tsx'));
@@ -48,7 +49,12 @@ export default function HazardStatsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || 2024;
-  const { state, data, reload } = useLoad((signal) => fetchHazardStats(year, signal), [year]);
+  const query = useQuery({
+    queryKey: queryKeys.hazardStats(year),
+    queryFn: ({ signal }) => fetchHazardStats(year, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
   return (
     <div>
       <PageTitle
@@ -68,7 +74,7 @@ export default function HazardStatsPage() {
           </Space>
         }
       />
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={() => void query.refetch()} /> : null}
       {!data ? (
         <PageSpinner />
       ) : (

@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { fetchHazardStats } from '../../api/hazards.ts';
-import { useLoad } from '../../components/use-load.ts';
+import { queryKeys } from '../../api/query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 /** Tasks about the 2023 stock of major hazards (task 33) show the register's figure as evidence. */
@@ -12,7 +13,11 @@ export function isStockTask(text: string): boolean {
 export function HazardStockFigure({ text }: { text: string }) {
   const t = useT();
   const show = isStockTask(text);
-  const { data } = useLoad((signal) => (show ? fetchHazardStats(2024, signal) : Promise.resolve(null)), [show]);
+  const { data } = useQuery({
+    queryKey: queryKeys.hazardStats(2024),
+    queryFn: ({ signal }) => fetchHazardStats(2024, signal),
+    enabled: show,
+  });
   if (!show || !data) return null;
   const { total, closed } = data.stockMajor2023;
   const rate = total === 0 ? '—' : `${((closed / total) * 100).toFixed(1)}%`;

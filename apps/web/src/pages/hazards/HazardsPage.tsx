@@ -1,13 +1,14 @@
 import { HAZARD_CHANNELS, HAZARD_LEVELS, HAZARD_STATUSES } from '@duban/shared/hazards/hazard-workflow';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Input, List, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { fetchHazards, type HazardFilters, type ListHazardsResponse } from '../../api/hazards.ts';
+import { fetchHazards, type ListHazardsParams, type ListHazardsResponse } from '../../api/hazards.ts';
+import { queryKeys } from '../../api/query.ts';
 import { useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { channelLabel, levelLabel, STATUS_COLOR, statusLabel } from './hazard-labels.ts';
@@ -23,9 +24,14 @@ export default function HazardsPage() {
   const phone = useIsPhone();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [f, setF] = useState<HazardFilters>({ limit: PAGE, offset: 0 });
-  const { state, data, reload } = useLoad((signal) => fetchHazards(f, signal), [JSON.stringify(f)]);
-  const set = (patch: Partial<HazardFilters>) => setF({ ...f, ...patch, offset: 0 });
+  const [f, setF] = useState<ListHazardsParams>({ limit: PAGE, offset: 0 });
+  const query = useQuery({
+    queryKey: queryKeys.hazardList(f),
+    queryFn: ({ signal }) => fetchHazards(f, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
+  const set = (patch: Partial<ListHazardsParams>) => setF({ ...f, ...patch, offset: 0 });
   const canReport = user.role !== 'leader';
 
   const tags = (h: Item) => (
@@ -109,9 +115,9 @@ export default function HazardsPage() {
           {t('hz.onlyStock')}
         </Checkbox>
       </Space>
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={() => void query.refetch()} /> : null}
       {!data ? (
-        state.status === 'loading' ? (
+        query.isPending ? (
           <PageSpinner />
         ) : null
       ) : phone ? (
@@ -149,7 +155,7 @@ export default function HazardsPage() {
           rowKey="id"
           size="middle"
           dataSource={data.items}
-          loading={state.status === 'loading'}
+          loading={query.isFetching}
           locale={{ emptyText: t('hz.notFound') }}
           pagination={{
             current: (f.offset ?? 0) / PAGE + 1,

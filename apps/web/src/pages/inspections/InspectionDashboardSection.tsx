@@ -1,12 +1,17 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Tag } from 'antd';
 import { fetchInspectionStats } from '../../api/inspections.ts';
-import { useLoad } from '../../components/use-load.ts';
+import { queryKeys } from '../../api/query.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The enforcement section of the leader dashboard: the year's inspections, hazards found, penalties and the 只检查不处罚 flag. */
 export default function InspectionDashboardSection({ year }: { year: number }) {
   const { t } = useI18n();
-  const { data } = useLoad((signal) => fetchInspectionStats(year, signal), [year]);
+  const { data } = useQuery({
+    queryKey: queryKeys.inspectionStats(year),
+    queryFn: ({ signal }) => fetchInspectionStats(year, signal),
+    placeholderData: keepPreviousData,
+  });
   if (!data) return null;
   const flagged = data.byDepartment.filter((d) => d.flagged);
   return (

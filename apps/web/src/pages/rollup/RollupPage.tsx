@@ -1,8 +1,10 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import {
   fetchRollup,
   fetchSubmissions,
@@ -17,7 +19,6 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { RollupFilters } from './RollupFilters.tsx';
 import { RollupKpis } from './RollupKpis.tsx';
@@ -47,7 +48,12 @@ export default function RollupPage() {
   const year = Number(params.get('year')) || defaultRollupYear(today);
   const period = params.get('period') ?? defaultPeriod(year, today);
   const unitId = Number(params.get('unit')) || undefined;
-  const { state, reload } = useLoad((signal) => fetchRollup({ year, period, unitId }, signal), [year, period, unitId]);
+  const rollupParams = { year, period, unitId };
+  const rollupQuery = useQuery({
+    queryKey: queryKeys.rollup(rollupParams),
+    queryFn: ({ signal }) => fetchRollup(rollupParams, signal),
+    placeholderData: keepPreviousData,
+  });
   const set = (changes: Record<string, string | null>) =>
     setParams(
       (prev) => {
@@ -61,8 +67,9 @@ export default function RollupPage() {
       { replace: false },
     );
 
-  const data = state.data;
-  if (state.status === 'error' && !data) return <ErrorResult error={state.error} onRetry={reload} />;
+  const data = rollupQuery.data;
+  if (rollupQuery.isError && !data)
+    return <ErrorResult error={rollupQuery.error} onRetry={() => void rollupQuery.refetch()} />;
   if (!data) return <PageSpinner />;
   // The account's own unit is the first of its units (auth/me); any other is a drill-down, read-only.
   const drilled = unitId !== undefined && unitId !== me.units?.[0]?.id;
@@ -176,24 +183,20 @@ export default function RollupPage() {
           </Card>
         </>
       )}
-      {!drilled ? <SubmissionReview period={period} canReview={isOfficeRole(me.role)} onChange={reload} /> : null}
+      {!drilled ? <SubmissionReview period={period} canReview={isOfficeRole(me.role)} /> : null}
     </>
   );
 }
 
 /** 直报审核: what the child units sent for the period (every version), with accept / return for the office. */
-function SubmissionReview({
-  period,
-  canReview,
-  onChange,
-}: {
-  period: string;
-  canReview: boolean;
-  onChange: () => void;
-}) {
+function SubmissionReview({ period, canReview }: { period: string; canReview: boolean }) {
   const { t, lang } = useI18n();
   const toast = useToast();
-  const { state, reload } = useLoad((signal) => fetchSubmissions('children', period, signal), [period]);
+  const query = useQuery({
+    queryKey: queryKeys.submissions('children', period),
+    queryFn: ({ signal }) => fetchSubmissions({ side: 'children', period }, signal),
+    placeholderData: keepPreviousData,
+  });
   const [returning, setReturning] = useState<Submission | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -206,10 +209,9 @@ function SubmissionReview({
         decision === 'accept' ? { decision, version: s.version } : { decision, version: s.version, reason },
       );
       toast.success(t(decision === 'accept' ? 'rollup.accepted' : 'rollup.returned'));
+      // A review marks 'rollup' stale: this list and the table's 直报 column refetch.
       setReturning(null);
       setReason('');
-      reload();
-      onChange();
     } catch (e) {
       toast.error(errorText(e, t));
     } finally {
@@ -217,16 +219,16 @@ function SubmissionReview({
     }
   };
 
-  const items = state.data?.items ?? [];
+  const items = query.data?.items ?? [];
   return (
     <Card size="small" title={t('rollup.reviewTitle', { period: periodText(period, lang) })} style={{ marginTop: 12 }}>
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={() => void query.refetch()} /> : null}
       <Table<Submission>
         rowKey="id"
         size="small"
         pagination={false}
         scroll={{ x: 860 }}
-        loading={state.status === 'loading'}
+        loading={query.isFetching}
         locale={{ emptyText: t('rollup.noSubmissions') }}
         dataSource={items}
         columns={[

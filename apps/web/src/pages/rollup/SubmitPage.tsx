@@ -1,8 +1,10 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import { fetchRollup, fetchSubmissions, type Submission, submissionFileUrl, submitPeriod } from '../../api/rollup.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -10,7 +12,6 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { formatTime } from '../../components/time.ts';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { RollupFilters } from './RollupFilters.tsx';
 import {
@@ -36,22 +37,24 @@ export default function SubmitPage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || defaultRollupYear(today);
   const period = params.get('period') ?? defaultPeriod(year, today);
-  const { state, reload } = useLoad(
-    async (signal) => {
-      const [rollup, mine] = await Promise.all([
-        fetchRollup({ year, period }, signal),
-        fetchSubmissions('mine', undefined, signal),
-      ]);
-      return { rollup, mine: mine.items };
-    },
-    [year, period],
-  );
+  const rollupParams = { year, period };
+  const rollupQuery = useQuery({
+    queryKey: queryKeys.rollup(rollupParams),
+    queryFn: ({ signal }) => fetchRollup(rollupParams, signal),
+    placeholderData: keepPreviousData,
+  });
+  const mineQuery = useQuery({
+    queryKey: queryKeys.submissions('mine', null),
+    queryFn: ({ signal }) => fetchSubmissions({ side: 'mine' }, signal),
+  });
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
 
-  if (state.status === 'error' && !state.data) return <ErrorResult error={state.error} onRetry={reload} />;
-  if (!state.data) return <PageSpinner />;
-  const { rollup, mine } = state.data;
+  const rollup = rollupQuery.data;
+  const mine = mineQuery.data?.items;
+  const failed = rollupQuery.isError ? rollupQuery : mineQuery.isError ? mineQuery : null;
+  if (failed && (!rollup || !mine)) return <ErrorResult error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (!rollup || !mine) return <PageSpinner />;
   const latest = mine.find((s) => s.period === period) ?? null;
   const blocked = latest !== null && latest.status !== 'returned';
   // What the submission freezes: the unit's own figures and those of every unit below it.
@@ -61,9 +64,9 @@ export default function SubmitPage() {
     setBusy(true);
     try {
       const s = await submitPeriod(period, note.trim() || undefined);
+      // The submission marks 'rollup' stale: the history and the figures refetch.
       toast.success(t('rollup.submitted', { n: s.seq }));
       setNote('');
-      reload();
     } catch (e) {
       toast.error(errorText(e, t));
     } finally {

@@ -1,13 +1,14 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { DashboardResponse } from '@duban/shared/contracts/dashboard';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
+import { queryKeys } from '../../api/query.ts';
 import { fetchRollup, fetchUnitDashboard } from '../../api/rollup.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { RollupFilters } from './RollupFilters.tsx';
 import { RollupKpis } from './RollupKpis.tsx';
@@ -22,20 +23,29 @@ export default function UnitDashboardPage() {
   const unitId = Number(useParams().unitId);
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || defaultRollupYear(todayInShanghai());
-  const { state, reload } = useLoad(
-    async (signal) => {
-      const rollup = await fetchRollup({ year, unitId }, signal);
-      const dashboard = await fetchUnitDashboard(unitId, year, signal).catch((e: unknown) => {
+  const rollupParams = { year, unitId };
+  const rollupQuery = useQuery({
+    queryKey: queryKeys.rollup(rollupParams),
+    queryFn: ({ signal }) => fetchRollup(rollupParams, signal),
+    placeholderData: keepPreviousData,
+  });
+  // Asked once the unit is known to be readable (the roll-up answers 403 outside the reader's subtree).
+  const dashboardQuery = useQuery({
+    queryKey: queryKeys.unitDashboard(unitId, year),
+    queryFn: ({ signal }) =>
+      fetchUnitDashboard(unitId, year, signal).catch((e: unknown) => {
         if (e instanceof ApiError && e.status === 404) return null; // no list of the year
         throw e;
-      });
-      return { rollup, dashboard };
-    },
-    [unitId, year],
-  );
-  if (state.status === 'error' && !state.data) return <ErrorResult error={state.error} onRetry={reload} />;
-  if (!state.data) return <PageSpinner />;
-  const { rollup, dashboard } = state.data;
+      }),
+    enabled: rollupQuery.isSuccess,
+    placeholderData: keepPreviousData,
+  });
+  const rollup = rollupQuery.data;
+  const dashboard = dashboardQuery.data;
+  const failed = rollupQuery.isError ? rollupQuery : dashboardQuery.isError ? dashboardQuery : null;
+  if (failed && (!rollup || dashboard === undefined))
+    return <ErrorResult error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (!rollup || dashboard === undefined) return <PageSpinner />;
   const own = rollup.own;
   return (
     <>

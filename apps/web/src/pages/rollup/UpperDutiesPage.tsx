@@ -1,8 +1,10 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../api/error-text.ts';
+import { queryClient, queryKeys } from '../../api/query.ts';
 import { fetchUpperDuties, fetchZoneDraft, fileZoneReport, linkUpperTask, type UpperDuty } from '../../api/rollup.ts';
 import { fetchTaskTable } from '../../api/tasklists.ts';
 import { isOfficeRole, useUser } from '../../app/auth.tsx';
@@ -10,7 +12,6 @@ import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { RollupFilters } from './RollupFilters.tsx';
 import { defaultRollupYear } from './rollup-model.ts';
@@ -36,7 +37,11 @@ export default function UpperDutiesPage() {
   const office = isOfficeRole(me.role);
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || defaultRollupYear(todayInShanghai());
-  const { state, reload } = useLoad((signal) => fetchUpperDuties(year, signal), [year]);
+  const query = useQuery({
+    queryKey: queryKeys.upperDuties(year),
+    queryFn: ({ signal }) => fetchUpperDuties(year, signal),
+    placeholderData: keepPreviousData,
+  });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [text, setText] = useState('');
   const [ownTask, setOwnTask] = useState<number | null>(null);
@@ -47,7 +52,11 @@ export default function UpperDutiesPage() {
     setDialog({ kind: 'link', duty });
     setOwnTask(null);
     try {
-      const table = await fetchTaskTable(year);
+      // The task table page's cache entry (the list as of today).
+      const table = await queryClient.fetchQuery({
+        queryKey: queryKeys.taskTable(year, null),
+        queryFn: ({ signal }) => fetchTaskTable(year, undefined, signal),
+      });
       setOwnTasks(
         table.categories.flatMap((c) => c.tasks.map((task) => ({ value: task.id, label: `${task.no} ${task.text}` }))),
       );
@@ -68,9 +77,9 @@ export default function UpperDutiesPage() {
     setBusy(true);
     try {
       await write();
+      // The writes mark 'rollup' stale: the duties refetch.
       toast.success(done);
       setDialog(null);
-      reload();
     } catch (e) {
       toast.error(errorText(e, t));
     } finally {
@@ -78,9 +87,9 @@ export default function UpperDutiesPage() {
     }
   };
 
-  if (state.status === 'error' && !state.data) return <ErrorResult error={state.error} onRetry={reload} />;
-  if (!state.data) return <PageSpinner />;
-  const data = state.data;
+  const data = query.data;
+  if (query.isError && !data) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  if (!data) return <PageSpinner />;
   return (
     <>
       <PageTitle title={t('rollup.upperTitle')} />

@@ -16,14 +16,13 @@ interface Props {
   department: Department;
   /** Every department of the registry: the merge target is chosen among the others (not groups). */
   all: readonly Department[];
-  onChanged: () => void;
 }
 
 /**
  * 部门库 editing for the office: 编辑 (rename — the old name stays an alias —, aliases, 撤销/恢复) and 合并 (this
  * department into another, which keeps every duty, report, 督办 record, extension and account).
  */
-export function DepartmentEditor({ department: d, all, onChanged }: Props) {
+export function DepartmentEditor({ department: d, all }: Props) {
   const t = useT();
   const message = useToast();
   const [mode, setMode] = useState<'edit' | 'merge' | null>(null);
@@ -54,8 +53,8 @@ export function DepartmentEditor({ department: d, all, onChanged }: Props) {
         await mergeDepartment(d.id, intoId);
         message.success(t('dept.mergedDone', { name: d.name, into: all.find((x) => x.id === intoId)?.name ?? '' }));
       }
+      // The api functions mark the registry stale: the panel refetches it.
       setMode(null);
-      onChanged();
     } catch (e) {
       if (e && typeof e === 'object' && 'errorFields' in e) return; // the form shows its own messages
       setError(errorText(e, t));

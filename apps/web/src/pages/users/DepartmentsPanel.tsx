@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import type { Department } from '../../api/contracts.ts';
@@ -6,8 +7,7 @@ import { errorText } from '../../api/error-text.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { loadDepartmentRegistry } from '../../components/use-department-registry.ts';
-import { useLoad } from '../../components/use-load.ts';
+import { registryQuery } from '../../components/use-department-registry.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { DepartmentEditor } from './DepartmentEditor.tsx';
@@ -21,7 +21,9 @@ export function DepartmentsPanel({ canManage }: { canManage: boolean }) {
   const isPhone = useIsPhone();
   const message = useToast();
   const [busy, setBusy] = useState<number | null>(null);
-  const { state, data, reload } = useLoad(() => loadDepartmentRegistry(), []);
+  // Department writes mark 'departments' stale: the panel refetches after a confirm, an edit or a merge.
+  const query = useQuery(registryQuery);
+  const { data } = query;
   const names = new Map((data?.departments ?? []).map((d) => [d.id, d.name]));
   const list = [...(data?.departments ?? [])].sort((a, b) => Number(a.confirmed) - Number(b.confirmed) || a.id - b.id);
   const pending = list.filter((d) => !d.confirmed).length;
@@ -31,7 +33,6 @@ export function DepartmentsPanel({ canManage }: { canManage: boolean }) {
     try {
       await confirmDepartment(d.id);
       message.success(t('dept.confirmed', { name: d.name }));
-      reload();
     } catch (error) {
       message.error(errorText(error, t));
     } finally {
@@ -61,7 +62,7 @@ export function DepartmentsPanel({ canManage }: { canManage: boolean }) {
             {t('dept.confirm')}
           </Button>
         ) : null}
-        <DepartmentEditor department={d} all={list} onChanged={reload} />
+        <DepartmentEditor department={d} all={list} />
       </Space>
     ) : null;
   const extra = (d: Department) =>
@@ -98,7 +99,7 @@ export function DepartmentsPanel({ canManage }: { canManage: boolean }) {
       : []),
   ];
 
-  if (state.status === 'error') return <ErrorResult error={state.error} onRetry={reload} />;
+  if (query.isError) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   if (!data) return <PageSpinner />;
   return (
     <>

@@ -1,33 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Input, Switch } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import { type ArticleView, createArticle, fetchArticles, updateArticle } from '../../api/whistle.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useWbT } from './wb-i18n.ts';
 
 /** 安全知识: the office writes articles for the public portal; the server sanitises the HTML on save. */
 export default function ArticlesPage() {
   const t = useWbT();
-  const { state, data, reload } = useLoad((signal) => fetchArticles(signal), []);
+  const query = useQuery({ queryKey: queryKeys.articles(), queryFn: ({ signal }) => fetchArticles(signal) });
+  const { data } = query;
   return (
     <>
       <PageTitle title={t('art.pageTitle')} />
-      <ArticleEditor article={null} onSaved={reload} />
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      <ArticleEditor article={null} />
+      {query.isError ? <ErrorResult error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {!data && query.isPending ? <PageSpinner /> : null}
       {data && data.articles.length === 0 ? <Empty description={t('art.empty')} /> : null}
       {data?.articles.map((a) => (
-        <ArticleEditor key={`${a.id}-${a.version}`} article={a} onSaved={reload} />
+        <ArticleEditor key={`${a.id}-${a.version}`} article={a} />
       ))}
     </>
   );
 }
 
-function ArticleEditor({ article, onSaved }: { article: ArticleView | null; onSaved: () => void }) {
+/** One article's form (or a new one's); saving marks 'articles' stale, so the list refetches. */
+function ArticleEditor({ article }: { article: ArticleView | null }) {
   const t = useWbT();
   const message = useToast();
   const [title, setTitle] = useState(article?.title ?? '');
@@ -42,7 +45,6 @@ function ArticleEditor({ article, onSaved }: { article: ArticleView | null; onSa
         setBody('');
       }
       message.success(t('wb.done'));
-      onSaved();
     } catch (error) {
       message.error(errorText(error, t));
     }

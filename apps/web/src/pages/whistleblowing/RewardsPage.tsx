@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Empty, Input, InputNumber, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import {
   decideReward,
   fetchRewards,
@@ -14,24 +16,24 @@ import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useWbT, type WbKey } from './wb-i18n.ts';
 
 /** 举报奖励: proposals to approve (office_admin handlers), claims to pay, the ledger export. No identities here. */
 export default function RewardsPage() {
   const t = useWbT();
   const message = useToast();
-  const { state, data, reload } = useLoad((signal) => fetchRewards(signal), []);
+  const query = useQuery({ queryKey: queryKeys.rewards(), queryFn: ({ signal }) => fetchRewards(signal) });
+  const { data } = query;
   const [amount, setAmount] = useState<Record<number, number | null>>({});
   const [note, setNote] = useState<Record<number, string>>({});
   const [paidOn, setPaidOn] = useState<Record<number, Dayjs | null>>({});
   const [payee, setPayee] = useState<Record<number, string>>({});
 
+  // Decisions and payments mark 'whistle' stale: the list refetches.
   const run = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
       message.success(t('wb.done'));
-      reload();
     } catch (error) {
       message.error(errorText(error, t));
     }
@@ -131,8 +133,8 @@ export default function RewardsPage() {
           </a>
         }
       />
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {!data && query.isPending ? <PageSpinner /> : null}
       {data && data.rewards.length === 0 ? <Empty description={t('rw.empty')} /> : null}
       {data && data.rewards.length > 0 ? (
         <Table<RewardView>

@@ -1,6 +1,8 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Input, InputNumber, Radio, Segmented, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorText } from '../../api/error-text.ts';
+import { queryKeys } from '../../api/query.ts';
 import {
   attachmentUrl,
   fetchEnterpriseOptions,
@@ -16,7 +18,6 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useDepartmentRegistry } from '../../components/use-department-registry.ts';
-import { useLoad } from '../../components/use-load.ts';
 import { useWbT, type WbKey } from './wb-i18n.ts';
 
 const VIEWS = ['open', 'received', 'investigating', 'concluded', 'all'] as const;
@@ -32,10 +33,14 @@ export default function WhistleReportsPage() {
   const user = useUser();
   const [view, setView] = useState<View>('open');
   const [selected, setSelected] = useState<number | null>(null);
-  const { state, data, reload } = useLoad(
-    (signal) => fetchWhistleReports(view === 'open' || view === 'all' ? null : view, signal),
-    [view],
-  );
+  // 'open' is the received, accepted and investigating ones: every report, filtered here.
+  const status = view === 'open' || view === 'all' ? null : view;
+  const query = useQuery({
+    queryKey: queryKeys.whistleReports(status),
+    queryFn: ({ signal }) => fetchWhistleReports(status ? { status } : {}, signal),
+    placeholderData: keepPreviousData,
+  });
+  const { data } = query;
   const list = useMemo(() => (data?.reports ?? []).filter((r) => view !== 'open' || OPEN.has(r.status)), [data, view]);
   const current = list.find((r) => r.id === selected) ?? null;
   const isDepartment = user.role === 'department';
@@ -55,8 +60,8 @@ export default function WhistleReportsPage() {
         }))}
         style={{ marginBottom: 12 }}
       />
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={reload} /> : null}
-      {!data && state.status === 'loading' ? <PageSpinner /> : null}
+      {query.isError ? <ErrorResult error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {!data && query.isPending ? <PageSpinner /> : null}
       {data && list.length === 0 ? <Empty description={t('wb.empty')} /> : null}
       <ul className="inbox-list" aria-label={t('wb.pageTitle')}>
         {list.map((r) => (
@@ -79,9 +84,7 @@ export default function WhistleReportsPage() {
               <Button size="small" onClick={() => setSelected(selected === r.id ? null : r.id)}>
                 {selected === r.id ? t('common.close') : t('wb.details')}
               </Button>
-              {current?.id === r.id ? (
-                <ReportDetail report={current} isDepartment={isDepartment} onChanged={reload} />
-              ) : null}
+              {current?.id === r.id ? <ReportDetail report={current} isDepartment={isDepartment} /> : null}
             </article>
           </li>
         ))}
@@ -90,15 +93,7 @@ export default function WhistleReportsPage() {
   );
 }
 
-function ReportDetail({
-  report: r,
-  isDepartment,
-  onChanged,
-}: {
-  report: WhistleReportView;
-  isDepartment: boolean;
-  onChanged: () => void;
-}) {
+function ReportDetail({ report: r, isDepartment }: { report: WhistleReportView; isDepartment: boolean }) {
   const t = useWbT();
   const message = useToast();
   const registry = useDepartmentRegistry();
@@ -114,12 +109,12 @@ function ReportDetail({
   const [busy, setBusy] = useState(false);
   const [enterprises, setEnterprises] = useState<{ value: number; label: string }[]>([]);
 
+  // The handling steps mark 'whistle' stale (and 'hazards': a verified report creates one): the queue refetches.
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true);
     try {
       await fn();
       message.success(t('wb.done'));
-      onChanged();
     } catch (error) {
       message.error(errorText(error, t));
     } finally {

@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { CreateFeedResponse } from '@duban/shared/contracts/calendar-feeds';
 import {
   Alert,
   Button,
@@ -13,18 +12,16 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { queryKeys } from '../../../api/query.ts';
 import { createFeed, type FeedRow, fetchFeeds, revokeFeed } from '../../../api/settings.ts';
 import { isOfficeRole, useUser } from '../../../app/auth.tsx';
 import { ErrorResult } from '../../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../../components/PageSpinner.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
-import { useToast } from '../../../components/toast.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useDepartments } from '../../users/use-departments.ts';
 import { settingsErrorText as errorText } from '../settings-error.ts';
-
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; feeds: FeedRow[] };
+import { useIssuedSecrets } from '../use-issued-secrets.ts';
 
 interface Values {
   kind: 'department' | 'user';
@@ -39,56 +36,31 @@ const feedUrl = (path: string) => `${window.location.origin}${path}`;
 export default function CalendarFeedsPage() {
   const t = useT();
   const me = useUser();
-  const message = useToast();
   const { departments } = useDepartments();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<CreateFeedResponse | null>(null);
+  const feeds = useIssuedSecrets({
+    queryKey: queryKeys.calendarFeeds(),
+    list: (signal) => fetchFeeds(signal).then((r) => r.feeds),
+    create: createFeed,
+    revoke: (row: FeedRow) => revokeFeed(row.id),
+    errorText: (e) => errorText(e, t),
+    revokedText: (row) => t('feeds.revokedMsg', { name: row.name }),
+  });
+  const { rows, dialog, created } = feeds;
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const office = isOfficeRole(me.role);
   // A department account subscribes its own department; the office chooses one.
   const ownDepartment = me.role === 'department' ? (me.departmentId ?? undefined) : undefined;
 
-  const load = useCallback(() => {
-    fetchFeeds()
-      .then((r) => setState({ status: 'ready', feeds: r.feeds }))
-      .catch((e: unknown) => setState({ status: 'error', error: e }));
-  }, []);
-  useEffect(load, [load]);
-
   const submit = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const departmentId = v.kind === 'department' ? (office ? v.departmentId : ownDepartment) : undefined;
-      const r = await createFeed({
-        kind: v.kind,
-        ...(departmentId !== undefined ? { departmentId } : {}),
-        ...(v.name?.trim() ? { name: v.name.trim() } : {}),
-      });
-      setCreated(r);
-      setCreating(false);
-      form.resetFields();
-      load();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const revoke = async (row: FeedRow) => {
-    try {
-      await revokeFeed(row.id);
-      message.success(t('feeds.revokedMsg', { name: row.name }));
-      load();
-    } catch (e) {
-      message.error(errorText(e, t));
-    }
+    const departmentId = v.kind === 'department' ? (office ? v.departmentId : ownDepartment) : undefined;
+    await feeds.create({
+      kind: v.kind,
+      ...(departmentId !== undefined ? { departmentId } : {}),
+      ...(v.name?.trim() ? { name: v.name.trim() } : {}),
+    });
+    form.resetFields();
   };
 
   const columns: TableColumnsType<FeedRow> = [
@@ -111,7 +83,7 @@ export default function CalendarFeedsPage() {
             title={t('feeds.revokeConfirm', { name: r.name })}
             okText={t('feeds.revoke')}
             cancelText={t('common.cancel')}
-            onConfirm={() => void revoke(r)}
+            onConfirm={() => feeds.revoke(r)}
           >
             <Button size="small" danger aria-label={`${t('feeds.revoke')}：${r.name}`}>
               {t('feeds.revoke')}
@@ -128,7 +100,7 @@ export default function CalendarFeedsPage() {
       <PageTitle
         title={t('feeds.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={dialog.show}>
             {t('feeds.create')}
           </Button>
         }
@@ -137,7 +109,7 @@ export default function CalendarFeedsPage() {
         <Alert
           type="success"
           showIcon
-          closable={{ onClose: () => setCreated(null) }}
+          closable={{ onClose: feeds.dismiss }}
           style={{ marginBottom: 12 }}
           title={t('feeds.createdTitle')}
           description={
@@ -155,13 +127,13 @@ export default function CalendarFeedsPage() {
           }
         />
       ) : null}
-      {state.status === 'loading' ? <PageSpinner /> : null}
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={load} /> : null}
-      {state.status === 'ready' ? (
+      {rows.isPending ? <PageSpinner /> : null}
+      {rows.isError ? <ErrorResult error={rows.error} onRetry={() => void rows.refetch()} /> : null}
+      {rows.data ? (
         <Table<FeedRow>
           rowKey="id"
           columns={columns}
-          dataSource={state.feeds}
+          dataSource={rows.data}
           pagination={false}
           size="middle"
           scroll={{ x: 560 }}
@@ -169,16 +141,13 @@ export default function CalendarFeedsPage() {
         />
       ) : null}
       <Modal
-        open={creating}
+        open={dialog.open}
         title={t('feeds.create')}
         okText={t('feeds.create')}
         cancelText={t('common.cancel')}
-        confirmLoading={saving}
+        confirmLoading={dialog.saving}
         onOk={() => void submit().catch(() => undefined)}
-        onCancel={() => {
-          setCreating(false);
-          setError(null);
-        }}
+        onCancel={dialog.hide}
         destroyOnHidden
       >
         <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'user' }}>
@@ -201,7 +170,7 @@ export default function CalendarFeedsPage() {
             <Input maxLength={100} autoComplete="off" />
           </Form.Item>
         </Form>
-        {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
+        {dialog.error ? <Alert type="error" showIcon title={dialog.error} role="alert" /> : null}
       </Modal>
     </>
   );

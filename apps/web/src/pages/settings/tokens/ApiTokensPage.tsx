@@ -12,28 +12,20 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import {
-  type ApiTokenRow,
-  type CreateApiTokenResponse,
-  createApiToken,
-  fetchApiTokens,
-  revokeApiToken,
-} from '../../../api/api-tokens.ts';
+import { type ApiTokenRow, createApiToken, fetchApiTokens, revokeApiToken } from '../../../api/api-tokens.ts';
 import type { UserRole } from '../../../api/contracts.ts';
 import { errorText } from '../../../api/error-text.ts';
+import { queryKeys } from '../../../api/query.ts';
 import { useUser } from '../../../app/auth.tsx';
 import { ErrorResult } from '../../../components/ErrorResult.tsx';
 import { PageSpinner } from '../../../components/PageSpinner.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
-import { useToast } from '../../../components/toast.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useDepartments } from '../../users/use-departments.ts';
+import { useIssuedSecrets } from '../use-issued-secrets.ts';
 
 const ROLES: readonly UserRole[] = ['office_staff', 'leader', 'department', 'office_admin'];
 const DAYS = [30, 90, 180, 365] as const;
-
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; tokens: ApiTokenRow[] };
 
 interface Values {
   name: string;
@@ -51,55 +43,35 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 export default function ApiTokensPage() {
   const t = useT();
   const me = useUser();
-  const message = useToast();
   const { departments } = useDepartments();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<(CreateApiTokenResponse & { name: string }) | null>(null);
-  const [form] = Form.useForm<Values>();
-  const role = Form.useWatch('role', form);
-
-  const load = useCallback(() => {
-    fetchApiTokens()
-      .then((r) => setState({ status: 'ready', tokens: r.tokens }))
-      .catch((e: unknown) => setState({ status: 'error', error: e }));
-  }, []);
-  useEffect(load, [load]);
-
-  if (me.role !== 'office_admin') return <Alert type="info" showIcon title={t('tokens.onlyAdmin')} />;
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const r = await createApiToken({
-        name: v.name.trim(),
+  const tokens = useIssuedSecrets({
+    queryKey: queryKeys.apiTokens(),
+    list: (signal) => fetchApiTokens(signal).then((r) => r.tokens),
+    enabled: me.role === 'office_admin',
+    // The name goes along to the show-once notice.
+    create: async (v: Values) => {
+      const name = v.name.trim();
+      const answer = await createApiToken({
+        name,
         role: v.role,
         departmentId: v.role === 'department' ? (v.departmentId ?? null) : null,
         expiresInDays: v.expiresInDays,
       });
-      setCreated({ ...r, name: v.name.trim() });
-      setCreating(false);
-      form.resetFields();
-      load();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setSaving(false);
-    }
-  };
+      return { ...answer, name };
+    },
+    revoke: (row: ApiTokenRow) => revokeApiToken(row.id),
+    errorText: (e) => errorText(e, t),
+    revokedText: (row) => t('tokens.revoked', { name: row.name }),
+  });
+  const { rows, dialog, created } = tokens;
+  const [form] = Form.useForm<Values>();
+  const role = Form.useWatch('role', form);
 
-  const revoke = async (row: ApiTokenRow) => {
-    try {
-      await revokeApiToken(row.id);
-      message.success(t('tokens.revoked', { name: row.name }));
-      load();
-    } catch (e) {
-      message.error(errorText(e, t));
-    }
+  if (me.role !== 'office_admin') return <Alert type="info" showIcon title={t('tokens.onlyAdmin')} />;
+
+  const submit = async () => {
+    await tokens.create(await form.validateFields());
+    form.resetFields();
   };
 
   const columns: TableColumnsType<ApiTokenRow> = [
@@ -128,7 +100,7 @@ export default function ApiTokensPage() {
             title={t('tokens.revokeConfirm', { name: r.name })}
             okText={t('tokens.revoke')}
             cancelText={t('common.cancel')}
-            onConfirm={() => void revoke(r)}
+            onConfirm={() => tokens.revoke(r)}
           >
             <Button size="small" danger aria-label={`${t('tokens.revoke')}：${r.name}`}>
               {t('tokens.revoke')}
@@ -143,7 +115,7 @@ export default function ApiTokensPage() {
       <PageTitle
         title={t('tokens.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={dialog.show}>
             {t('tokens.create')}
           </Button>
         }
@@ -153,7 +125,7 @@ export default function ApiTokensPage() {
         <Alert
           type="success"
           showIcon
-          closable={{ onClose: () => setCreated(null) }}
+          closable={{ onClose: tokens.dismiss }}
           style={{ marginBottom: 12 }}
           title={t('tokens.createdTitle', { name: created.name, date: day(created.expiresAt) })}
           description={
@@ -166,30 +138,27 @@ export default function ApiTokensPage() {
           }
         />
       ) : null}
-      {state.status === 'loading' ? <PageSpinner /> : null}
-      {state.status === 'error' ? <ErrorResult error={state.error} onRetry={load} /> : null}
-      {state.status === 'ready' ? (
+      {rows.isPending ? <PageSpinner /> : null}
+      {rows.isError ? <ErrorResult error={rows.error} onRetry={() => void rows.refetch()} /> : null}
+      {rows.data ? (
         <Table<ApiTokenRow>
           rowKey="id"
           columns={columns}
-          dataSource={state.tokens}
-          pagination={state.tokens.length > 50 ? { pageSize: 50 } : false}
+          dataSource={rows.data}
+          pagination={rows.data.length > 50 ? { pageSize: 50 } : false}
           size="middle"
           scroll={{ x: 900 }}
           locale={{ emptyText: t('tokens.empty') }}
         />
       ) : null}
       <Modal
-        open={creating}
+        open={dialog.open}
         title={t('tokens.create')}
         okText={t('tokens.createOk')}
         cancelText={t('common.cancel')}
-        confirmLoading={saving}
+        confirmLoading={dialog.saving}
         onOk={() => void submit().catch(() => undefined)}
-        onCancel={() => {
-          setCreating(false);
-          setError(null);
-        }}
+        onCancel={dialog.hide}
         destroyOnHidden
       >
         <Form<Values> form={form} layout="vertical" initialValues={{ role: 'leader', expiresInDays: 90 }}>
@@ -220,7 +189,7 @@ export default function ApiTokensPage() {
             <Select<number> options={DAYS.map((d) => ({ value: d, label: t('tokens.days', { n: d }) }))} />
           </Form.Item>
         </Form>
-        {error ? <Alert type="error" showIcon title={error} /> : null}
+        {dialog.error ? <Alert type="error" showIcon title={dialog.error} /> : null}
       </Modal>
     </>
   );
