@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { addDays } from '@duban/shared/civil-date';
+import { DashboardResponse } from '@duban/shared/contracts/dashboard';
+import { DUE_SOON_DAYS } from '@duban/shared/occurrence-status';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { openDatabase } from '../apps/server/src/db/database.ts';
+import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
+import type { Database } from '../apps/server/src/db/schema.ts';
+import {
+  dashboardGroups,
+  findYearTaskList,
+  listOverdue,
+} from '../apps/server/src/modules/documents/dashboard.repository.ts';
+import { getDashboard, OVERDUE_LIMIT } from '../apps/server/src/modules/documents/dashboard.service.ts';
+import { readModelVersion } from '../apps/server/src/modules/read-models/read-model-versions.repository.ts';
+import { noteWrite } from '../apps/server/src/modules/read-models/read-models.service.ts';
+import { BENCH_UNIT_ID, startBenchApp } from './bench-app.ts';
+import { BENCH_DATABASE_URL, type BenchDatabase, createBenchDatabase } from './bench-database.ts';
+import { generate } from './generate.ts';
+import { openHandQuery } from './hand-sql.ts';
+import { percentile } from './measure.ts';
+import { BENCH_YEAR, DATA_AS_OF, SCALES } from './scales.ts';
+
+/**
+ * Where a province dashboard miss goes (issue 10, item 7): the parts of GET /api/dashboard after a write, timed in
+ * process on a kept PostgreSQL province database, interleaved (every round times every part once, so a burst of
+ * load from another process falls on all of them alike):
+ *
+ *   npx tsx bench/dashboard-miss.ts --generate                 # makes a province database, keeps it, prints its name
+ *   npx tsx bench/dashboard-miss.ts --province-db bench_xxx [--runs 200] [--warmup 30] [--json]
+ *
+ * Parts: the hand-written pair at once (bench/hand-sql.ts, the floor); the app's two statements at once; the list
+ * lookup; the version lookup; Kysely's building and compiling of both statements (on a driver that runs nothing);
+ * getDashboard() whole; the response's zod parse, JSON + ETag and brotli; and the HTTP miss and hit through the app.
+ * Drop the database afterwards (`dropdb -h 127.0.0.1 bench_xxx`).
+ */
+
+const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+/** The kept database, migrated, without the bench accounts of an earlier run (startBenchApp makes them again). */
+async function openKept(name: string): Promise<BenchDatabase> {
+  if (!/^bench_[0-9a-f]+$/.test(name)) throw new Error('--province-db takes a bench_<hex> database name');
+  const url = new URL(BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const handle = openDatabase(url.toString());
+  await migrateToLatest(handle.db);
+  const users = await handle.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', 'in', ['bench-office', 'bench-department'])
+    .execute();
+  const ids = users.map((u) => u.id);
+  if (ids.length > 0) {
+    await handle.db.deleteFrom('sessions').where('user_id', 'in', ids).execute();
+    await handle.db.deleteFrom('users').where('id', 'in', ids).execute();
+  }
+  return { handle, dialect: 'postgres', target: url.toString(), dir: '/tmp', drop: () => handle.close() };
+}
+
+/** Kysely over PostgreSQL's compiler and a driver that returns no rows: what building + compiling costs. */
+function compileOnly(): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+}
+
+/**
+ * Kysely over a driver that answers from rows recorded earlier (by the statement's text): getDashboard() with
+ * everything but the database — building, compiling, the roll-up and the shaping of the response.
+ */
+function canned(answer: (sql: string) => unknown[]): Kysely<Database> {
+  const connection = {
+    executeQuery: async (q: { sql: string }) => ({ rows: answer(q.sql) }),
+    streamQuery: () => {
+      throw new Error('not streamed');
+    },
+  };
+  const driver = new DummyDriver();
+  driver.acquireConnection = async () => connection as never;
+  return new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+}
+
+type Part = () => Promise<unknown>;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      generate: { type: 'boolean', default: false },
+      'province-db': { type: 'string' },
+      runs: { type: 'string', default: '200' },
+      warmup: { type: 'string', default: '30' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (values.generate) {
+    const bench = await createBenchDatabase('postgres');
+    const started = performance.now();
+    const rows = await generate(bench.handle.db, 'postgres', SCALES.province, log);
+    await bench.handle.close();
+    const name = new URL(bench.target).pathname.slice(1);
+    log(`generated ${rows.occurrences} occurrences in ${Math.round((performance.now() - started) / 1000)} s`);
+    process.stdout.write(`${name}\n`);
+    return;
+  }
+  const name = values['province-db'];
+  if (!name) throw new Error('--province-db bench_xxx (or --generate)');
+  const runs = Number(values.runs);
+  const warmup = Number(values.warmup);
+  const bench = await openKept(name);
+  const app = await startBenchApp(bench);
+  const hand = await openHandQuery(bench, BENCH_UNIT_ID, BENCH_YEAR, DATA_AS_OF);
+  const { db } = bench.handle;
+  const dummy = compileOnly();
+  try {
+    const list = await findYearTaskList(db, BENCH_UNIT_ID, BENCH_YEAR);
+    if (!list) throw new Error('no list');
+    const w = { today: DATA_AS_OF, dueSoonUntil: addDays(DATA_AS_OF, DUE_SOON_DAYS) };
+    const result = await getDashboard(db, BENCH_UNIT_ID, BENCH_YEAR, DATA_AS_OF);
+    const recorded = {
+      list: [list],
+      groups: await dashboardGroups(db, list.id, w),
+      overdue: await listOverdue(db, list.id, w, OVERDUE_LIMIT),
+    };
+    const replay = canned((text) =>
+      text.includes('union all') ? recorded.groups : text.includes('"task_lists"') ? recorded.list : recorded.overdue,
+    );
+    const parsed = DashboardResponse.parse(result);
+    const json = Buffer.from(JSON.stringify(parsed));
+    const url = `${app.baseUrl}/api/dashboard?year=${BENCH_YEAR}&asOf=${DATA_AS_OF}`;
+    const headers = { cookie: app.officeCookie, 'accept-encoding': 'gzip, deflate, br' };
+    const fetchOnce = async () => {
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+    };
+    const bump = () => db.transaction().execute((trx) => noteWrite(trx, BENCH_UNIT_ID));
+    const replayed = JSON.stringify(
+      DashboardResponse.parse(await getDashboard(replay, BENCH_UNIT_ID, BENCH_YEAR, DATA_AS_OF)),
+    );
+    if (replayed !== json.toString()) throw new Error('the recorded rows do not give the same dashboard');
+    // The JSON's hash: the answer must stay byte-identical across changes to the miss path.
+    const sha = createHash('sha256').update(json).digest('hex').slice(0, 16);
+    log(`${name}: list ${list.id}, ${json.length} B JSON (sha256 ${sha}); ${runs} rounds after ${warmup}`);
+    /** Each part with what runs before it, outside the timing. */
+    const parts: Record<string, { before?: Part; run: Part }> = {
+      'hand SQL at once (floor)': { run: () => hand.concurrent() },
+      'hand SQL back to back': { run: () => hand.run() },
+      'app statements at once (Kysely)': {
+        run: () => Promise.all([dashboardGroups(db, list.id, w), listOverdue(db, list.id, w, OVERDUE_LIMIT)]),
+      },
+      'list lookup (findYearTaskList)': { run: () => findYearTaskList(db, BENCH_UNIT_ID, BENCH_YEAR) },
+      'version lookup (readModelVersion)': { run: () => readModelVersion(db, BENCH_UNIT_ID) },
+      'build + compile both (no database)': {
+        run: () => Promise.all([dashboardGroups(dummy, list.id, w), listOverdue(dummy, list.id, w, OVERDUE_LIMIT)]),
+      },
+      'getDashboard() on recorded rows': { run: () => getDashboard(replay, BENCH_UNIT_ID, BENCH_YEAR, DATA_AS_OF) },
+      'getDashboard()': { run: () => getDashboard(db, BENCH_UNIT_ID, BENCH_YEAR, DATA_AS_OF) },
+      'zod parse of the response': { run: async () => DashboardResponse.parse(result) },
+      'JSON.stringify + ETag': {
+        run: async () => {
+          const bytes = Buffer.from(JSON.stringify(parsed));
+          return createHash('sha256').update(bytes).digest('base64url');
+        },
+      },
+      'brotli q4': {
+        run: async () => brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }),
+      },
+      'HTTP miss': { before: bump, run: fetchOnce },
+      'HTTP hit': { run: fetchOnce },
+    };
+    const samples = new Map<string, number[]>(Object.keys(parts).map((k) => [k, []]));
+    for (let round = 0; round < warmup + runs; round++) {
+      for (const [label, part] of Object.entries(parts)) {
+        if (part.before) await part.before();
+        const start = performance.now();
+        await part.run();
+        if (round >= warmup) samples.get(label)?.push(performance.now() - start);
+      }
+    }
+    const r2 = (n: number) => Math.round(n * 100) / 100;
+    const table = [...samples].map(([label, s]) => {
+      s.sort((a, b) => a - b);
+      return { part: label, p50: r2(percentile(s, 50)), p95: r2(percentile(s, 95)), min: r2(s[0] ?? 0) };
+    });
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(table)}\n`);
+      return;
+    }
+    for (const t of table)
+      process.stdout.write(
+        `${t.part.padEnd(38)} p50 ${String(t.p50).padStart(7)}  p95 ${String(t.p95).padStart(7)}  min ${t.min}\n`,
+      );
+  } finally {
+    await hand.close();
+    await app.close();
+    await dummy.destroy();
+    await bench.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`dashboard-miss failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
