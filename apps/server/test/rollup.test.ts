@@ -188,7 +188,7 @@ async function seedRecords(db: Db, orgUnitId: number, n: number, departmentId: n
         enterprise_id: enterprise.id,
         enterprise_name: `汇总测试企业${orgUnitId}`,
         department_id: departmentId,
-        mode: 'onsite',
+        mode: 'unannounced',
         trigger: 'planned',
         inspected_on: i === 0 ? '2023-12-20' : `2024-0${1 + (i % 6)}-10`,
         status: 'completed',

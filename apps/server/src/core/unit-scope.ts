@@ -1,6 +1,6 @@
 import type { OrgUnitTable } from '../db/schema.ts';
 import { AppError } from './app-error.ts';
-import type { Principal } from './principal.ts';
+import { OFFICE_ROLES, type Principal } from './principal.ts';
 
 /**
  * Org units as tenants (issue 16). Every account belongs to one org unit (`users.org_unit_id`, the principal's
@@ -30,9 +30,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Office and leader accounts read their unit's subtree; departments, enterprises and their tokens only their unit. */
 export function readsSubtree(role: Principal['role']): boolean {
-  return OFFICE_ROLE_OR_LEADER.has(role);
+  return OFFICE_ROLES.includes(role) || role === 'leader';
 }
-const OFFICE_ROLE_OR_LEADER = new Set<Principal['role']>(['office_admin', 'office_staff', 'leader']);
 
 /** The node of a unit the principal may read, or undefined. */
 export function unitInScope(p: Principal, unitId: number): OrgUnitNode | undefined {

@@ -1,3 +1,6 @@
+import type { INSPECTION_MODES, INSPECTION_TRIGGERS } from '@duban/shared/contracts/inspections';
+import type { HazardChannel } from '@duban/shared/hazards/hazard-workflow';
+import type { EnforcementKind, ZeroPenaltyReason } from '@duban/shared/inspections/enforcement';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -13,6 +16,9 @@ export interface OrgUnitTable {
   created_at: string;
 }
 
+/** Reporting cadence of a campaign's ongoing (长期坚持) track. */
+export type ReportCadence = 'monthly' | 'quarterly' | 'halfyearly';
+
 export interface CampaignTable {
   id: Generated<number>;
   org_unit_id: number;
@@ -20,8 +26,7 @@ export interface CampaignTable {
   name: string;
   start_year: number;
   end_year: number;
-  /** Reporting cadence of the ongoing (长期坚持) track: 'monthly' | 'quarterly' | 'halfyearly'. */
-  report_cadence: Generated<string>;
+  report_cadence: Generated<ReportCadence>;
   created_at: string;
 }
 
@@ -822,8 +827,8 @@ export interface InspectionTable {
   plan_id: number | null;
   draw_id: number | null;
   matter_id: number | null;
-  mode: string;
-  trigger: string;
+  mode: (typeof INSPECTION_MODES)[number];
+  trigger: (typeof INSPECTION_TRIGGERS)[number];
   inspected_on: string;
   status: Generated<'scheduled' | 'in_progress' | 'completed'>;
   /** JSON [{item, result: 'pending'|'ok'|'problem'|'na', note}]. */
@@ -878,7 +883,7 @@ export interface EnforcementActionTable {
   enterprise_id: number;
   enterprise_name: string;
   department_id: number | null;
-  kind: string;
+  kind: EnforcementKind;
   amount_fen: number | null;
   days: number | null;
   legal_basis: Generated<string>;
@@ -886,7 +891,7 @@ export interface EnforcementActionTable {
   decided_on: string;
   publish_by: string | null;
   published_on: string | null;
-  zero_reason: string | null;
+  zero_reason: ZeroPenaltyReason | null;
   zero_text: string | null;
   major_hazard: Generated<number>;
   created_by: string;
@@ -986,7 +991,7 @@ export interface HazardTable {
   id: Generated<number>;
   org_unit_id: number;
   enterprise_id: number;
-  channel: string;
+  channel: HazardChannel;
   level: 'general' | 'major';
   status: 'reported' | 'confirmed' | 'rectifying' | 'acceptance_requested' | 'accepted' | 'closed';
   category: Generated<string>;
@@ -1083,7 +1088,7 @@ export interface HazardEventTable {
   id: Generated<number>;
   hazard_id: number;
   kind: string;
-  status_after: string;
+  status_after: HazardTable['status'];
   text: Generated<string>;
   /** JSON object. */
   data: Generated<string>;

@@ -1,14 +1,8 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { DepartmentKind } from '../../db/schema.ts';
+import type { DepartmentKind, DepartmentTable } from '../../db/schema.ts';
 
-export interface DepartmentRecord {
-  id: number;
-  name: string;
-  kind: DepartmentKind;
-  confirmed: number;
-  retired_at: string | null;
-}
+export type DepartmentRecord = Pick<Selectable<DepartmentTable>, 'id' | 'name' | 'kind' | 'confirmed' | 'retired_at'>;
 
 export async function listDepartments(db: Db, orgUnitId: number): Promise<DepartmentRecord[]> {
   return db

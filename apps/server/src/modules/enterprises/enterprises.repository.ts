@@ -1,6 +1,11 @@
 import { PostgresAdapter, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { EnterpriseTable, IndustryCatalogueTable, SupervisorRole } from '../../db/schema.ts';
+import type {
+  EnterpriseSupervisorTable,
+  EnterpriseTable,
+  IndustryCatalogueTable,
+  SupervisorRole,
+} from '../../db/schema.ts';
 import type { EnterpriseScope } from './enterprises.policy.ts';
 
 // All SQL of the enterprise tables: enterprises, enterprise_versions, enterprise_industries, enterprise_supervisors,
@@ -9,12 +14,10 @@ import type { EnterpriseScope } from './enterprises.policy.ts';
 export type EnterpriseRow = Selectable<EnterpriseTable>;
 export type CatalogueRow = Selectable<IndustryCatalogueTable>;
 
-export interface SupervisorRow {
-  enterprise_id: number;
-  department_id: number;
+/** A supervising department of an enterprise: enterprise_supervisors' columns and the department's name. */
+export type SupervisorRow = Pick<Selectable<EnterpriseSupervisorTable>, 'enterprise_id' | 'department_id' | 'role'> & {
   department_name: string;
-  role: SupervisorRole;
-}
+};
 
 /** The enterprise when it exists in the scope's unit and the scope reaches it; undefined otherwise. */
 export async function findEnterpriseInScope(db: Db, scope: EnterpriseScope, id: number) {

@@ -51,7 +51,7 @@ export async function scanCertificateWarnings(
     }
     if (claimed.length === 0) return;
     const office = (await listUsers(trx, orgUnitId))
-      .filter((u) => u.disabled === 0 && OFFICE_ROLES.includes(u.role as (typeof OFFICE_ROLES)[number]))
+      .filter((u) => u.disabled === 0 && OFFICE_ROLES.includes(u.role))
       .map((u) => u.id);
     for (const w of claimed) {
       const what = w.stage === 'expired' ? '已过期' : '即将到期';

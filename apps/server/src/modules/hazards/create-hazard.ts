@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findStandardItem } from './hazard-standards.repository.ts';
 import { type HazardScope, reachesEnterprise } from './hazards.policy.ts';
-import { insertEvent, insertHazard } from './hazards.repository.ts';
+import { enterpriseInUnit, insertEvent, insertHazard } from './hazards.repository.ts';
 
 /** Who records a hazard: an acting scope, or another module's service acting for a person (inspections, 举报). */
 export interface HazardAuthor {
@@ -51,13 +51,8 @@ export async function createHazard(
   }
   if (!reachesEnterprise(scope, enterpriseId)) throw new AppError('not_found', '企业不存在 (enterprise not found)');
   return inTransaction(db, async (trx) => {
-    const exists = await trx
-      .selectFrom('enterprises')
-      .select('id')
-      .where('id', '=', enterpriseId)
-      .where('org_unit_id', '=', author.orgUnitId)
-      .executeTakeFirst();
-    if (!exists) throw new AppError('not_found', '企业不存在 (enterprise not found)');
+    if (!(await enterpriseInUnit(trx, author.orgUnitId, enterpriseId)))
+      throw new AppError('not_found', '企业不存在 (enterprise not found)');
     if (input.basisItemId !== undefined && !(await findStandardItem(trx, input.basisItemId))) {
       throw new AppError('validation_failed', `判定依据条目 ${input.basisItemId} 不存在`, { field: 'basisItemId' });
     }

@@ -55,9 +55,7 @@ export async function hazardAudience(
     departmentAccounts: settings.notifyDepartment
       ? dir.users.filter((u) => u.role === 'department' && supervising(u.departmentId)).map((u) => u.id)
       : [],
-    officeAccounts: dir.users
-      .filter((u) => OFFICE_ROLES.includes(u.role as (typeof OFFICE_ROLES)[number]))
-      .map((u) => u.id),
+    officeAccounts: dir.users.filter((u) => OFFICE_ROLES.includes(u.role)).map((u) => u.id),
     departmentChannels: settings.notifyDepartment
       ? dir.channels.filter((c) => supervising(c.departmentId)).map((c) => c.id)
       : [],

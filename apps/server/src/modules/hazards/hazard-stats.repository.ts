@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { HazardSummaryTable } from '../../db/schema.ts';
 import { industrySelect, summarySelect } from './hazard-summary.repository.ts';
 import type { HazardScope } from './hazards.policy.ts';
 
@@ -44,14 +45,11 @@ function counts(scope: HazardScope, unitIds: number[]) {
     : sql`(${summarySelect(inScope(scope, unitIds))})`;
 }
 
-export interface YearCountRow {
-  org_unit_id: number;
-  found_month: string;
-  channel: string;
-  level: string;
-  status: string;
-  n: number;
-}
+/** hazard_summary's key columns and the summed count (raw SQL: typed here, converted to numbers below). */
+export type YearCountRow = Pick<
+  Selectable<HazardSummaryTable>,
+  'org_unit_id' | 'found_month' | 'channel' | 'level' | 'status' | 'n'
+>;
 
 /** Hazards found in the year by unit × month × channel × level × status. */
 export async function selectYearCounts(

@@ -1,6 +1,6 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { HazardTable } from '../../db/schema.ts';
+import type { HazardIndustrySummaryTable, HazardSummaryTable, HazardTable } from '../../db/schema.ts';
 
 // The statistics' summary (migration 0015): counts of hazards per org unit × month found × month closed × channel ×
 // level × status (hazard_summary) and per org unit × month found × industry × closed (hazard_industry_summary).
@@ -22,14 +22,7 @@ export const HAZARD_KEY_COLUMNS = [
   'closed_on',
 ] as const satisfies readonly (keyof HazardKey)[];
 
-interface SummaryKey {
-  org_unit_id: number;
-  found_month: string;
-  closed_month: string;
-  channel: string;
-  level: string;
-  status: string;
-}
+type SummaryKey = Omit<Selectable<HazardSummaryTable>, 'n'>;
 
 const summaryKey = (h: HazardKey): SummaryKey => ({
   org_unit_id: h.org_unit_id,
@@ -73,12 +66,7 @@ async function industriesOf(trx: Db, enterpriseId: number): Promise<number[]> {
   return rows.map((r) => r.catalogue_id);
 }
 
-interface IndustryKey {
-  org_unit_id: number;
-  found_month: string;
-  catalogue_id: number;
-  closed: number;
-}
+type IndustryKey = Omit<Selectable<HazardIndustrySummaryTable>, 'n'>;
 
 async function industryKeys(trx: Db, h: HazardKey | null, cache: Map<number, number[]>): Promise<IndustryKey[]> {
   if (h === null) return [];

@@ -89,7 +89,7 @@ export async function applyChange(
   if (h.version !== version) throw staleVersion(h.version);
   const next = await updateHazard(trx, h.id, version, { ...change.patch, updated_at: change.now.toISOString() });
   if (next === null) throw staleVersion(h.version);
-  const statusAfter = (change.patch.status as HazardStatus | undefined) ?? h.status;
+  const statusAfter = change.patch.status ?? h.status;
   await insertEvent(trx, {
     hazard_id: h.id,
     kind: change.kind,

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/app-error.ts';
-import { isOffice, type Principal, requireUserId } from '../../core/principal.ts';
+import { isOffice, OFFICE_ROLES, type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { listSupervisedEnterpriseIds, resolveEnterpriseScope } from '../enterprises/enterprises.service.ts';
 
@@ -81,7 +81,7 @@ const ENTERPRISE_STEPS: readonly HazardStep[] = [
 
 /** Whether a role may take a step at all (the record's reach is checked when it is loaded). */
 export function mayTake(role: Principal['role'], step: HazardStep): boolean {
-  if (role === 'office_admin' || role === 'office_staff' || role === 'department') return true;
+  if (OFFICE_ROLES.includes(role) || role === 'department') return true;
   if (role === 'enterprise') return ENTERPRISE_STEPS.includes(step);
   return false;
 }

@@ -89,9 +89,9 @@ export async function updateHazard(
 }
 
 export interface HazardFilter {
-  status?: string;
-  level?: string;
-  channel?: string;
+  status?: HazardRow['status'];
+  level?: HazardRow['level'];
+  channel?: HazardRow['channel'];
   enterpriseId?: number;
   year?: number;
   listed?: boolean;
@@ -112,8 +112,8 @@ export async function listHazardPage(
   if (scope.enterpriseIds !== null && scope.enterpriseIds.length === 0) return { rows: [], total: 0 };
   let q = db.selectFrom('hazards as h').where('h.org_unit_id', '=', scope.orgUnitId);
   if (scope.enterpriseIds !== null) q = q.where('h.enterprise_id', 'in', scope.enterpriseIds);
-  if (f.status) q = q.where('h.status', '=', f.status as HazardRow['status']);
-  if (f.level) q = q.where('h.level', '=', f.level as HazardRow['level']);
+  if (f.status) q = q.where('h.status', '=', f.status);
+  if (f.level) q = q.where('h.level', '=', f.level);
   if (f.channel) q = q.where('h.channel', '=', f.channel);
   if (f.enterpriseId) q = q.where('h.enterprise_id', '=', f.enterpriseId);
   if (f.year) q = q.where('h.found_on', '>=', `${f.year}-01-01`).where('h.found_on', '<=', `${f.year}-12-31`);
@@ -286,24 +286,21 @@ export async function decideExtensionRow(
   return Number(r.numUpdatedRows) === 1;
 }
 
-// ── Public and other modules ──────────────────────────────────────────────────────────────────────────────────
-
-export interface ListedHazardRow {
-  id: number;
-  enterprise_name: string;
-  level: string;
-  status: string;
-  description: string;
-  listed_on: string;
-  listing_level: string;
-  listing_unit: string;
-  notice_no: string;
-  time_limit: string;
-  closed_on: string | null;
+/** Whether the enterprise exists in the unit (read-only: a hazard is recorded against it). */
+export async function enterpriseInUnit(db: Db, orgUnitId: number, enterpriseId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('enterprises')
+    .select('id')
+    .where('id', '=', enterpriseId)
+    .where('org_unit_id', '=', orgUnitId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
+// ── Public and other modules ──────────────────────────────────────────────────────────────────────────────────
+
 /** Listed (挂牌督办) major hazards of a unit, newest first, for the public disclosure page. */
-export async function selectListedHazards(db: Db, orgUnitId: number, limit: number): Promise<ListedHazardRow[]> {
+export async function selectListedHazards(db: Db, orgUnitId: number, limit: number) {
   return db
     .selectFrom('hazard_listings as l')
     .innerJoin('hazards as h', 'h.id', 'l.hazard_id')
@@ -327,6 +324,9 @@ export async function selectListedHazards(db: Db, orgUnitId: number, limit: numb
     .limit(limit)
     .execute();
 }
+
+/** A row of selectListedHazards: the hazard's and its listing's columns, and the enterprise's name. */
+export type ListedHazardRow = Awaited<ReturnType<typeof selectListedHazards>>[number];
 
 // ── Settings and reminder claims ──────────────────────────────────────────────────────────────────────────────
 

@@ -5,7 +5,7 @@ import type {
   ListHazardsQuery,
   ListHazardsResponse,
 } from '@duban/shared/contracts/hazards';
-import { availableActions, type HazardChannel, isOverdue } from '@duban/shared/hazards/hazard-workflow';
+import { availableActions, isOverdue } from '@duban/shared/hazards/hazard-workflow';
 import type { Db } from '../../db/database.ts';
 import type { EvidenceStorage } from '../progress/storage/evidence-storage.ts';
 import { findStandardItem } from './hazard-standards.repository.ts';
@@ -30,7 +30,7 @@ function summary(h: HazardRowWithEnterprise, listed: boolean, today: string): Ha
     id: h.id,
     enterpriseId: h.enterprise_id,
     enterpriseName: h.enterprise_name,
-    channel: h.channel as HazardChannel,
+    channel: h.channel,
     level: h.level,
     status: h.status,
     place: h.place,
@@ -163,7 +163,7 @@ export async function getHazardDetail(db: Db, scope: HazardScope, id: number): P
     timeline: events.map((e) => ({
       id: e.id,
       kind: e.kind,
-      statusAfter: e.status_after as HazardResponse['status'],
+      statusAfter: e.status_after,
       text: e.text,
       actorName: e.actor_name,
       at: e.at,

@@ -1,6 +1,7 @@
 import type { Audience, NotificationItem } from '@duban/shared/contracts/notifications';
 import { OFFICE_ROLES } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
+import type { UserRole } from '../../db/schema.ts';
 import { listUsers } from '../users/users.repository.ts';
 import { listEnabledChannels } from './channels.repository.ts';
 import type { SubjectNotice } from './message-templates.ts';
@@ -12,7 +13,7 @@ import { insertQueueItems } from './notifications.repository.ts';
  * (digest or one per item, quiet hours) happens later in compose-notifications.ts.
  */
 export interface RecipientDirectory {
-  users: { id: number; role: string; departmentId: number | null; isHead: boolean }[];
+  users: { id: number; role: UserRole; departmentId: number | null; isHead: boolean }[];
   channels: { id: number; departmentId: number | null }[];
 }
 
@@ -45,7 +46,7 @@ export function resolveRecipients(
       return (
         (wants.has('department') && own) ||
         (wants.has('head') && own && u.isHead) ||
-        (wants.has('office') && OFFICE_ROLES.includes(u.role as (typeof OFFICE_ROLES)[number])) ||
+        (wants.has('office') && OFFICE_ROLES.includes(u.role)) ||
         (wants.has('leader') && u.role === 'leader')
       );
     })

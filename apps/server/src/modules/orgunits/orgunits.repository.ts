@@ -1,6 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Database, OrgUnitTable } from '../../db/schema.ts';
+import type { Database, OrgUnitTable, ReportCadence } from '../../db/schema.ts';
 
 export async function findOrgUnitByCode(
   db: Db,
@@ -50,7 +50,7 @@ export async function insertCampaign(
   return r.id;
 }
 
-export async function getCampaignCadence(db: Db, campaignId: number): Promise<string> {
+export async function getCampaignCadence(db: Db, campaignId: number): Promise<ReportCadence> {
   const r = await db
     .selectFrom('campaigns')
     .select('report_cadence')
@@ -59,14 +59,10 @@ export async function getCampaignCadence(db: Db, campaignId: number): Promise<st
   return r.report_cadence;
 }
 
-export interface OrgUnitTreeRow {
-  id: number;
-  parent_id: number | null;
-  code: string;
-  name: string;
-  level: OrgUnitTable['level'];
+/** org_units' columns and the unit's first campaign (null when it has none). */
+export type OrgUnitTreeRow = Pick<Selectable<OrgUnitTable>, 'id' | 'parent_id' | 'code' | 'name' | 'level'> & {
   campaign_id: number | null;
-}
+};
 
 /** The unit and (withChildren) every unit below it, each with its first campaign; one recursive statement. */
 export async function selectUnitTree(db: Db, rootId: number, withChildren: boolean): Promise<OrgUnitTreeRow[]> {

@@ -11,14 +11,8 @@ export type StepRow = Selectable<ReminderStepTable>;
 
 // ── reminder_policies ───────────────────────────────────────────────────────────────────────────────────────────
 
-export interface CampaignPolicyRow {
-  campaign_id: number;
-  org_unit_id: number;
-  policy: string | null;
-}
-
 /** Every campaign with its stored policy (null: the defaults apply). */
-export async function listCampaignPolicies(db: Db): Promise<CampaignPolicyRow[]> {
+export async function listCampaignPolicies(db: Db) {
   return db
     .selectFrom('campaigns as c')
     .leftJoin('reminder_policies as p', 'p.campaign_id', 'c.id')
@@ -26,6 +20,9 @@ export async function listCampaignPolicies(db: Db): Promise<CampaignPolicyRow[]>
     .orderBy('c.id')
     .execute();
 }
+
+/** A campaign with its stored policy: campaigns' columns, the policy's JSON (null when none is stored). */
+export type CampaignPolicyRow = Awaited<ReturnType<typeof listCampaignPolicies>>[number];
 
 export async function findCampaignInUnit(db: Db, orgUnitId: number, campaignId: number) {
   return db
@@ -66,25 +63,8 @@ export async function updatePolicy(
 
 // ── the scan's read model ───────────────────────────────────────────────────────────────────────────────────────
 
-export interface ScanCandidate {
-  id: number;
-  department_id: number;
-  department_name: string;
-  window_start: string;
-  due_date: string;
-  extended_due: string | null;
-  task_no: string;
-  task_text: string;
-  org_unit_id: number;
-}
-
 /** Open occurrences (not submitted, not accepted) of the campaign whose effective due date is in [from, to]. */
-export async function listScanCandidates(
-  db: Db,
-  campaignId: number,
-  from: string,
-  to: string,
-): Promise<ScanCandidate[]> {
+export async function listScanCandidates(db: Db, campaignId: number, from: string, to: string) {
   return db
     .selectFrom('occurrences as o')
     .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
@@ -111,6 +91,9 @@ export async function listScanCandidates(
     .orderBy('o.id')
     .execute();
 }
+
+/** An open occurrence of listScanCandidates with its department's name and its task's 序号 and text. */
+export type ScanCandidate = Awaited<ReturnType<typeof listScanCandidates>>[number];
 
 // ── reminder_steps ──────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,18 +1,14 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { RollupSubmissionTable } from '../../db/schema.ts';
+import type { OrgUnitTable, ReportTable, RollupSubmissionTable } from '../../db/schema.ts';
 
 // All SQL of the roll-up module: the org tree, the read-model versions of a subtree, 直报 submissions, zone links,
 // task links, and the upper list's duties of a zone (task-list tables read-only, as the dashboard reads them).
 
-export interface UnitNodeRow {
-  id: number;
-  parent_id: number | null;
-  code: string;
-  name: string;
-  level: string;
+/** org_units' columns and the depth below the asked unit (raw SQL: typed here, depth converted below). */
+export type UnitNodeRow = Pick<Selectable<OrgUnitTable>, 'id' | 'parent_id' | 'code' | 'name' | 'level'> & {
   depth: number;
-}
+};
 
 /** The unit and every unit below it (depth 0 = the unit), in one recursive statement. */
 export async function selectSubtree(db: Db, unitId: number): Promise<UnitNodeRow[]> {
@@ -207,23 +203,8 @@ export async function findZoneLinkOfZone(db: Db, zoneUnitId: number) {
 
 // ---- the upper list's duties of a zone ----
 
-export interface UpperDutyRow {
-  occurrence_id: number;
-  task_id: number;
-  task_no: string;
-  task_text: string;
-  period_key: string;
-  due_date: string;
-  report_state: string;
-}
-
 /** The occurrences of the upper unit's list of the year assigned to the zone's registry entry. */
-export async function selectUpperDuties(
-  db: Db,
-  upperUnitId: number,
-  departmentId: number,
-  year: number,
-): Promise<UpperDutyRow[]> {
+export async function selectUpperDuties(db: Db, upperUnitId: number, departmentId: number, year: number) {
   return db
     .selectFrom('occurrences as o')
     .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
@@ -245,6 +226,9 @@ export async function selectUpperDuties(
     .orderBy('o.due_date')
     .execute();
 }
+
+/** An occurrence of selectUpperDuties with its task's 序号 and text. */
+export type UpperDutyRow = Awaited<ReturnType<typeof selectUpperDuties>>[number];
 
 /** One upper occurrence of the zone's entry: its task and period window (for the draft's accepted reports). */
 export async function findUpperDuty(db: Db, upperUnitId: number, departmentId: number, occurrenceId: number) {
@@ -273,13 +257,10 @@ export async function latestReportsOf(db: Db, occurrenceIds: number[]) {
   for (const r of rows) if (!latest.has(r.occurrence_id)) latest.set(r.occurrence_id, r);
   return latest;
 }
-export interface LatestReport {
-  id: number;
-  occurrence_id: number;
-  status: string;
-  version: number;
-  return_reason: string | null;
-}
+export type LatestReport = Pick<
+  Selectable<ReportTable>,
+  'id' | 'occurrence_id' | 'status' | 'version' | 'return_reason'
+>;
 
 export async function findTaskInUnit(db: Db, orgUnitId: number, taskId: number) {
   return db

@@ -1,7 +1,9 @@
 import type { Occurrence, ParsedDeadline, ScheduleRule } from '@duban/shared/deadline/deadline.types';
 import { expandOccurrences } from '@duban/shared/deadline/expand-occurrences';
 
-export type ReportCadence = 'monthly' | 'quarterly' | 'halfyearly';
+import type { ReportCadence } from '../../db/schema.ts';
+
+export type { ReportCadence };
 
 export interface PlannedRule {
   seq: number;

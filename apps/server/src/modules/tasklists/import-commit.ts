@@ -13,7 +13,6 @@ import {
   retiredDepartments,
 } from '../departments/departments.service.ts';
 import { getCampaignCadence } from '../orgunits/orgunits.repository.ts';
-import type { ReportCadence } from '../schedules/schedule-plan.ts';
 import { formatProblem, type ImportPreview } from './import-preview.ts';
 import { syncTasks } from './import-sync.ts';
 import { insertTaskList, type TaskListSource, updateTaskListSource } from './tasklist-writes.repository.ts';
@@ -107,7 +106,7 @@ async function writeImport(
       taskListId = await insertTaskList(trx, { ...source, ...scope });
     }
 
-    const cadence = (await getCampaignCadence(trx, ctx.campaignId)) as ReportCadence;
+    const cadence = await getCampaignCadence(trx, ctx.campaignId);
     const groupIds = [...departmentIds.values()].filter((d) => d.kind === 'group').map((d) => d.id);
     const changes = await syncTasks(trx, {
       taskListId,

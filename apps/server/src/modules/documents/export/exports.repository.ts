@@ -1,6 +1,6 @@
-import type { ReportState } from '@duban/shared/occurrence-status';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../../db/database.ts';
-import type { AssignmentRole, ReportStatus } from '../../../db/schema.ts';
+import type { ExportSnapshotTable, TaskTable } from '../../../db/schema.ts';
 
 /**
  * SQL of the task-list export and of returned sheets: a cross-domain read model (tasks, assignments, occurrences
@@ -8,23 +8,8 @@ import type { AssignmentRole, ReportStatus } from '../../../db/schema.ts';
  * a returned sheet files them through the progress domain's use cases.
  */
 
-export interface ExportTaskRow {
-  id: number;
-  seq: number;
-  no: string;
-  text: string;
-  departments_text: string;
-  deadline_text: string;
-  category_id: number | null;
-  category_title: string | null;
-}
-
 /** The list's tasks in order, with their category; a department's export keeps only the tasks it is assigned. */
-export async function listExportTasks(
-  db: Db,
-  taskListId: number,
-  departmentId: number | null,
-): Promise<ExportTaskRow[]> {
+export async function listExportTasks(db: Db, taskListId: number, departmentId: number | null) {
   let q = db
     .selectFrom('tasks as t')
     .leftJoin('categories as c', 'c.id', 't.category_id')
@@ -53,19 +38,11 @@ export async function listExportTasks(
   return q.orderBy('t.seq').execute();
 }
 
-export interface ExportAssignmentRow {
-  task_id: number;
-  department_id: number;
-  name: string;
-  role: AssignmentRole;
-}
+/** A task of listExportTasks: columns of tasks, and its category's title (null without a category). */
+export type ExportTaskRow = Awaited<ReturnType<typeof listExportTasks>>[number];
 
 /** Every task's departments, lead first (the assignment order), optionally one department's only. */
-export async function listExportAssignments(
-  db: Db,
-  taskListId: number,
-  departmentId: number | null,
-): Promise<ExportAssignmentRow[]> {
+export async function listExportAssignments(db: Db, taskListId: number, departmentId: number | null) {
   let q = db
     .selectFrom('assignments as a')
     .innerJoin('tasks as t', 't.id', 'a.task_id')
@@ -76,23 +53,8 @@ export async function listExportAssignments(
   return q.orderBy('a.task_id').orderBy('a.seq').execute();
 }
 
-export interface PeriodOccurrenceRow {
-  id: number;
-  task_id: number;
-  department_id: number;
-  period_key: string;
-  window_start: string;
-  due_date: string;
-  extended_due: string | null;
-  report_state: ReportState;
-  submitted_at: string | null;
-  accepted_at: string | null;
-  /** The occurrence's latest report: the accepted one when the occurrence is accepted (nothing follows it). */
-  report_id: number | null;
-  report_status: ReportStatus | null;
-  report_version: number | null;
-  report_text: string | null;
-}
+/** A duty of listExportAssignments: the assignment's task, department and role, and the department's name. */
+export type ExportAssignmentRow = Awaited<ReturnType<typeof listExportAssignments>>[number];
 
 export interface PeriodFilter {
   taskListId: number;
@@ -106,7 +68,7 @@ export interface PeriodFilter {
  * The occurrences that belong to a period: due (original due date) within it, or accepted within it, each with its
  * latest report. Ordered by task, assignment (lead first), due date.
  */
-export async function listPeriodOccurrences(db: Db, f: PeriodFilter): Promise<PeriodOccurrenceRow[]> {
+export async function listPeriodOccurrences(db: Db, f: PeriodFilter) {
   let q = db
     .selectFrom('occurrences as o')
     .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
@@ -155,6 +117,12 @@ export async function listPeriodOccurrences(db: Db, f: PeriodFilter): Promise<Pe
   return q.orderBy('t.seq').orderBy('a.seq').orderBy('o.due_date').orderBy('o.id').execute();
 }
 
+/**
+ * An occurrence of listPeriodOccurrences with its latest report (report_* null when it has none): the accepted one
+ * when the occurrence is accepted (nothing follows it).
+ */
+export type PeriodOccurrenceRow = Awaited<ReturnType<typeof listPeriodOccurrences>>[number];
+
 export async function findOrgUnitName(db: Db, orgUnitId: number): Promise<string> {
   const row = await db.selectFrom('org_units').select('name').where('id', '=', orgUnitId).executeTakeFirst();
   return row?.name ?? '';
@@ -193,15 +161,10 @@ export async function insertExportSnapshot(db: Db, s: SnapshotInsert): Promise<n
   return r.id;
 }
 
-export interface SnapshotRow {
-  id: number;
-  task_list_id: number;
-  year: number;
-  period_key: string;
-  department_id: number | null;
-  rows: string;
-  created_at: string;
-}
+export type SnapshotRow = Pick<
+  Selectable<ExportSnapshotTable>,
+  'id' | 'task_list_id' | 'year' | 'period_key' | 'department_id' | 'rows' | 'created_at'
+>;
 
 export async function findExportSnapshot(db: Db, orgUnitId: number, token: string): Promise<SnapshotRow | undefined> {
   return db
@@ -216,7 +179,7 @@ export async function findExportSnapshot(db: Db, orgUnitId: number, token: strin
 export async function listTaskCells(
   db: Db,
   taskIds: number[],
-): Promise<{ id: number; text: string; departments_text: string; deadline_text: string }[]> {
+): Promise<Pick<Selectable<TaskTable>, 'id' | 'text' | 'departments_text' | 'deadline_text'>[]> {
   if (taskIds.length === 0) return [];
   return db
     .selectFrom('tasks')
