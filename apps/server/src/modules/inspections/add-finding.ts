@@ -5,12 +5,11 @@ import {
 } from '@duban/shared/contracts/inspections';
 import { AppError } from '../../core/app-error.ts';
 import { stripJpegMetadataBytes } from '../../core/jpeg-metadata.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { EvidenceStorage } from '../progress/storage/evidence-storage.ts';
 import { createHazardFromFinding } from './hazard-link.ts';
-import type { ActingScope } from './inspections.policy.ts';
+import type { ActingScope, FindingScope } from './inspections.policy.ts';
 import {
   type FindingRow,
   findFindingByKey,
@@ -33,8 +32,7 @@ const keyClash = () =>
  */
 export async function addFinding(
   db: Db,
-  p: Principal,
-  scope: ActingScope,
+  scope: FindingScope,
   inspectionId: number,
   request: AddFindingRequest,
   now: Date = new Date(),
@@ -74,7 +72,7 @@ export async function addFinding(
       created_by: scope.actor,
       created_at: now.toISOString(),
     });
-    const hazardId = await createHazardFromFinding(trx, p, {
+    const hazardId = await createHazardFromFinding(trx, scope.hazards, {
       enterpriseId: inspection.enterprise_id,
       level: input.level,
       place: input.place,

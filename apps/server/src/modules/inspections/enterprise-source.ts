@@ -1,15 +1,11 @@
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import {
-  findEnterpriseForScope,
-  listOperatingRoster,
-  resolveEnterpriseScope,
-} from '../enterprises/enterprises.service.ts';
+import { listOperatingRoster } from '../enterprises/enterprises.service.ts';
 
 /**
  * What inspections needs from the enterprise registry, always through enterprises.service: single enterprises by
- * the registry's scoped lookups, the roster of a whole unit (100,000 rows for plan generation and draws) by its bulk
- * read, reduced here to one supervising department and one industry per enterprise.
+ * the registry's scoped lookup (findEnterpriseForScope with the inspection scope's `enterprises`), the roster of a
+ * whole unit (100,000 rows for plan generation and draws) by its bulk read, reduced here to one supervising
+ * department and one industry per enterprise.
  */
 export interface RosterEnterprise {
   id: number;
@@ -48,19 +44,6 @@ export async function loadRoster(db: Db, orgUnitId: number): Promise<RosterEnter
     departmentId: best.get(r.id)?.departmentId ?? null,
     industry: industryOf.get(r.id)?.name ?? null,
   }));
-}
-
-/** The enterprise if the principal may see it (through the registry's own scope rules). */
-export async function enterpriseForPrincipal(db: Db, p: Principal, id: number) {
-  const scope = await resolveEnterpriseScope(db, p);
-  return findEnterpriseForScope(db, scope, id);
-}
-
-/** The enterprise an enterprise account is bound to (-1: none), else null. */
-export async function boundEnterpriseId(db: Db, p: Principal): Promise<number | null> {
-  if (p.role !== 'enterprise') return null;
-  const scope = await resolveEnterpriseScope(db, p);
-  return scope.enterpriseId ?? -1;
 }
 
 /**

@@ -1,13 +1,13 @@
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { createHazard } from '../hazards/create-hazard.ts';
-import { hazardActingScope, hazardReadScope } from '../hazards/hazards.policy.ts';
+import type { HazardActingScope, HazardScope } from '../hazards/hazards.policy.ts';
 import { getHazardList } from '../hazards/read-hazards.ts';
 
 /**
  * The inspections module's door to the hazard register (modules/hazards, through its use cases): a finding
  * becomes a hazard (channel 执法检查) inside the finding's transaction; the phone's day pack lists each
- * enterprise's open (not closed) hazards as the caller may see them.
+ * enterprise's open (not closed) hazards as the caller may see them. The hazard scopes come from the inspections
+ * policy (findingScope, fieldScope), which asks hazards.policy.
  */
 export interface FindingForHazard {
   enterpriseId: number;
@@ -21,15 +21,14 @@ export interface FindingForHazard {
 
 export async function createHazardFromFinding(
   trx: Db,
-  p: Principal,
+  scope: HazardActingScope,
   finding: FindingForHazard,
   now = new Date(),
 ): Promise<number> {
-  const scope = await hazardActingScope(trx, p, 'report');
   return createHazard(
     trx,
     scope,
-    { orgUnitId: p.orgUnitId, actor: p.actor, actorName: p.username, userId: p.userId },
+    { orgUnitId: scope.orgUnitId, actor: scope.actor, actorName: scope.actorName, userId: scope.userId },
     {
       enterpriseId: finding.enterpriseId,
       channel: 'enforcement',
@@ -46,11 +45,10 @@ export async function createHazardFromFinding(
 
 export async function openHazardsOf(
   db: Db,
-  p: Principal,
+  scope: HazardScope,
   enterpriseIds: number[],
 ): Promise<{ enterpriseId: number; hazards: { id: number; title: string; level: string }[] }[]> {
   if (enterpriseIds.length === 0) return [];
-  const scope = await hazardReadScope(db, p);
   const out = [];
   for (const enterpriseId of enterpriseIds) {
     const list = await getHazardList(db, scope, { enterpriseId, limit: 200, offset: 0 });

@@ -1,5 +1,5 @@
 import type { StatsFigures, StatsResponse } from '@duban/shared/contracts/inspections';
-import { type EnforcementKind, isPenalty } from '@duban/shared/inspections/enforcement';
+import { isPenalty } from '@duban/shared/inspections/enforcement';
 import type { Db } from '../../db/database.ts';
 import { listDepartmentRegistry } from '../departments/departments.service.ts';
 import { loadRoster } from './enterprise-source.ts';
@@ -88,7 +88,7 @@ export async function inspectionStats(
     m.inspections++;
     m.hazardsFound += i.findings;
   }
-  for (const a of actions) if (isPenalty(a.kind as EnforcementKind)) month(a.decided_on).penalties++;
+  for (const a of actions) if (isPenalty(a.kind)) month(a.decided_on).penalties++;
   const byMonth = [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([m, v]) => ({ month: m, ...v }));
 
   return { year, from, to, ...total, byDepartment, byIndustry, byMonth };
@@ -113,7 +113,7 @@ export async function inspectionTotals(db: Db, orgUnitId: number, year: number):
 }
 
 function figures(inspections: StatInspection[], actions: EnforcementRow[], supervised: number): StatsFigures {
-  const penalties = actions.filter((a) => isPenalty(a.kind as EnforcementKind));
+  const penalties = actions.filter((a) => isPenalty(a.kind));
   const penalisedInspections = new Set(penalties.flatMap((a) => (a.inspection_id === null ? [] : [a.inspection_id])));
   const withFindings = inspections.filter((i) => i.findings > 0);
   const hazardsFound = inspections.reduce((s, i) => s + i.findings, 0);

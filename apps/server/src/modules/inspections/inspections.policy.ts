@@ -1,7 +1,14 @@
 import { AppError } from '../../core/app-error.ts';
 import { isOffice, type Principal, requireUserId } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { boundEnterpriseId } from './enterprise-source.ts';
+import { enterpriseReadScope } from '../enterprises/enterprises.policy.ts';
+import { type EnterpriseScope, resolveEnterpriseScope } from '../enterprises/enterprises.service.ts';
+import {
+  type HazardActingScope,
+  type HazardScope,
+  hazardActingScope,
+  hazardReadScope,
+} from '../hazards/hazards.policy.ts';
 import { findInspectorByUser } from './inspections.repository.ts';
 
 /**
@@ -22,6 +29,8 @@ export interface InspectionScope {
   inspectorId: number | null;
   /** Set for enterprise accounts: only this enterprise (-1 when bound to none). */
   enterpriseId: number | null;
+  /** The enterprises the caller reaches in the registry (enterprises.policy): an inspection's enterprise must be one. */
+  enterprises: EnterpriseScope;
   canWrite: boolean;
 }
 
@@ -30,17 +39,45 @@ export interface ActingScope extends InspectionScope {
   actor: string;
 }
 
+/** Recording a finding: also reports the hazard to the register, with the caller's hazard scope. */
+export interface FindingScope extends ActingScope {
+  hazards: HazardActingScope;
+}
+
+/** The field page's day package: also lists the enterprises' open hazards as the caller may see them. */
+export interface FieldScope extends InspectionScope {
+  hazards: HazardScope;
+}
+
+/** The office's writes (plans, matter list, pools, draws, profiles). */
+export interface OfficeScope {
+  orgUnitId: number;
+  actor: string;
+  userId: number;
+  enterprises: EnterpriseScope;
+}
+
 const forbidden = () => new AppError('forbidden', '没有权限执行此操作 (forbidden)');
 
 export async function inspectionScope(db: Db, p: Principal): Promise<InspectionScope> {
   const base = { orgUnitId: p.orgUnitId, departmentId: null, inspectorId: null, enterpriseId: null };
-  if (isOffice(p)) return { ...base, canWrite: true };
-  if (p.role === 'leader') return { ...base, canWrite: false };
+  if (isOffice(p) || p.role === 'leader') {
+    return { ...base, enterprises: await resolveEnterpriseScope(db, p), canWrite: isOffice(p) };
+  }
   if (p.role === 'department' && p.departmentId !== null) {
     const inspector = p.userId !== null && !p.isHead ? await findInspectorByUser(db, p.orgUnitId, p.userId) : undefined;
-    return { ...base, departmentId: p.departmentId, inspectorId: inspector?.id ?? null, canWrite: true };
+    return {
+      ...base,
+      departmentId: p.departmentId,
+      inspectorId: inspector?.id ?? null,
+      enterprises: await resolveEnterpriseScope(db, p),
+      canWrite: true,
+    };
   }
-  if (p.role === 'enterprise') return { ...base, enterpriseId: await boundEnterpriseId(db, p), canWrite: false };
+  if (p.role === 'enterprise') {
+    const enterprises = await resolveEnterpriseScope(db, p);
+    return { ...base, enterpriseId: enterprises.enterpriseId ?? -1, enterprises, canWrite: false };
+  }
   throw forbidden();
 }
 
@@ -50,11 +87,17 @@ export async function actingScope(db: Db, p: Principal): Promise<ActingScope> {
   return { ...scope, userId: requireUserId(p), actor: p.actor };
 }
 
+/** Recording a finding: the acting scope, and the hazard register's scope for the step 'report'. */
+export async function findingScope(db: Db, p: Principal): Promise<FindingScope> {
+  const scope = await actingScope(db, p);
+  return { ...scope, hazards: await hazardActingScope(db, p, 'report') };
+}
+
 /** The field page's day package: the accounts that record inspections (office, departments), read scope. */
-export async function fieldScope(db: Db, p: Principal): Promise<InspectionScope> {
+export async function fieldScope(db: Db, p: Principal): Promise<FieldScope> {
   const scope = await inspectionScope(db, p);
   if (!scope.canWrite) throw forbidden();
-  return scope;
+  return { ...scope, hazards: await hazardReadScope(db, p) };
 }
 
 /** Inspection scope for staff-only reads (closure alerts): enterprises do not read them. */
@@ -76,9 +119,9 @@ export function canSeeInspection(
 }
 
 /** Plans, matter list, pools, draws, profiles: the office writes. */
-export function assertOffice(p: Principal): { orgUnitId: number; actor: string; userId: number } {
+export function assertOffice(p: Principal): OfficeScope {
   if (!isOffice(p)) throw forbidden();
-  return { orgUnitId: p.orgUnitId, actor: p.actor, userId: requireUserId(p) };
+  return { orgUnitId: p.orgUnitId, actor: p.actor, userId: requireUserId(p), enterprises: enterpriseReadScope(p) };
 }
 
 /** Plans, draws, pools, statistics: office, leaders and departments read; enterprises do not. */

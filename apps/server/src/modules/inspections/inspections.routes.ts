@@ -61,6 +61,7 @@ import {
   assertOffice,
   assertStaffReader,
   fieldScope,
+  findingScope,
   inspectionScope,
   planNotFound,
   staffInspectionScope,
@@ -106,6 +107,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: ServedCon
   const staffReader = routePolicy((p) => staffInspectionScope(db, p));
   const field = routePolicy((p) => fieldScope(db, p));
   const writer = routePolicy((p) => actingScope(db, p));
+  const finder = routePolicy((p) => findingScope(db, p));
 
   // ── profiles and plans ──
   app.put(
@@ -119,10 +121,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: ServedCon
         body: SetProfileRequest,
       },
     },
-    async (request) => {
-      const p = requirePrincipal(request.principal);
-      return setProfile(db, p, office.scope(request), request.params.enterpriseId, request.body);
-    },
+    async (request) => setProfile(db, office.scope(request), request.params.enterpriseId, request.body),
   );
   app.post(
     '/api/inspection-plans',
@@ -352,8 +351,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: ServedCon
       schema: { tags, summary: '新建检查记录', body: CreateInspectionRequest, response: { 201: InspectionResponse } },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const result = await createInspection(db, p, writer.scope(request), request.body);
+      const result = await createInspection(db, writer.scope(request), request.body);
       reply.status(201);
       return result;
     },
@@ -382,7 +380,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: ServedCon
         response: { 200: FieldDayResponse },
       },
     },
-    async (request) => fieldDay(db, requirePrincipal(request.principal), field.scope(request), request.query.date),
+    async (request) => fieldDay(db, field.scope(request), request.query.date),
   );
   app.get(
     '/api/inspections/:id',
@@ -442,7 +440,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: ServedCon
   app.post(
     '/api/inspections/:id/findings',
     {
-      preValidation: writer.preValidation,
+      preValidation: finder.preValidation,
       schema: {
         tags,
         summary: '记录发现的问题（同时登记隐患；按客户端编号幂等）',
@@ -452,8 +450,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: ServedCon
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const { finding, created } = await addFinding(db, p, writer.scope(request), request.params.id, request.body);
+      const { finding, created } = await addFinding(db, finder.scope(request), request.params.id, request.body);
       reply.status(created ? 201 : 200);
       return {
         id: finding.id,
@@ -541,8 +538,7 @@ export async function inspectionsRoutes(fastify: FastifyInstance, ctx: ServedCon
       },
     },
     async (request, reply) => {
-      const p = requirePrincipal(request.principal);
-      const result = await recordEnforcement(db, p, writer.scope(request), request.body);
+      const result = await recordEnforcement(db, writer.scope(request), request.body);
       reply.status(201);
       return result;
     },

@@ -11,15 +11,15 @@ import {
   CreateInspectorRequest as InspectorSchema,
   CreateMatterRequest as MatterSchema,
 } from '@duban/shared/contracts/inspections';
-import { ENFORCEMENT_LABELS, type EnforcementKind, isPenalty } from '@duban/shared/inspections/enforcement';
+import { ENFORCEMENT_LABELS, isPenalty } from '@duban/shared/inspections/enforcement';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { listDepartmentRegistry } from '../departments/departments.service.ts';
+import { findEnterpriseForScope } from '../enterprises/enterprises.service.ts';
 import { presentDraw } from './create-draw.ts';
-import { enterpriseForPrincipal, loadRoster } from './enterprise-source.ts';
-import { drawNotFound, enterpriseNotFound, planNotFound } from './inspections.policy.ts';
+import { loadRoster } from './enterprise-source.ts';
+import { drawNotFound, enterpriseNotFound, type OfficeScope, planNotFound } from './inspections.policy.ts';
 import {
   countPlanItems,
   findDraw,
@@ -44,13 +44,12 @@ import {
 
 export async function setProfile(
   db: Db,
-  p: Principal,
-  scope: { orgUnitId: number; actor: string },
+  scope: OfficeScope,
   enterpriseId: number,
   input: SetProfileRequest,
   now = new Date(),
 ) {
-  const enterprise = await enterpriseForPrincipal(db, p, enterpriseId);
+  const enterprise = await findEnterpriseForScope(db, scope.enterprises, enterpriseId);
   if (!enterprise) throw enterpriseNotFound();
   await db.transaction().execute(async (trx) => {
     await upsertProfile(trx, {
@@ -399,11 +398,11 @@ export async function listPublishedPenalties(db: Db, orgUnitId: number, year?: n
     publishedOnly: true,
   });
   return rows
-    .filter((r) => isPenalty(r.kind as EnforcementKind))
+    .filter((r) => isPenalty(r.kind))
     .map((r) => ({
       enterpriseName: r.enterprise_name,
       kind: r.kind,
-      kindLabel: ENFORCEMENT_LABELS[r.kind as EnforcementKind],
+      kindLabel: ENFORCEMENT_LABELS[r.kind],
       amountYuan: r.amount_fen === null ? null : r.amount_fen / 100,
       legalBasis: r.legal_basis,
       decisionNo: r.decision_no,

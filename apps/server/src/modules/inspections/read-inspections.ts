@@ -1,10 +1,9 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { FieldDayResponse, InspectionResponse } from '@duban/shared/contracts/inspections';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { openHazardsOf } from './hazard-link.ts';
-import { canSeeInspection, type InspectionScope, inspectionNotFound } from './inspections.policy.ts';
+import { canSeeInspection, type FieldScope, type InspectionScope, inspectionNotFound } from './inspections.policy.ts';
 import { presentInspection } from './inspections.present.ts';
 import {
   countInspections,
@@ -73,8 +72,7 @@ export async function listInspections(
  */
 export async function fieldDay(
   db: Db,
-  p: Principal,
-  scope: InspectionScope,
+  scope: FieldScope,
   date: string | undefined,
   now = new Date(),
 ): Promise<FieldDayResponse> {
@@ -90,7 +88,7 @@ export async function fieldDay(
   });
   const inspections = await presentRows(db, rows);
   const enterpriseIds = [...new Set(rows.map((r) => r.enterprise_id))];
-  const openHazards = await openHazardsOf(db, p, enterpriseIds);
+  const openHazards = await openHazardsOf(db, scope.hazards, enterpriseIds);
   return { date: day, inspections, openHazards };
 }
 

@@ -3,19 +3,16 @@ import type { CreateEnforcementRequest, EnforcementResponse } from '@duban/share
 import { CreateEnforcementRequest as CreateSchema } from '@duban/shared/contracts/inspections';
 import {
   closureAlert,
-  type EnforcementKind,
   enforcementProblems,
   isPenalty,
   PUBLICATION_WORKING_DAYS,
-  type ZeroPenaltyReason,
 } from '@duban/shared/inspections/enforcement';
 import { HolidayCalendarError } from '@duban/shared/workdays/holiday-calendar';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { loadWorkdayCalendar } from '../calendar/calendar.service.ts';
-import { enterpriseForPrincipal } from './enterprise-source.ts';
+import { findEnterpriseForScope } from '../enterprises/enterprises.service.ts';
 import {
   type ActingScope,
   enforcementNotFound,
@@ -43,7 +40,7 @@ export function presentEnforcement(
     enterpriseId: row.enterprise_id,
     enterpriseName: row.enterprise_name,
     departmentId: row.department_id,
-    kind: row.kind as EnforcementKind,
+    kind: row.kind,
     amountYuan: row.amount_fen === null ? null : row.amount_fen / 100,
     days: row.days,
     legalBasis: row.legal_basis,
@@ -54,7 +51,7 @@ export function presentEnforcement(
     publicationOverdue:
       row.publish_by !== null &&
       (row.published_on === null ? today > row.publish_by : row.published_on > row.publish_by),
-    zeroPenaltyReason: row.zero_reason as ZeroPenaltyReason | null,
+    zeroPenaltyReason: row.zero_reason,
     zeroPenaltyText: row.zero_text,
     majorHazard: row.major_hazard === 1,
     closureAlert: alert,
@@ -68,7 +65,6 @@ export function presentEnforcement(
  */
 export async function recordEnforcement(
   db: Db,
-  p: Principal,
   scope: ActingScope,
   request: CreateEnforcementRequest,
   now: Date = new Date(),
@@ -84,7 +80,7 @@ export async function recordEnforcement(
     legalBasis: input.legalBasis,
   });
   if (problems.length > 0) throw new AppError('validation_failed', problems.map((x) => x.message).join('；'), problems);
-  const enterprise = await enterpriseForPrincipal(db, p, input.enterpriseId);
+  const enterprise = await findEnterpriseForScope(db, scope.enterprises, input.enterpriseId);
   if (!enterprise) throw enterpriseNotFound();
   let departmentId = scope.departmentId;
   if (input.inspectionId !== null) {
@@ -167,7 +163,7 @@ export async function publishEnforcement(
   const row = await db.transaction().execute(async (trx) => {
     const current = await findEnforcement(trx, scope.orgUnitId, id);
     if (!current || !inReach(scope, current)) throw enforcementNotFound();
-    if (!isPenalty(current.kind as EnforcementKind)) throw new AppError('conflict', '零处罚记录无需公示');
+    if (!isPenalty(current.kind)) throw new AppError('conflict', '零处罚记录无需公示');
     if (publishedOn < current.decided_on) {
       throw new AppError('validation_failed', '公示日期不能早于决定日期', [
         { path: 'publishedOn', message: '早于决定日期' },
@@ -229,7 +225,7 @@ export async function closureAlerts(db: Db, scope: InspectionScope) {
   });
   const byEnterprise = new Map<number, { name: string; dates: string[] }>();
   for (const r of rows) {
-    if (r.major_hazard !== 1 || !isPenalty(r.kind as EnforcementKind)) continue;
+    if (r.major_hazard !== 1 || !isPenalty(r.kind)) continue;
     const e = byEnterprise.get(r.enterprise_id) ?? { name: r.enterprise_name, dates: [] };
     e.dates.push(r.decided_on);
     byEnterprise.set(r.enterprise_id, e);

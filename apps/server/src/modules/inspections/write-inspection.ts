@@ -10,10 +10,9 @@ import {
   UpdateInspectionRequest as UpdateSchema,
 } from '@duban/shared/contracts/inspections';
 import { AppError } from '../../core/app-error.ts';
-import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { enterpriseForPrincipal } from './enterprise-source.ts';
+import { findEnterpriseForScope } from '../enterprises/enterprises.service.ts';
 import { type ActingScope, enterpriseNotFound, staleVersion } from './inspections.policy.ts';
 import {
   allocateDocumentNumber,
@@ -35,13 +34,12 @@ import { getInspection, loadInspectionInScope } from './read-inspections.ts';
  */
 export async function createInspection(
   db: Db,
-  p: Principal,
   scope: ActingScope,
   request: CreateInspectionRequest,
   now: Date = new Date(),
 ): Promise<InspectionResponse> {
   const input = CreateSchema.parse(request);
-  const enterprise = await enterpriseForPrincipal(db, p, input.enterpriseId);
+  const enterprise = await findEnterpriseForScope(db, scope.enterprises, input.enterpriseId);
   if (!enterprise) throw enterpriseNotFound();
   const team = [...new Set(input.inspectorIds)];
   const people = await Promise.all(team.map((id) => findInspector(db, scope.orgUnitId, id)));
