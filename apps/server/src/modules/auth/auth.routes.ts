@@ -9,12 +9,13 @@ import {
   MeResponse,
   OkResponse,
 } from '@duban/shared/contracts/auth';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { type Principal, requirePrincipal, requireUser } from '../../core/principal.ts';
+import { type Principal, requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { type OrgUnitNode, unitInScope } from '../../core/unit-scope.ts';
-import { accountAdminScope } from '../users/users.policy.ts';
+import { selfScope, tokenAdminScope } from './auth.policy.ts';
 import {
   changePassword,
   createApiToken,
@@ -50,11 +51,7 @@ const presentUnit = (u: OrgUnitNode | undefined) =>
   u && { id: u.id, parentId: u.parentId, code: u.code, name: u.name, level: u.level };
 
 /** Token management: a signed-in office administrator (never a token: tokens cannot mint or revoke tokens). */
-const tokenAdmin = {
-  preValidation: async (request: FastifyRequest) => {
-    accountAdminScope(requirePrincipal(request.principal));
-  },
-};
+const tokenAdmin = routePolicy(tokenAdminScope);
 
 export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -114,11 +111,9 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request) => {
-      const principal = requirePrincipal(request.principal);
-      requireUser(principal);
       await changePassword(
         ctx.db,
-        principal,
+        selfScope(requirePrincipal(request.principal)),
         request.cookies[SESSION_COOKIE] ?? null,
         request.body.oldPassword,
         request.body.newPassword,
@@ -129,14 +124,17 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
 
   app.get(
     '/api/api-tokens',
-    { ...tokenAdmin, schema: { tags: ['auth'], summary: 'API 令牌列表', response: { 200: ListApiTokensResponse } } },
-    async (request) => ({ tokens: await listApiTokens(ctx.db, requirePrincipal(request.principal)) }),
+    {
+      preValidation: tokenAdmin.preValidation,
+      schema: { tags: ['auth'], summary: 'API 令牌列表', response: { 200: ListApiTokensResponse } },
+    },
+    async (request) => ({ tokens: await listApiTokens(ctx.db, tokenAdmin.scope(request)) }),
   );
 
   app.post(
     '/api/api-tokens',
     {
-      ...tokenAdmin,
+      preValidation: tokenAdmin.preValidation,
       schema: {
         tags: ['auth'],
         summary: '创建 API 令牌（只显示一次）',
@@ -145,7 +143,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request, reply) => {
-      const created = await createApiToken(ctx.db, requirePrincipal(request.principal), request.body);
+      const created = await createApiToken(ctx.db, tokenAdmin.scope(request), request.body);
       reply.status(201);
       return created;
     },
@@ -154,11 +152,11 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext): Pro
   app.post(
     '/api/api-tokens/:id/revoke',
     {
-      ...tokenAdmin,
+      preValidation: tokenAdmin.preValidation,
       schema: { tags: ['auth'], summary: '撤销 API 令牌', params: ApiTokenIdParams, response: { 200: OkResponse } },
     },
     async (request) => {
-      await revokeApiToken(ctx.db, requirePrincipal(request.principal), request.params.id);
+      await revokeApiToken(ctx.db, tokenAdmin.scope(request), request.params.id);
       return { ok: true as const };
     },
   );

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import { AppError } from '../../core/app-error.ts';
-import { type Principal, requireUser } from '../../core/principal.ts';
+import type { Principal } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import type { UserRole } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
 import { withUnitTree } from '../orgunits/orgunits.service.ts';
 import { hashPassword } from '../users/users.service.ts';
+import type { SelfScope, TokenAdminScope } from './auth.policy.ts';
 import {
   deleteSession,
   deleteSessionsOfUser,
@@ -190,12 +191,12 @@ export async function resolveApiToken(db: Db, token: string, now = new Date()): 
  */
 export async function changePassword(
   db: Db,
-  principal: Principal,
+  scope: SelfScope,
   currentSessionToken: string | null,
   oldPassword: string,
   newPassword: string,
 ) {
-  const userId = requireUser(principal);
+  const userId = scope.userId;
   const key = passwordKey(userId);
   await waitForThrottle(db, key);
   const user = await findUserById(db, userId);
@@ -213,7 +214,7 @@ export async function changePassword(
     await deleteSessionsOfUser(trx, user.id, currentSessionToken ? sha256(currentSessionToken) : null);
     await appendAudit(trx, {
       orgUnitId: user.org_unit_id,
-      actor: principal.actor,
+      actor: scope.actor,
       action: 'user.password_change',
       entity: 'user',
       entityId: user.id,
@@ -262,18 +263,18 @@ export interface ApiTokenInput {
 /** Creates a token (shown once); a department token needs an existing department of the unit (else 400). */
 export async function createApiToken(
   db: Db,
-  principal: Principal,
+  scope: TokenAdminScope,
   input: ApiTokenInput,
   now = new Date(),
 ): Promise<{ id: number; token: string; expiresAt: string }> {
-  const createdBy = requireUser(principal);
+  const createdBy = scope.userId;
   if (input.role === 'department' && input.departmentId === null) {
     throw new AppError('validation_failed', '部门令牌必须指定部门 (department tokens need a department)', [
       { path: 'departmentId', message: '必填' },
     ]);
   }
   const departmentId = input.role === 'department' ? input.departmentId : null;
-  if (departmentId !== null && !(await findUnitDepartment(db, principal.orgUnitId, departmentId))) {
+  if (departmentId !== null && !(await findUnitDepartment(db, scope.orgUnitId, departmentId))) {
     throw new AppError('validation_failed', `部门 ${departmentId} 不存在 (no such department)`, [
       { path: 'departmentId', message: '部门不存在' },
     ]);
@@ -283,7 +284,7 @@ export async function createApiToken(
   const token = `dbn_${newToken()}`;
   const id = await db.transaction().execute(async (trx) => {
     const newId = await insertApiToken(trx, {
-      orgUnitId: principal.orgUnitId,
+      orgUnitId: scope.orgUnitId,
       name: input.name,
       tokenHash: sha256(token),
       role: input.role,
@@ -293,8 +294,8 @@ export async function createApiToken(
       expiresAt,
     });
     await appendAudit(trx, {
-      orgUnitId: principal.orgUnitId,
-      actor: principal.actor,
+      orgUnitId: scope.orgUnitId,
+      actor: scope.actor,
       action: 'api_token.create',
       entity: 'api_token',
       entityId: newId,
@@ -305,10 +306,9 @@ export async function createApiToken(
   return { id, token, expiresAt };
 }
 
-export async function listApiTokens(db: Db, principal: Principal, now = new Date()) {
-  requireUser(principal);
+export async function listApiTokens(db: Db, scope: TokenAdminScope, now = new Date()) {
   const iso = now.toISOString();
-  const rows = await listApiTokenRows(db, principal.orgUnitId);
+  const rows = await listApiTokenRows(db, scope.orgUnitId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -329,16 +329,15 @@ export async function listApiTokens(db: Db, principal: Principal, now = new Date
 }
 
 /** Revokes a token of the unit; another unit's token answers like a missing one. Revoking twice is a no-op. */
-export async function revokeApiToken(db: Db, principal: Principal, id: number, now = new Date()): Promise<void> {
-  requireUser(principal);
-  const row = await findUnitApiToken(db, principal.orgUnitId, id);
+export async function revokeApiToken(db: Db, scope: TokenAdminScope, id: number, now = new Date()): Promise<void> {
+  const row = await findUnitApiToken(db, scope.orgUnitId, id);
   if (!row) throw new AppError('not_found', 'API 令牌不存在 (no such token)');
   if (row.revoked_at) return;
   await db.transaction().execute(async (trx) => {
     await revokeApiTokenRow(trx, id, now.toISOString());
     await appendAudit(trx, {
-      orgUnitId: principal.orgUnitId,
-      actor: principal.actor,
+      orgUnitId: scope.orgUnitId,
+      actor: scope.actor,
       action: 'api_token.revoke',
       entity: 'api_token',
       entityId: id,

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/app-error.ts';
-import { isOffice, type Principal, requireUser } from '../../core/principal.ts';
+import { isOffice, OFFICE_ROLES, type Principal, requireUser } from '../../core/principal.ts';
+import type { UserRole } from '../../db/schema.ts';
 
 /**
  * Calendar feeds: the office, leaders and department accounts may subscribe. A department account gets a feed of
@@ -36,6 +37,22 @@ export function feedScope(p: Principal): FeedScope {
 
 export function mayFollowDepartment(scope: FeedScope, departmentId: number): boolean {
   return scope.ownDepartmentId === null || scope.ownDepartmentId === departmentId;
+}
+
+/**
+ * What a personal feed's URL shows when it is read (no session: the URL token names the account): the account's
+ * reach now, null for every department (office, leaders) or its own department; a disabled or enterprise account,
+ * or a department account without a department, has no feed (404).
+ */
+export function feedAccountDepartment(account: {
+  role: UserRole;
+  department_id: number | null;
+  disabled: number;
+}): number | null {
+  if (account.disabled === 1 || account.role === 'enterprise') throw feedNotFound();
+  if (OFFICE_ROLES.includes(account.role) || account.role === 'leader') return null;
+  if (account.department_id === null) throw feedNotFound();
+  return account.department_id;
 }
 
 export function feedNotFound(): AppError {

@@ -2,11 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { todayInShanghai } from '@duban/shared/civil-date';
 import type { CreateFeedRequest, CreateFeedResponse, FeedResponse } from '@duban/shared/contracts/calendar-feeds';
 import { AppError } from '../../core/app-error.ts';
-import { OFFICE_ROLES } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { findUnitDepartment } from '../departments/departments.service.ts';
-import { type FeedScope, feedNotFound, mayFollowDepartment } from './calendar-feeds.policy.ts';
+import { type FeedScope, feedAccountDepartment, feedNotFound, mayFollowDepartment } from './calendar-feeds.policy.ts';
 import {
   type FeedRow,
   findActiveFeedByHash,
@@ -124,11 +123,9 @@ export async function renderFeed(db: Db, token: string, now = new Date()): Promi
   let scopeLabel: string;
   if (feed.kind === 'user') {
     const account = feed.user_id === null ? undefined : await findFeedAccount(db, feed.user_id);
-    if (!account || account.disabled === 1 || account.role === 'enterprise') throw feedNotFound();
-    const all = OFFICE_ROLES.includes(account.role) || account.role === 'leader';
-    if (!all && account.department_id === null) throw feedNotFound();
-    departmentId = all ? null : account.department_id;
-    scopeLabel = all ? '全部任务' : '本部门任务';
+    if (!account) throw feedNotFound();
+    departmentId = feedAccountDepartment(account);
+    scopeLabel = departmentId === null ? '全部任务' : '本部门任务';
   } else {
     scopeLabel = '部门任务';
   }

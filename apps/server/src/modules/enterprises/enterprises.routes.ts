@@ -22,14 +22,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../core/app-error.ts';
-import { requirePrincipal } from '../../core/principal.ts';
+import { routePolicy } from '../../core/route-policy.ts';
 import { publicUnitCode, resolvePublicUnit } from '../orgunits/orgunits.service.ts';
 import { attachmentDisposition } from '../progress/evidence-file-name.ts';
 import { addCatalogueItem } from './add-catalogue-item.ts';
 import { bindEnterpriseAccount } from './bind-enterprise-account.ts';
 import { changeEnterpriseStatus } from './change-enterprise-status.ts';
 import { createEnterprise } from './create-enterprise.ts';
-import { enterpriseManageScope, enterpriseReadScope } from './enterprises.policy.ts';
+import { enterpriseManageScope } from './enterprises.policy.ts';
 import { resolveEnterpriseScope } from './enterprises.service.ts';
 import { commitEnterpriseImport, planEnterpriseImport, presentImportPlan } from './import-enterprises.ts';
 import { getCatalogue, getEnterprise, getEnterpriseVersions, listEnterprises } from './read-enterprises.ts';
@@ -38,16 +38,7 @@ import { renderSupervisionListPdf, renderSupervisionListXlsx } from './supervisi
 import { updateEnterprise } from './update-enterprise.ts';
 
 /** Policy before body validation: anonymous gets 401, a reader without the right 403, whatever they send. */
-const manageFirst = {
-  preValidation: async (request: FastifyRequest) => {
-    enterpriseManageScope(requirePrincipal(request.principal));
-  },
-};
-const readFirst = {
-  preValidation: async (request: FastifyRequest) => {
-    enterpriseReadScope(requirePrincipal(request.principal));
-  },
-};
+const manage = routePolicy(enterpriseManageScope);
 
 async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
   if (!request.isMultipart())
@@ -66,11 +57,13 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fil
 export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['enterprises'];
+  // An enterprise account's scope needs its binding (users.enterprise_id): the read policy is async.
+  const read = routePolicy((p) => resolveEnterpriseScope(ctx.db, p));
 
   app.get(
     '/api/enterprises',
     {
-      ...readFirst,
+      preValidation: read.preValidation,
       schema: {
         tags,
         summary: '企业名录（按权限范围）',
@@ -79,7 +72,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const scope = await resolveEnterpriseScope(ctx.db, requirePrincipal(request.principal));
+      const scope = read.scope(request);
       return listEnterprises(ctx.db, scope, request.query);
     },
   );
@@ -87,7 +80,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/enterprises',
     {
-      ...manageFirst,
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '登记企业（校验统一社会信用代码）',
@@ -96,7 +89,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const scope = manage.scope(request);
       const view = await createEnterprise(ctx.db, scope, request.body);
       reply.status(201);
       return view;
@@ -105,9 +98,12 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
 
   app.get(
     '/api/enterprises/:id',
-    { ...readFirst, schema: { tags, summary: '企业详情', params: IdParams, response: { 200: EnterpriseResponse } } },
+    {
+      preValidation: read.preValidation,
+      schema: { tags, summary: '企业详情', params: IdParams, response: { 200: EnterpriseResponse } },
+    },
     async (request) => {
-      const scope = await resolveEnterpriseScope(ctx.db, requirePrincipal(request.principal));
+      const scope = read.scope(request);
       return getEnterprise(ctx.db, scope, request.params.id);
     },
   );
@@ -115,7 +111,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
   app.put(
     '/api/enterprises/:id',
     {
-      ...manageFirst,
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '修改企业信息（带版本号）',
@@ -125,7 +121,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const scope = manage.scope(request);
       return updateEnterprise(ctx.db, scope, request.params.id, request.body);
     },
   );
@@ -133,7 +129,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/enterprises/:id/status',
     {
-      ...manageFirst,
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '开业/停产/关闭（带版本号）',
@@ -143,7 +139,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const scope = manage.scope(request);
       return changeEnterpriseStatus(ctx.db, scope, request.params.id, request.body);
     },
   );
@@ -151,11 +147,11 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/enterprises/:id/versions',
     {
-      ...readFirst,
+      preValidation: read.preValidation,
       schema: { tags, summary: '企业信息的历史版本', params: IdParams, response: { 200: EnterpriseVersionsResponse } },
     },
     async (request) => {
-      const scope = await resolveEnterpriseScope(ctx.db, requirePrincipal(request.principal));
+      const scope = read.scope(request);
       return getEnterpriseVersions(ctx.db, scope, request.params.id);
     },
   );
@@ -163,7 +159,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/enterprises/:id/accounts',
     {
-      ...manageFirst,
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '绑定企业账号',
@@ -173,7 +169,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const scope = manage.scope(request);
       return bindEnterpriseAccount(ctx.db, scope, request.params.id, request.body.username);
     },
   );
@@ -181,7 +177,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
   app.post(
     '/api/enterprises/import',
     {
-      ...manageFirst,
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '导入企业名录（.xlsx/.csv；dryRun=1 只预览不写入）。multipart: file',
@@ -191,7 +187,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const scope = manage.scope(request);
       const dryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
       const upload = await readUpload(request);
       const plan = await planEnterpriseImport(ctx.db, scope.orgUnitId, upload.bytes, upload.fileName);
@@ -203,14 +199,17 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
 
   app.get(
     '/api/enterprise-catalogue',
-    { ...readFirst, schema: { tags, summary: '行业、专项标签和风险等级目录', response: { 200: CatalogueResponse } } },
+    {
+      preValidation: read.preValidation,
+      schema: { tags, summary: '行业、专项标签和风险等级目录', response: { 200: CatalogueResponse } },
+    },
     async () => getCatalogue(ctx.db),
   );
 
   app.post(
     '/api/enterprise-catalogue',
     {
-      ...manageFirst,
+      preValidation: manage.preValidation,
       schema: {
         tags,
         summary: '新增目录项（行业/标签/风险等级）',
@@ -219,7 +218,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const scope = enterpriseManageScope(requirePrincipal(request.principal));
+      const scope = manage.scope(request);
       const item = await addCatalogueItem(ctx.db, scope, request.body);
       reply.status(201);
       return item;
@@ -229,7 +228,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/supervision-list',
     {
-      ...readFirst,
+      preValidation: read.preValidation,
       schema: {
         tags,
         summary: '安全生产监管责任清单',
@@ -237,13 +236,13 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: SupervisionListResponse },
       },
     },
-    async (request) => buildSupervisionList(ctx.db, requirePrincipal(request.principal).orgUnitId, request.query),
+    async (request) => buildSupervisionList(ctx.db, read.scope(request).orgUnitId, request.query),
   );
 
   app.get(
     '/api/supervision-list/export',
     {
-      ...readFirst,
+      preValidation: read.preValidation,
       schema: {
         tags,
         summary: '导出安全生产监管责任清单（.xlsx / PDF，正式版式）',
@@ -251,7 +250,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const list = await buildSupervisionList(ctx.db, requirePrincipal(request.principal).orgUnitId);
+      const list = await buildSupervisionList(ctx.db, read.scope(request).orgUnitId);
       const xlsx = request.query.format === 'xlsx';
       const bytes = xlsx ? await renderSupervisionListXlsx(list) : await renderSupervisionListPdf(list);
       return reply
