@@ -4,20 +4,17 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
-  DownOutlined,
   ImportOutlined,
   KeyOutlined,
-  LogoutOutlined,
   MenuOutlined,
   NotificationOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   TeamOutlined,
-  UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Dropdown, Layout, Menu, type MenuProps, Space } from 'antd';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Alert, Button } from 'antd';
+import { Children, type CSSProperties, isValidElement, lazy, type ReactNode, Suspense, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { NotificationBell } from '../components/NotificationBell.tsx';
 import { PageSpinner } from '../components/PageSpinner.tsx';
@@ -25,8 +22,11 @@ import { ToastProvider } from '../components/toast.tsx';
 import { useIsPhone } from '../components/use-media-query.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useAuth, useUser } from './auth.tsx';
+import { NavMenu } from './NavMenu.tsx';
 import { NAV_ITEMS, type NavKey, navFor } from './nav.ts';
+import { PageRoutes } from './page-routes.tsx';
 import { UnitSwitcher } from './UnitSwitcher.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
 // Loaded when needed: Modal, Result and Drawer stay out of every first screen.
 const NavDrawer = lazy(() => import('./NavDrawer.tsx'));
@@ -85,40 +85,27 @@ export default function AppLayout() {
     (location.pathname.startsWith('/occurrences/') ? items.find((i) => i.key === occurrenceHome) : undefined);
   // A screen of the menu that this role does not have.
   const forbidden = !selected && NAV_ITEMS.some((i) => matches(i.path));
-  const menuItems: MenuProps['items'] = items.map((i) => ({ key: i.path, icon: ICONS[i.key], label: t(i.label) }));
   const menu = (
-    <Menu
-      mode="inline"
-      selectedKeys={selected ? [selected.path] : []}
-      items={menuItems}
-      onClick={({ key }) => {
-        setDrawerOpen(false);
-        navigate(key);
-      }}
-      style={{ borderInlineEnd: 'none' }}
+    <NavMenu
+      items={items.map((i) => ({ path: i.path, icon: ICONS[i.key], label: t(i.label) }))}
+      selected={selected?.path}
+      onNavigate={() => setDrawerOpen(false)}
     />
   );
 
-  const userMenu: MenuProps = {
-    items: [
-      { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') },
-      { type: 'divider' },
-      { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
-    ],
-    onClick: ({ key }) => {
-      if (key === 'password') setPasswordOpen(true);
-      if (key === 'logout') void logout().then(() => navigate('/login', { replace: true }));
-    },
+  const onUserAction = (action: 'password' | 'logout') => {
+    if (action === 'password') setPasswordOpen(true);
+    if (action === 'logout') void logout().then(() => navigate('/login', { replace: true }));
   };
 
   return (
     <ToastProvider>
-      <Layout style={{ minHeight: '100vh' }}>
+      <section className="app-layout" style={{ minHeight: '100vh' }}>
         <a className="skip-link" href="#main">
           {t('app.skipToContent')}
         </a>
-        <Layout.Header className="app-header">
-          <Space size={isPhone ? 4 : 12} align="center" style={{ minWidth: 0 }}>
+        <header className="app-header">
+          <HeaderGroup gap={isPhone ? 4 : 12} style={{ minWidth: 0 }}>
             {isPhone ? (
               <Button
                 type="text"
@@ -136,31 +123,21 @@ export default function AppLayout() {
               督
             </span>
             <span className="header-title">{isPhone ? t('app.name') : t('app.title')}</span>
-          </Space>
-          <Space size={isPhone ? 4 : 12} align="center">
+          </HeaderGroup>
+          <HeaderGroup gap={isPhone ? 4 : 12}>
             <UnitSwitcher compact={isPhone} />
             <NotificationBell />
             <LanguageSwitch />
-            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-              <Button type="text" className="header-button" aria-label={t('user.menu')}>
-                <UserOutlined />
-                {isPhone ? null : (
-                  <span className="header-user" data-testid="header-user">
-                    {headerName}
-                  </span>
-                )}
-                <DownOutlined style={{ fontSize: 10 }} />
-              </Button>
-            </Dropdown>
-          </Space>
-        </Layout.Header>
-        <Layout>
+            <UserMenu name={headerName} compact={isPhone} onAction={onUserAction} />
+          </HeaderGroup>
+        </header>
+        <section className={isPhone ? 'app-layout' : 'app-layout app-layout-has-sider'}>
           {isPhone ? null : (
-            <Layout.Sider width={224} theme="light" className="app-sider">
+            <aside className="app-sider">
               <nav aria-label={t('nav.main')}>{menu}</nav>
-            </Layout.Sider>
+            </aside>
           )}
-          <Layout.Content id="main" tabIndex={-1} className="app-content">
+          <main id="main" tabIndex={-1} className="app-content">
             {user.readOnly && user.unit ? (
               <Alert
                 type="info"
@@ -176,9 +153,9 @@ export default function AppLayout() {
                 style={{ marginBottom: 12 }}
               />
             ) : null}
-            <Suspense fallback={<PageSpinner />}>{forbidden ? <ForbiddenPage /> : <Outlet />}</Suspense>
-          </Layout.Content>
-        </Layout>
+            <Suspense fallback={<PageSpinner />}>{forbidden ? <ForbiddenPage /> : <PageRoutes />}</Suspense>
+          </main>
+        </section>
         {isPhone && drawerUsed ? (
           <Suspense fallback={null}>
             <NavDrawer
@@ -204,7 +181,20 @@ export default function AppLayout() {
             <ChangePasswordModal open forced onClose={() => setPasswordChanged(true)} />
           </Suspense>
         ) : null}
-      </Layout>
+      </section>
     </ToastProvider>
+  );
+}
+
+/** A row of header items, laid out as antd's Space (each item in its own box, an empty one takes no room). */
+function HeaderGroup({ gap, style, children }: { gap: number; style?: CSSProperties; children: ReactNode }) {
+  return (
+    <div className="header-group" style={{ gap, ...style }}>
+      {Children.toArray(children).map((child, i) => (
+        <div className="header-item" key={isValidElement(child) ? child.key : i}>
+          {child}
+        </div>
+      ))}
+    </div>
   );
 }

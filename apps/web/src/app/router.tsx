@@ -1,59 +1,14 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, type RouteObject, useRoutes } from 'react-router';
+import { type RouteObject, useRoutes } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner.tsx';
-import { useUser } from './auth.tsx';
-import { homePath } from './nav.ts';
 import { RequireAuth } from './RequireAuth.tsx';
 
 // Every screen, the sign-in page included, is loaded on demand: the entry carries React, the router, TanStack Query,
 // antd's style engine and the Chinese dictionary, so a signed-in first screen does not load the sign-in form and
-// the sign-in page does not load the layout. Which role may open which path is decided in AppLayout from nav.ts.
+// the sign-in page does not load the layout. The layout renders the signed-in screens (page-routes.tsx); which role
+// may open which path is decided there from nav.ts.
 const LoginPage = lazy(() => import('../pages/login/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./AppLayout.tsx'));
-const TaskListPage = lazy(() => import('../pages/tasks/TaskListPage.tsx'));
-const ImportWizardPage = lazy(() => import('../pages/import/ImportWizardPage.tsx'));
-const UsersPage = lazy(() => import('../pages/users/UsersPage.tsx'));
-const ApiTokensPage = lazy(() => import('../pages/settings/tokens/ApiTokensPage.tsx'));
-const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
-const NotificationChannelsPage = lazy(() => import('../pages/settings/channels/NotificationChannelsPage.tsx'));
-const ReminderPolicyPage = lazy(() => import('../pages/settings/reminders/ReminderPolicyPage.tsx'));
-const CalendarFeedsPage = lazy(() => import('../pages/settings/feeds/CalendarFeedsPage.tsx'));
-const HolidayCalendarPage = lazy(() => import('../pages/settings/holidays/HolidayCalendarPage.tsx'));
-const HazardSettingsPage = lazy(() => import('../pages/settings/hazards/HazardSettingsPage.tsx'));
-const MyWorkPage = lazy(() => import('../pages/my-work/MyWorkPage.tsx'));
-const TaskDetailPage = lazy(() => import('../pages/tasks/TaskDetailPage.tsx'));
-const OccurrencePage = lazy(() => import('../pages/occurrence/OccurrencePage.tsx'));
-const ReviewQueuePage = lazy(() => import('../pages/review/ReviewQueuePage.tsx'));
-const SupervisionPage = lazy(() => import('../pages/supervision/SupervisionPage.tsx'));
-const ExtensionsPage = lazy(() => import('../pages/extensions/ExtensionsPage.tsx'));
-const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage.tsx'));
-const ReturnedSheetPage = lazy(() => import('../pages/returned/ReturnedSheetPage.tsx'));
-const BulletinsPage = lazy(() => import('../pages/bulletins/BulletinsPage.tsx'));
-const BulletinPage = lazy(() => import('../pages/bulletins/BulletinPage.tsx'));
-const WhistleReportsPage = lazy(() => import('../pages/whistleblowing/WhistleReportsPage.tsx'));
-const RewardsPage = lazy(() => import('../pages/whistleblowing/RewardsPage.tsx'));
-const ArticlesPage = lazy(() => import('../pages/whistleblowing/ArticlesPage.tsx'));
-const EnterprisesPage = lazy(() => import('../pages/enterprises/EnterprisesPage.tsx'));
-const EnterpriseDetailPage = lazy(() => import('../pages/enterprises/EnterpriseDetailPage.tsx'));
-const EnterpriseFormPage = lazy(() => import('../pages/enterprises/EnterpriseFormPage.tsx'));
-const EnterpriseImportPage = lazy(() => import('../pages/enterprises/EnterpriseImportPage.tsx'));
-const SupervisionListPage = lazy(() => import('../pages/enterprises/SupervisionListPage.tsx'));
-const HazardsPage = lazy(() => import('../pages/hazards/HazardsPage.tsx'));
-const HazardFormPage = lazy(() => import('../pages/hazards/HazardFormPage.tsx'));
-const HazardDetailPage = lazy(() => import('../pages/hazards/HazardDetailPage.tsx'));
-const HazardStatsPage = lazy(() => import('../pages/hazards/HazardStatsPage.tsx'));
-const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage.tsx'));
-const FieldPage = lazy(() => import('../pages/inspections/FieldPage.tsx'));
-const RollupPage = lazy(() => import('../pages/rollup/RollupPage.tsx'));
-const UnitDashboardPage = lazy(() => import('../pages/rollup/UnitDashboardPage.tsx'));
-const UpperDutiesPage = lazy(() => import('../pages/rollup/UpperDutiesPage.tsx'));
-const SubmitPage = lazy(() => import('../pages/rollup/SubmitPage.tsx'));
-const NotFoundPage = lazy(() => import('../pages/coming-soon/NotFoundPage.tsx'));
-
-function Home() {
-  const user = useUser();
-  return <Navigate to={homePath(user.role)} replace />;
-}
 
 const routes: RouteObject[] = [
   {
@@ -65,7 +20,7 @@ const routes: RouteObject[] = [
     ),
   },
   {
-    path: '/',
+    path: '/*',
     element: (
       <RequireAuth>
         <Suspense fallback={<PageSpinner fullScreen />}>
@@ -73,49 +28,6 @@ const routes: RouteObject[] = [
         </Suspense>
       </RequireAuth>
     ),
-    children: [
-      { index: true, element: <Home /> },
-      { path: 'tasks', element: <TaskListPage /> },
-      { path: 'tasks/:taskId', element: <TaskDetailPage /> },
-      { path: 'occurrences/:id', element: <OccurrencePage /> },
-      { path: 'import', element: <ImportWizardPage /> },
-      { path: 'users', element: <UsersPage /> },
-      { path: 'settings/tokens', element: <ApiTokensPage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'settings/channels', element: <NotificationChannelsPage /> },
-      { path: 'settings/reminders', element: <ReminderPolicyPage /> },
-      { path: 'settings/feeds', element: <CalendarFeedsPage /> },
-      { path: 'settings/holidays', element: <HolidayCalendarPage /> },
-      { path: 'settings/hazards', element: <HazardSettingsPage /> },
-      { path: 'my-work', element: <MyWorkPage /> },
-      { path: 'review', element: <ReviewQueuePage /> },
-      { path: 'supervision', element: <SupervisionPage /> },
-      { path: 'extensions', element: <ExtensionsPage /> },
-      { path: 'dashboard', element: <DashboardPage /> },
-      { path: 'returned', element: <ReturnedSheetPage /> },
-      { path: 'bulletins', element: <BulletinsPage /> },
-      { path: 'bulletins/:id', element: <BulletinPage /> },
-      { path: 'whistle', element: <WhistleReportsPage /> },
-      { path: 'rewards', element: <RewardsPage /> },
-      { path: 'articles', element: <ArticlesPage /> },
-      { path: 'enterprises', element: <EnterprisesPage /> },
-      { path: 'enterprises/new', element: <EnterpriseFormPage /> },
-      { path: 'enterprises/import', element: <EnterpriseImportPage /> },
-      { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
-      { path: 'enterprises/:id/edit', element: <EnterpriseFormPage /> },
-      { path: 'supervision-list', element: <SupervisionListPage /> },
-      { path: 'hazards', element: <HazardsPage /> },
-      { path: 'hazards/new', element: <HazardFormPage /> },
-      { path: 'hazards/stats', element: <HazardStatsPage /> },
-      { path: 'hazards/:id', element: <HazardDetailPage /> },
-      { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'field', element: <FieldPage /> },
-      { path: 'rollup', element: <RollupPage /> },
-      { path: 'rollup/units/:unitId', element: <UnitDashboardPage /> },
-      { path: 'rollup/upper', element: <UpperDutiesPage /> },
-      { path: 'rollup/submit', element: <SubmitPage /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
   },
 ];
 

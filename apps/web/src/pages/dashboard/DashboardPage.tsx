@@ -1,6 +1,6 @@
 import { todayInShanghai } from '@duban/shared/civil-date';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Input, Select } from 'antd';
+import { Alert, Select } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../api/contracts.ts';
@@ -13,6 +13,7 @@ import { FilterField } from '../../components/FilterField.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { periodLabel } from '../../components/period.ts';
+import { Input } from '../../components/plain-input.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { StatusFilter } from '../tasks/task-view.ts';

@@ -1,10 +1,11 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Button, Input, Select } from 'antd';
+import { Button, Select } from 'antd';
 import { useState } from 'react';
 import type { ListTasksResponse } from '../../api/contracts.ts';
 import { FilterField } from '../../components/FilterField.tsx';
 import { OCCURRENCE_STATUS_LABEL } from '../../components/OccurrenceStatusTag.tsx';
 import { monthLabel } from '../../components/period.ts';
+import { Input, SearchInput } from '../../components/plain-input.ts';
 import { useIsPhone } from '../../components/use-media-query.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { activeFilterCount, STATUS_FILTERS, type StatusFilter, type TaskFilters } from './task-view.ts';
@@ -135,7 +136,7 @@ export function TaskFilterBar({
           </FilterField>
           <div className="filter-field filter-wide">
             <label htmlFor="filter-q">{t('filter.search')}</label>
-            <Input.Search
+            <SearchInput
               id="filter-q"
               style={{ width: isPhone ? '100%' : 170 }}
               allowClear
