@@ -1,6 +1,7 @@
 import { PostgresAdapter, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type {
+  EnterpriseIndustryTable,
   EnterpriseSupervisorTable,
   EnterpriseTable,
   IndustryCatalogueTable,
@@ -73,12 +74,13 @@ export async function selectSupervisors(db: Db, enterpriseIds: number[]): Promis
   return out;
 }
 
-export async function selectEnterpriseCatalogueLinks(
-  db: Db,
-  enterpriseIds: number[],
-): Promise<{ enterprise_id: number; code: string; name: string; kind: string }[]> {
+/** A catalogue entry of an enterprise: the link's enterprise and the entry's code, name and kind. */
+export type CatalogueLinkRow = Pick<Selectable<EnterpriseIndustryTable>, 'enterprise_id'> &
+  Pick<CatalogueRow, 'code' | 'name' | 'kind'>;
+
+export async function selectEnterpriseCatalogueLinks(db: Db, enterpriseIds: number[]): Promise<CatalogueLinkRow[]> {
   if (enterpriseIds.length === 0) return [];
-  const out: { enterprise_id: number; code: string; name: string; kind: string }[] = [];
+  const out: CatalogueLinkRow[] = [];
   for (let i = 0; i < enterpriseIds.length; i += 500) {
     const chunk = enterpriseIds.slice(i, i + 500);
     const rows = await db

@@ -9,6 +9,7 @@ import type {
   InspectionPlanTable,
   InspectionProfileTable,
   InspectionTable,
+  InspectionTeamTable,
   InspectorConflictTable,
   InspectorTable,
 } from '../../db/schema.ts';
@@ -385,10 +386,11 @@ export async function countInspections(db: Db, f: InspectionFilter): Promise<num
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
-export async function selectTeams(
-  db: Db,
-  inspectionIds: number[],
-): Promise<{ inspection_id: number; inspector_id: number; name: string; kind: string }[]> {
+/** A team member of an inspection: inspection_team's keys and the inspector's name and kind. */
+export type TeamMemberRow = Pick<Selectable<InspectionTeamTable>, 'inspection_id' | 'inspector_id'> &
+  Pick<Selectable<InspectorTable>, 'name' | 'kind'>;
+
+export async function selectTeams(db: Db, inspectionIds: number[]): Promise<TeamMemberRow[]> {
   if (inspectionIds.length === 0) return [];
   return db
     .selectFrom('inspection_team')
