@@ -64,18 +64,21 @@ export async function lookupWhistleReport(
 
 export async function receiptView(db: Db, r: WhistleReportRow): Promise<LookupResponse> {
   const reward = await findRewardOfReport(db, r.id);
-  const visible = reward && (reward.status === 'approved' || reward.status === 'claimed' || reward.status === 'paid');
+  // The reporter sees a reward once it is approved; a proposal or a refusal stays internal.
+  const status = reward?.status;
+  const visible = status === 'approved' || status === 'claimed' || status === 'paid';
   return {
     status: r.status,
     statusLabel: WHISTLE_STATUS_LABELS[r.status],
     updatedAt: r.updated_at,
     publicReply: r.public_reply,
-    reward: visible
-      ? {
-          amountYuan: reward.amount_yuan,
-          status: reward.status as 'approved' | 'claimed' | 'paid',
-          paidOn: reward.paid_on,
-        }
-      : null,
+    reward:
+      reward && visible
+        ? {
+            amountYuan: reward.amount_yuan,
+            status,
+            paidOn: reward.paid_on,
+          }
+        : null,
   };
 }
