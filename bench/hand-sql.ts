@@ -6,14 +6,17 @@ import type { BenchDatabase } from './bench-database.ts';
 
 /**
  * What GET /api/dashboard computes, written by hand and run straight on the driver (pg `Client`, better-sqlite3):
- * the floor the HTTP dashboard is compared with (dashboardSqlRatio). The endpoint issues two statements after
- * looking up the list, so there are two here too: the SQL of apps/server/src/modules/documents/dashboard.repository.ts
- * written out by hand, with the list found by unit and year inside each statement:
+ * the floor the HTTP dashboard is compared with (dashboardSqlRatio). The endpoint issues two statements, each
+ * finding the unit's list of the year itself (LIST, a subquery), so there are two here too: the SQL of
+ * apps/server/src/modules/documents/dashboard.repository.ts written out by hand:
  * - FIGURES: the list's occurrences counted by (category, department, due month, status, due by asOf), plus one
- *   row per category and per department for the names: everything byCategory, byDepartment, byMonth, the totals
- *   and the overdue count are summed from (the sums over a few thousand rows are left to the client, as in the app).
+ *   row per category and per department for the names and one for the list itself: everything byCategory,
+ *   byDepartment, byMonth, the totals and the overdue count are summed from (the sums over a few thousand rows are
+ *   left to the client, as in the app).
  * - OVERDUE: the 200 most overdue occurrences with task text and department name.
  */
+const LIST = `(select yl.id from task_lists yl where yl.org_unit_id = :unit and yl.year = :year order by yl.id limit 1)`;
+
 const STATUS = `case
       when o.report_state = 'accepted' then
         case when o.accepted_at is not null and o.accepted_at > coalesce(o.extended_due, o.due_date)
@@ -31,28 +34,29 @@ select 'group' as kind, t.category_id, a.department_id, substr(coalesce(o.extend
   case when coalesce(o.extended_due, o.due_date) <= :today then 1 else 0 end as due_by,
   case when r.kind = 'once' then 0 else 1 end as recurring,
   count(*) as n, null as seq, null as label
-from task_lists l
-join tasks t on t.task_list_id = l.id
-join assignments a on a.task_id = t.id
-join occurrences o on o.assignment_id = a.id
+from occurrences o
+join assignments a on a.id = o.assignment_id
+join tasks t on t.id = a.task_id
 join schedule_rules r on r.id = o.rule_id
-where l.org_unit_id = :unit and l.year = :year
+where t.task_list_id = ${LIST}
 group by t.category_id, a.department_id, month, status, due_by, recurring
 union all
 select 'category', c.id, null, null, null, null, null, null, c.seq, c.title
-from task_lists l
-join categories c on c.task_list_id = l.id
-where l.org_unit_id = :unit and l.year = :year
+from categories c
+where c.task_list_id = ${LIST}
 union all
 select 'department', null, x.department_id, null, null, null, null, null, null,
   (select d.name from departments d where d.id = x.department_id)
 from (
   select distinct a.department_id
-  from task_lists l
-  join tasks t on t.task_list_id = l.id
-  join assignments a on a.task_id = t.id
-  where l.org_unit_id = :unit and l.year = :year
-) x`;
+  from assignments a
+  join tasks t on t.id = a.task_id
+  where t.task_list_id = ${LIST}
+) x
+union all
+select 'list', null, null, null, null, null, null, l.id, l.year, l.title
+from task_lists l
+where l.id = ${LIST}`;
 
 const OVERDUE = `
 select x.occurrence_id, x.task_id, t.no as task_no, t.text as task_text, x.department_id, d.name as department,
@@ -60,11 +64,10 @@ select x.occurrence_id, x.task_id, t.no as task_no, t.text as task_text, x.depar
 from (
   select o.id as occurrence_id, a.task_id, a.department_id, o.period_key,
     coalesce(o.extended_due, o.due_date) as due, o.due_date, o.report_state, t.seq as task_seq, a.seq as assignment_seq
-  from task_lists l
-  join tasks t on t.task_list_id = l.id
-  join assignments a on a.task_id = t.id
-  join occurrences o on o.assignment_id = a.id
-  where l.org_unit_id = :unit and l.year = :year and ${STATUS} = 'overdue'
+  from occurrences o
+  join assignments a on a.id = o.assignment_id
+  join tasks t on t.id = a.task_id
+  where t.task_list_id = ${LIST} and ${STATUS} = 'overdue'
   order by coalesce(o.extended_due, o.due_date), t.seq, a.seq, o.id
   limit 200
 ) x

@@ -1,5 +1,5 @@
 import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
-import { type Selectable, sql } from 'kysely';
+import { type Compilable, type CompiledQuery, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { TaskListTable } from '../../db/schema.ts';
 import { EFFECTIVE_DUE, type StatusWindow, statusCase } from '../schedules/occurrence-status-sql.ts';
@@ -7,20 +7,58 @@ import { EFFECTIVE_DUE, type StatusWindow, statusCase } from '../schedules/occur
 /**
  * SQL of the dashboard read model: TWO statements per request, the same SQL on SQLite and PostgreSQL.
  * - `dashboardGroups`: ONE grouped statement behind the figures (by category, department, due month, and
- *   department × due month of the recurring duties).
+ *   department × due month of the recurring duties), with the list itself and the names as extra rows.
  * - `listOverdue`: the 200 most overdue occurrences (their total comes from the groups).
- * Statuses are classified by `statusCase` (schedules/occurrence-status-sql.ts: the one SQL mirror of
- * occurrenceStatus); dates are 'YYYY-MM-DD' text compared as strings, and the caller's clock comes in as bound
- * parameters (today, dueSoonUntil).
+ * Both find the unit's list of the year themselves (`yearListId`, a subquery), so nothing is looked up before
+ * them and they can run at once. Statuses are classified by `statusCase` (schedules/occurrence-status-sql.ts: the
+ * one SQL mirror of occurrenceStatus); dates are 'YYYY-MM-DD' text compared as strings, and the caller's clock
+ * comes in as bound parameters (today, dueSoonUntil). Each statement is compiled once per database handle and
+ * set of parameters (`compiledOnce`): a miss after a write runs the same text with the same values again.
  */
 
-/** The list's occurrences (o, a, t joined), filtered to one task list. */
-function listOccurrences(db: Db, taskListId: number) {
+/** Which list a dashboard is of: the unit's list of the year. */
+export interface YearList {
+  orgUnitId: number;
+  year: number;
+}
+
+/** The unit's list of the year as a subquery: the first by id, as findYearTaskList picks it. */
+function yearListId(db: Db, list: YearList) {
+  return db
+    .selectFrom('task_lists as yl')
+    .select('yl.id')
+    .where('yl.org_unit_id', '=', list.orgUnitId)
+    .where('yl.year', '=', list.year)
+    .orderBy('yl.id')
+    .limit(1);
+}
+
+/** The list's occurrences (o, a, t joined), filtered to the unit's list of the year. */
+function listOccurrences(db: Db, list: YearList) {
   return db
     .selectFrom('occurrences as o')
     .innerJoin('assignments as a', 'a.id', 'o.assignment_id')
     .innerJoin('tasks as t', 't.id', 'a.task_id')
-    .where('t.task_list_id', '=', taskListId);
+    .where('t.task_list_id', '=', yearListId(db, list));
+}
+
+/** Compiled statements per database handle, by statement and parameters (a few per unit and day; oldest out). */
+const compiled = new WeakMap<Db, Map<string, CompiledQuery>>();
+const MAX_COMPILED = 256;
+
+function compiledOnce<R>(db: Db, key: string, build: () => Compilable<R>): CompiledQuery<R> {
+  let byKey = compiled.get(db);
+  if (!byKey) {
+    byKey = new Map();
+    compiled.set(db, byKey);
+  }
+  let query = byKey.get(key) as CompiledQuery<R> | undefined;
+  if (!query) {
+    query = build().compile();
+    byKey.set(key, query);
+    if (byKey.size > MAX_COMPILED) byKey.delete(byKey.keys().next().value as string);
+  }
+  return query;
 }
 
 export type YearTaskListRow = Pick<Selectable<TaskListTable>, 'id' | 'year' | 'title'>;
@@ -41,11 +79,12 @@ export async function findYearTaskList(db: Db, orgUnitId: number, year: number):
  *   effective due date's 'YYYY-MM', due_by 1 when the effective due date is on or before asOf, recurring 1 when
  *   the occurrence's schedule rule is a recurring one (any kind but 'once');
  * - 'category': the name of a category of the list (category_id, seq, label = title);
- * - 'department': the name of a department assigned in the list (department_id, label = name).
+ * - 'department': the name of a department assigned in the list (department_id, label = name);
+ * - 'list': the list itself, one row (n = its id, seq = its year, label = its title); no rows at all without a list.
  * Columns a kind does not use are null. Counts may come back as strings from PostgreSQL bigint.
  */
 export interface DashboardGroupRow {
-  kind: 'group' | 'category' | 'department';
+  kind: 'group' | 'category' | 'department' | 'list';
   category_id: number | null;
   department_id: number | null;
   month: string | null;
@@ -64,10 +103,16 @@ const nothing = <T>() => sql<T | null>`null`;
  * asOf, recurring rule), a few thousand groups that the service rolls up into byCategory, byDepartment, byMonth,
  * byDepartmentMonth and the totals. The status CASE is evaluated once per occurrence. Names come in the same statement as extra rows
  * (`union all`), once per category and department rather than on every group: measured faster than joining them
- * onto the groups or looking them up per group (see BENCHMARKS.md).
+ * onto the groups or looking them up per group (see BENCHMARKS.md). The list's own row comes the same way.
  */
-export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindow): Promise<DashboardGroupRow[]> {
-  const groups = listOccurrences(db, taskListId)
+export async function dashboardGroups(db: Db, list: YearList, w: StatusWindow): Promise<DashboardGroupRow[]> {
+  const key = `groups|${list.orgUnitId}|${list.year}|${w.today}|${w.dueSoonUntil}`;
+  const { rows } = await db.executeQuery(compiledOnce(db, key, () => groupsStatement(db, list, w)));
+  return rows;
+}
+
+function groupsStatement(db: Db, list: YearList, w: StatusWindow) {
+  const groups = listOccurrences(db, list)
     .innerJoin('schedule_rules as r', 'r.id', 'o.rule_id')
     .select([
       sql<DashboardGroupRow['kind']>`'group'`.as('kind'),
@@ -92,7 +137,7 @@ export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindo
     ]);
   const categories = db
     .selectFrom('categories as c')
-    .where('c.task_list_id', '=', taskListId)
+    .where('c.task_list_id', '=', yearListId(db, list))
     .select([
       sql<DashboardGroupRow['kind']>`'category'`.as('kind'),
       sql<number | null>`c.id`.as('category_id'),
@@ -109,7 +154,7 @@ export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindo
   const assigned = db
     .selectFrom('assignments as a')
     .innerJoin('tasks as t', 't.id', 'a.task_id')
-    .where('t.task_list_id', '=', taskListId)
+    .where('t.task_list_id', '=', yearListId(db, list))
     .select('a.department_id')
     .distinct()
     .as('x');
@@ -127,7 +172,22 @@ export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindo
       nothing<number>().as('seq'),
       eb.selectFrom('departments as d').select('d.name').whereRef('d.id', '=', 'x.department_id').as('label'),
     ]);
-  return groups.unionAll(categories).unionAll(departments).execute();
+  const listRow = db
+    .selectFrom('task_lists as l')
+    .where('l.id', '=', yearListId(db, list))
+    .select([
+      sql<DashboardGroupRow['kind']>`'list'`.as('kind'),
+      nothing<number>().as('category_id'),
+      nothing<number>().as('department_id'),
+      nothing<string>().as('month'),
+      nothing<OccurrenceStatus>().as('status'),
+      nothing<number>().as('due_by'),
+      nothing<number>().as('recurring'),
+      sql<number | string | null>`l.id`.as('n'),
+      sql<number | null>`l.year`.as('seq'),
+      sql<string | null>`l.title`.as('label'),
+    ]);
+  return groups.unionAll(categories).unionAll(departments).unionAll(listRow);
 }
 
 /**
@@ -135,8 +195,14 @@ export async function dashboardGroups(db: Db, taskListId: number, w: StatusWindo
  * classified and the first `limit` picked (a top-N sort) before the task texts and department names are joined,
  * so only those rows are looked up. The total is not counted here: it is the groups' overdue count.
  */
-export async function listOverdue(db: Db, taskListId: number, w: StatusWindow, limit: number) {
-  const top = listOccurrences(db, taskListId)
+export async function listOverdue(db: Db, list: YearList, w: StatusWindow, limit: number) {
+  const key = `overdue|${list.orgUnitId}|${list.year}|${w.today}|${w.dueSoonUntil}|${limit}`;
+  const { rows } = await db.executeQuery(compiledOnce(db, key, () => overdueStatement(db, list, w, limit)));
+  return rows;
+}
+
+function overdueStatement(db: Db, list: YearList, w: StatusWindow, limit: number) {
+  const top = listOccurrences(db, list)
     .select([
       'o.id as occurrence_id',
       'a.task_id',
@@ -174,8 +240,7 @@ export async function listOverdue(db: Db, taskListId: number, w: StatusWindow, l
     .orderBy('x.due')
     .orderBy('x.task_seq')
     .orderBy('x.assignment_seq')
-    .orderBy('x.occurrence_id')
-    .execute();
+    .orderBy('x.occurrence_id');
 }
 
 /** A row of listOverdue, as its statement types it (columns of occurrences, assignments, tasks, departments). */
