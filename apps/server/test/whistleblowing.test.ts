@@ -167,18 +167,22 @@ describeEachDatabase('whistleblowing', (get, dialect) => {
     };
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 12; i += 1) {
+    for (let i = 0; i < 16; i += 1) {
       known.push(await time(codes[i % 4] as string, `10.4.${i}.1`));
-      unknown.push(await time(`ACDE-FGHJ-${'KMNPQRTUVWXY'[i]}3`, `10.5.${i}.1`));
+      unknown.push(await time(`ACDE-FGHJ-${'KMNPQRTUVWXY3467'[i]}3`, `10.5.${i}.1`));
     }
+    // The lower quartile: the work itself, with less of the scheduler's noise (the argon2 lane runs at nice 19, so
+    // on a busy machine single lookups wait for a free core; noise only ever adds time).
+    const quartile = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 4)] as number;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-    const ratio = median(known) / median(unknown);
+    const ratio = quartile(known) / quartile(unknown);
     console.log(
-      `[${dialect}] lookup median: wrong password ${median(known).toFixed(1)} ms, unknown code ${median(unknown).toFixed(1)} ms`,
+      `[${dialect}] lookup p25 / median: wrong password ${quartile(known).toFixed(1)} / ${median(known).toFixed(1)} ms, ` +
+        `unknown code ${quartile(unknown).toFixed(1)} / ${median(unknown).toFixed(1)} ms`,
     );
     expect(ratio).toBeGreaterThan(0.7);
     expect(ratio).toBeLessThan(1.4);
-    expect(median(unknown)).toBeGreaterThan(5); // an argon2 verification really ran
+    expect(quartile(unknown)).toBeGreaterThan(5); // an argon2 verification really ran
     await db.deleteFrom('whistle_lookup_attempts').execute();
   });
 
