@@ -205,14 +205,24 @@ async function main() {
       s.sort((a, b) => a - b);
       return { part: label, p50: r2(percentile(s, 50)), p95: r2(percentile(s, 95)), min: r2(s[0] ?? 0) };
     });
+    const of = (label: string) => table.find((t) => t.part === label) ?? { p50: Number.NaN, p95: Number.NaN };
+    const miss = of('HTTP miss');
+    const floor = of('hand SQL at once (floor)');
+    const ratios = {
+      missOverHandAtOnceP50: Math.round((miss.p50 / floor.p50) * 100) / 100,
+      missOverHandAtOnceP95: Math.round((miss.p95 / floor.p95) * 100) / 100,
+    };
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(table)}\n`);
+      process.stdout.write(`${JSON.stringify({ table, ratios })}\n`);
       return;
     }
     for (const t of table)
       process.stdout.write(
         `${t.part.padEnd(38)} p50 ${String(t.p50).padStart(7)}  p95 ${String(t.p95).padStart(7)}  min ${t.min}\n`,
       );
+    process.stdout.write(
+      `HTTP miss / hand SQL at once, same rounds: p50 ${ratios.missOverHandAtOnceP50}, p95 ${ratios.missOverHandAtOnceP95}\n`,
+    );
   } finally {
     await hand.close();
     await app.close();

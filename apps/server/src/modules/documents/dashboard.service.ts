@@ -150,7 +150,8 @@ function monthKeys(year: number, present: string[]): string[] {
   return [...months].sort();
 }
 
-function overdueItem(row: OverdueRow, asOf: string): OverdueItem {
+/** One overdue occurrence; `asOfDay` is asOf's day number (worked out once for the list). */
+function overdueItem(row: OverdueRow, asOfDay: number): OverdueItem {
   return {
     occurrenceId: row.occurrence_id,
     taskId: row.task_id,
@@ -161,7 +162,7 @@ function overdueItem(row: OverdueRow, asOf: string): OverdueItem {
     periodKey: row.period_key,
     due: row.due,
     originalDue: row.due_date,
-    daysOverdue: toDayNumber(asOf) - toDayNumber(row.due),
+    daysOverdue: asOfDay - toDayNumber(row.due),
     reportState: row.report_state === 'draft' || row.report_state === 'returned' ? row.report_state : 'none',
   };
 }
@@ -196,6 +197,7 @@ export async function getDashboard(
   const [groups, overdue] = await Promise.all([dashboardGroups(db, list, w), listOverdue(db, list, w, OVERDUE_LIMIT)]);
   const r = rollUp(groups);
   if (!r.list) throw new AppError('not_found', `没有 ${year} 年的任务清单 (no task list for ${year})`);
+  const asOfDay = toDayNumber(asOf);
   const categories = [...r.byCategory].map(([categoryId, t]) => {
     const name = categoryId === null ? undefined : r.categoryNames.get(categoryId);
     return { categoryId, seq: name?.seq ?? null, title: name?.title ?? '', t };
@@ -227,7 +229,7 @@ export async function getDashboard(
     overdue: {
       total: r.totals[STATUS_INDEX.overdue],
       limit: OVERDUE_LIMIT,
-      items: overdue.map((row) => overdueItem(row, asOf)),
+      items: overdue.map((row) => overdueItem(row, asOfDay)),
     },
   };
 }
