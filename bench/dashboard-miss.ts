@@ -5,8 +5,15 @@ import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { addDays } from '@duban/shared/civil-date';
 import { DashboardResponse } from '@duban/shared/contracts/dashboard';
 import { DUE_SOON_DAYS } from '@duban/shared/occurrence-status';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
-import { openDatabase } from '../apps/server/src/db/database.ts';
+import {
+  type CompiledQuery,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely';
+import { openDatabase, selectArrays, setArrayRowsRunner } from '../apps/server/src/db/database.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import type { Database } from '../apps/server/src/db/schema.ts';
 import {
@@ -32,7 +39,8 @@ import { BENCH_YEAR, DATA_AS_OF, SCALES } from './scales.ts';
  *   npx tsx bench/dashboard-miss.ts --generate                 # makes a province database, keeps it, prints its name
  *   npx tsx bench/dashboard-miss.ts --province-db bench_xxx [--runs 200] [--warmup 30] [--json]
  *
- * Parts: the hand-written pair at once (bench/hand-sql.ts, the floor); the app's two statements at once; the list
+ * Parts: the hand-written pair at once (bench/hand-sql.ts, the floor); the app's two statements at once; the
+ * figures statement alone with its rows read as objects (through Kysely) and as arrays (selectArrays); the list
  * lookup; the version lookup; Kysely's building and compiling of both statements (on a driver that runs nothing);
  * getDashboard() whole; the response's zod parse, JSON + ETag and brotli; and the HTTP miss and hit through the app.
  * Drop the database afterwards (`dropdb -h 127.0.0.1 bench_xxx`).
@@ -77,18 +85,19 @@ function compileOnly(): Kysely<Database> {
 
 /**
  * Kysely over a driver that answers from rows recorded earlier (by the statement's text): getDashboard() with
- * everything but the database — building, compiling, the roll-up and the shaping of the response.
+ * everything but the database — building, compiling, the roll-up and the shaping of the response. Statements read
+ * as arrays (selectArrays) get the recorded arrays as they are.
  */
-function canned(answer: (sql: string) => unknown[]): Kysely<Database> {
+function canned(answer: (sql: string, query: CompiledQuery) => unknown[]): Kysely<Database> {
   const connection = {
-    executeQuery: async (q: { sql: string }) => ({ rows: answer(q.sql) }),
+    executeQuery: async (q: CompiledQuery) => ({ rows: answer(q.sql, q) }),
     streamQuery: () => {
       throw new Error('not streamed');
     },
   };
   const driver = new DummyDriver();
   driver.acquireConnection = async () => connection as never;
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
       createDriver: () => driver,
@@ -96,6 +105,8 @@ function canned(answer: (sql: string) => unknown[]): Kysely<Database> {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
+  setArrayRowsRunner(db, async (q) => answer(q.sql, q) as unknown[][]);
+  return db;
 }
 
 type Part = () => Promise<unknown>;
@@ -147,6 +158,17 @@ async function main() {
           ? recorded.list
           : recorded.overdue,
     );
+    // The figures statement as the app compiles it (the same text and parameters on any PostgreSQL Kysely), to
+    // time its rows read as objects (through Kysely, as before) and as arrays (selectArrays, as now) side by side.
+    let figuresQuery: CompiledQuery | undefined;
+    const capture = canned((_, q) => {
+      figuresQuery = q;
+      return [];
+    });
+    await dashboardGroups(capture, yearList, w);
+    await capture.destroy();
+    const figures = figuresQuery;
+    if (!figures) throw new Error('the figures statement was not captured');
     const parsed = DashboardResponse.parse(result);
     const json = Buffer.from(JSON.stringify(parsed));
     const url = `${app.baseUrl}/api/dashboard?year=${BENCH_YEAR}&asOf=${DATA_AS_OF}`;
@@ -171,6 +193,8 @@ async function main() {
       'app statements at once (Kysely)': {
         run: () => Promise.all([dashboardGroups(db, yearList, w), listOverdue(db, yearList, w, OVERDUE_LIMIT)]),
       },
+      'figures statement, rows as objects': { run: () => db.executeQuery(figures) },
+      'figures statement, rows as arrays': { run: () => selectArrays(db, figures) },
       'list lookup (findYearTaskList)': { run: () => findYearTaskList(db, BENCH_UNIT_ID, BENCH_YEAR) },
       'version lookup (readModelVersion)': { run: () => readModelVersion(db, BENCH_UNIT_ID) },
       'both statements, driver runs nothing': {

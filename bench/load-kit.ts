@@ -165,12 +165,14 @@ let reporterAddress = 0;
 /**
  * A whistleblower reporter: challenge → multipart report with a photo → lookup with the receipt, again and again.
  * Each report comes from a fresh loopback address (127.A.B.C, a new /24 each time), as real reporters are distinct
- * people; the per-address and per-network limits are exercised by the route tests instead.
+ * people; the per-address and per-network limits are exercised by the route tests instead. `thinkMs` (0 = back to
+ * back, the stress case): the pause between one report's lookup and the next report (uniform 0.5–1.5 × it), the
+ * time a person takes to fill in the form.
  */
 export async function whistleReporter(
   base: URL,
   i: number,
-  o: { running: () => boolean; reports: Stats; lookups: Stats },
+  o: { running: () => boolean; reports: Stats; lookups: Stats; thinkMs?: number },
 ): Promise<void> {
   while (o.running()) {
     reporterAddress += 1;
@@ -218,6 +220,7 @@ export async function whistleReporter(
         localAddress,
       }),
     );
+    if (o.thinkMs) await pause(o.thinkMs * (0.5 + Math.random()));
   }
 }
 
@@ -273,12 +276,12 @@ export function noiseVerdict(under: WindowedSummary, alone: WindowedSummary[]): 
  */
 export function startPublicClients(
   base: URL,
-  o: { seconds: number; readers: number; reporters: number; thinkMs: number },
+  o: { seconds: number; readers: number; reporters: number; thinkMs: number; reporterThinkMs: number },
 ): Promise<ReturnType<EndpointStats['table']>> {
   const script = new URL('./public-clients.ts', import.meta.url).pathname;
   const args = ['-n', '19', process.execPath, '--import', 'tsx', script, '--base', base.toString()];
   args.push('--seconds', String(o.seconds), '--readers', String(o.readers), '--reporters', String(o.reporters));
-  args.push('--think-ms', String(o.thinkMs));
+  args.push('--think-ms', String(o.thinkMs), '--reporter-think-ms', String(o.reporterThinkMs));
   const child = spawn('nice', args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => {

@@ -3,7 +3,7 @@
  * on loopback only, bounded in time.
  *
  *   npm run loadtest -- [--seconds 300] [--users 200] [--public-seconds 300] [--readers 200] [--reporters 20]
- *                       [--instances 3] [--public-instances 1] [--think-ms 1000]
+ *                       [--instances 3] [--public-instances 1] [--think-ms 1000] [--reporter-think-ms 0]
  *
  * 1. Creates a fresh PostgreSQL database (LOADTEST_DATABASE_URL, else TEST_DATABASE_URL, else
  *    postgres://127.0.0.1:5432/postgres names the server; only a loopback server is accepted) with the bundled 2024
@@ -78,6 +78,8 @@ const INSTANCES = arg('instances', 3);
 /** Instances behind `upstream duban_public` at nice 10 (deploy/systemd/duban-public@.service); 0 = the same three. */
 const PUBLIC_INSTANCES = arg('public-instances', 1);
 const THINK_MS = arg('think-ms', 1000);
+/** A reporter's pause between reports (filling in the form); 0 = back to back, the stress case. */
+const REPORTER_THINK_MS = arg('reporter-think-ms', 0);
 /** Hard stop: whatever happens, the test ends (cleanup included) after this. */
 /** Set-up (accounts, sign-ins: argon2 on a loaded machine) and the checks get 30 minutes besides the phases. */
 const HARD_LIMIT_MS = (SECONDS + PUBLIC_SECONDS + 1800) * 1000;
@@ -241,7 +243,7 @@ async function main(): Promise<void> {
   const startLoad = loadavg();
   console.log(
     `压测 loadtest: ${INSTANCES} 个实例 + nginx，PostgreSQL ${dbName}；A 段 ${USERS} 人 ${SECONDS} s，` +
-      `B 段 ${READERS} 公众 + ${REPORTERS} 举报人 ${PUBLIC_SECONDS} s；load ${startLoad}`,
+      `B 段 ${READERS} 公众 + ${REPORTERS} 举报人（每份间隔 ${REPORTER_THINK_MS ? `约 ${REPORTER_THINK_MS / 1000} s` : '无，连续提交'}） ${PUBLIC_SECONDS} s；load ${startLoad}`,
   );
   try {
     // ── 1. data and accounts ───────────────────────────────────────────────────────────────────────────────────
@@ -575,6 +577,7 @@ ${(publicPool.length ? publicPool : officePool).map((i) => `    server 127.0.0.1
       readers: READERS,
       reporters: REPORTERS,
       thinkMs: THINK_MS,
+      reporterThinkMs: REPORTER_THINK_MS,
     }).catch((error: Error) => {
       console.log(error.message);
       return null;

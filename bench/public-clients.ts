@@ -6,7 +6,7 @@
  * the office's timed requests.
  *
  *   npx tsx bench/public-clients.ts --base http://127.0.0.1:8080 [--seconds 300] [--readers 200] [--reporters 20]
- *                                   [--think-ms 1000]
+ *                                   [--think-ms 1000] [--reporter-think-ms 0]
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     readers: { type: 'string', default: '200' },
     reporters: { type: 'string', default: '20' },
     'think-ms': { type: 'string', default: '1000' },
+    'reporter-think-ms': { type: 'string', default: '0' },
   },
 });
 if (!values.base) throw new Error('--base 为必填项');
@@ -27,6 +28,7 @@ const seconds = Number(values.seconds);
 const readers = Number(values.readers);
 const reporters = Number(values.reporters);
 const thinkMs = Number(values['think-ms']);
+const reporterThinkMs = Number(values['reporter-think-ms']);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const stats = new EndpointStats();
@@ -38,7 +40,7 @@ const workers = [
     publicReader(base, i, { thinkMs, running: () => running, stats: (path) => stats.of(`GET ${path}`), agent }),
   ),
   ...Array.from({ length: reporters }, (_, i) =>
-    whistleReporter(base, i, { running: () => running, reports, lookups }),
+    whistleReporter(base, i, { running: () => running, reports, lookups, thinkMs: reporterThinkMs }),
   ),
 ];
 await pause(seconds * 1000);

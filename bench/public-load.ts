@@ -8,6 +8,7 @@
  * answers (429, the designed abuse control), other 4xx.
  *
  *   npx tsx bench/public-load.ts [--seconds 60] [--readers 200] [--reporters 20] [--think-ms 1000]
+ *                                [--reporter-think-ms 0]
  *
  * Runs the real app on a fresh SQLite database under a temporary directory (the bundled 2024 list imported).
  * Each report is sent from a fresh loopback address (127.A.B.C, a new /24 each time) as real reporters are
@@ -35,6 +36,8 @@ const READERS = arg('readers', 200);
 const REPORTERS = arg('reporters', 20);
 /** A reader's pause between page views (uniform 0.5–1.5 × this); 0 = back to back (a stress test, not readers). */
 const THINK_MS = arg('think-ms', 1000);
+/** A reporter's pause between reports (filling in the form); 0 = back to back, the stress case. */
+const REPORTER_THINK_MS = arg('reporter-think-ms', 0);
 /** The office's own connection, as its browser would have. */
 const officeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -115,6 +118,7 @@ async function main() {
     readers: READERS,
     reporters: REPORTERS,
     thinkMs: THINK_MS,
+    reporterThinkMs: REPORTER_THINK_MS,
   });
   await pause(3_000); // the clients' first requests
   const duringLoad = await windowedRuns(taskTable, SECONDS * 1000);
