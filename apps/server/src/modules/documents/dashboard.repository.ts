@@ -1,6 +1,6 @@
 import type { OccurrenceStatus } from '@duban/shared/occurrence-status';
 import { type Compilable, type CompiledQuery, type Selectable, sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { type Db, selectArrays } from '../../db/database.ts';
 import type { TaskListTable } from '../../db/schema.ts';
 import { EFFECTIVE_DUE, type StatusWindow, statusCase } from '../schedules/occurrence-status-sql.ts';
 
@@ -74,7 +74,9 @@ export async function findYearTaskList(db: Db, orgUnitId: number, year: number):
 }
 
 /**
- * A row of the grouped statement. `kind` says which:
+ * A row of the grouped statement, as the array of its columns (kind, category_id, department_id, month, status,
+ * due_by, recurring, n, seq, label): a province list has thousands of groups, and arrays cost the driver less than
+ * an object per row (see selectArrays). `kind` says which row it is:
  * - 'group': `n` occurrences of one (category_id, department_id, month, status, due_by, recurring); month is the
  *   effective due date's 'YYYY-MM', due_by 1 when the effective due date is on or before asOf, recurring 1 when
  *   the occurrence's schedule rule is a recurring one (any kind but 'once');
@@ -83,18 +85,19 @@ export async function findYearTaskList(db: Db, orgUnitId: number, year: number):
  * - 'list': the list itself, one row (n = its id, seq = its year, label = its title); no rows at all without a list.
  * Columns a kind does not use are null. Counts may come back as strings from PostgreSQL bigint.
  */
-export interface DashboardGroupRow {
-  kind: 'group' | 'category' | 'department' | 'list';
-  category_id: number | null;
-  department_id: number | null;
-  month: string | null;
-  status: OccurrenceStatus | null;
-  due_by: number | null;
-  recurring: number | null;
-  n: number | string | null;
-  seq: number | null;
-  label: string | null;
-}
+export type DashboardGroupRow = [
+  kind: 'group' | 'category' | 'department' | 'list',
+  category_id: number | null,
+  department_id: number | null,
+  month: string | null,
+  status: OccurrenceStatus | null,
+  due_by: number | null,
+  recurring: number | null,
+  n: number | string | null,
+  seq: number | null,
+  label: string | null,
+];
+type Kind = DashboardGroupRow[0];
 
 const nothing = <T>() => sql<T | null>`null`;
 
@@ -107,15 +110,15 @@ const nothing = <T>() => sql<T | null>`null`;
  */
 export async function dashboardGroups(db: Db, list: YearList, w: StatusWindow): Promise<DashboardGroupRow[]> {
   const key = `groups|${list.orgUnitId}|${list.year}|${w.today}|${w.dueSoonUntil}`;
-  const { rows } = await db.executeQuery(compiledOnce(db, key, () => groupsStatement(db, list, w)));
-  return rows;
+  const query = compiledOnce(db, key, () => groupsStatement(db, list, w));
+  return (await selectArrays(db, query)) as DashboardGroupRow[];
 }
 
 function groupsStatement(db: Db, list: YearList, w: StatusWindow) {
   const groups = listOccurrences(db, list)
     .innerJoin('schedule_rules as r', 'r.id', 'o.rule_id')
     .select([
-      sql<DashboardGroupRow['kind']>`'group'`.as('kind'),
+      sql<Kind>`'group'`.as('kind'),
       sql<number | null>`t.category_id`.as('category_id'),
       sql<number | null>`a.department_id`.as('department_id'),
       sql<string | null>`substr(${EFFECTIVE_DUE}, 1, 7)`.as('month'),
@@ -139,7 +142,7 @@ function groupsStatement(db: Db, list: YearList, w: StatusWindow) {
     .selectFrom('categories as c')
     .where('c.task_list_id', '=', yearListId(db, list))
     .select([
-      sql<DashboardGroupRow['kind']>`'category'`.as('kind'),
+      sql<Kind>`'category'`.as('kind'),
       sql<number | null>`c.id`.as('category_id'),
       nothing<number>().as('department_id'),
       nothing<string>().as('month'),
@@ -161,7 +164,7 @@ function groupsStatement(db: Db, list: YearList, w: StatusWindow) {
   const departments = db
     .selectFrom(assigned)
     .select((eb) => [
-      sql<DashboardGroupRow['kind']>`'department'`.as('kind'),
+      sql<Kind>`'department'`.as('kind'),
       nothing<number>().as('category_id'),
       sql<number | null>`x.department_id`.as('department_id'),
       nothing<string>().as('month'),
@@ -176,7 +179,7 @@ function groupsStatement(db: Db, list: YearList, w: StatusWindow) {
     .selectFrom('task_lists as l')
     .where('l.id', '=', yearListId(db, list))
     .select([
-      sql<DashboardGroupRow['kind']>`'list'`.as('kind'),
+      sql<Kind>`'list'`.as('kind'),
       nothing<number>().as('category_id'),
       nothing<number>().as('department_id'),
       nothing<string>().as('month'),

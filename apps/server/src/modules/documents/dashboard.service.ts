@@ -86,7 +86,7 @@ interface RolledUp {
   departmentNames: Map<number, string>;
 }
 
-/** The figures and the totals from the statement's groups (a few thousand rows at most), names alongside. */
+/** The figures and the totals from the statement's rows (arrays; a few thousand at most), names alongside. */
 function rollUp(rows: DashboardGroupRow[]): RolledUp {
   const r: RolledUp = {
     list: undefined,
@@ -99,27 +99,28 @@ function rollUp(rows: DashboardGroupRow[]): RolledUp {
     departmentNames: new Map(),
   };
   for (const row of rows) {
-    if (row.kind === 'category') {
-      if (row.category_id !== null) r.categoryNames.set(row.category_id, { seq: row.seq ?? 0, title: row.label ?? '' });
-    } else if (row.kind === 'department') {
-      if (row.department_id !== null) r.departmentNames.set(row.department_id, row.label ?? '');
-    } else if (row.kind === 'list') {
-      r.list = { id: Number(row.n), year: row.seq ?? 0, title: row.label ?? '' };
-    } else if (row.status !== null && row.department_id !== null && row.month !== null) {
-      const n = Number(row.n);
-      const dueBy = Number(row.due_by) === 1;
-      const s = STATUS_INDEX[row.status];
+    const [kind, categoryId, departmentId, month, status, dueByAsOf, recurring, count, seq, label] = row;
+    if (kind === 'category') {
+      if (categoryId !== null) r.categoryNames.set(categoryId, { seq: seq ?? 0, title: label ?? '' });
+    } else if (kind === 'department') {
+      if (departmentId !== null) r.departmentNames.set(departmentId, label ?? '');
+    } else if (kind === 'list') {
+      r.list = { id: Number(count), year: seq ?? 0, title: label ?? '' };
+    } else if (status !== null && departmentId !== null && month !== null) {
+      const n = Number(count);
+      const dueBy = Number(dueByAsOf) === 1;
+      const s = STATUS_INDEX[status];
       addGroup(r.totals, s, dueBy, n);
-      addGroup(tallyOf(r.byCategory, row.category_id), s, dueBy, n);
-      addGroup(tallyOf(r.byDepartment, row.department_id), s, dueBy, n);
-      addGroup(tallyOf(r.byMonth, row.month), s, dueBy, n);
-      if (Number(row.recurring) === 1) {
-        let months = r.byDepartmentMonth.get(row.department_id);
+      addGroup(tallyOf(r.byCategory, categoryId), s, dueBy, n);
+      addGroup(tallyOf(r.byDepartment, departmentId), s, dueBy, n);
+      addGroup(tallyOf(r.byMonth, month), s, dueBy, n);
+      if (Number(recurring) === 1) {
+        let months = r.byDepartmentMonth.get(departmentId);
         if (!months) {
           months = new Map();
-          r.byDepartmentMonth.set(row.department_id, months);
+          r.byDepartmentMonth.set(departmentId, months);
         }
-        addGroup(tallyOf(months, row.month), s, dueBy, n);
+        addGroup(tallyOf(months, month), s, dueBy, n);
       }
     }
   }
