@@ -13,8 +13,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
 } from 'kysely';
-import { openDatabase, selectArrays, setArrayRowsRunner } from '../apps/server/src/db/database.ts';
-import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
+import { selectArrays, setArrayRowsRunner } from '../apps/server/src/db/database.ts';
 import type { Database } from '../apps/server/src/db/schema.ts';
 import {
   dashboardGroups,
@@ -25,7 +24,7 @@ import { getDashboard, OVERDUE_LIMIT } from '../apps/server/src/modules/document
 import { readModelVersion } from '../apps/server/src/modules/read-models/read-model-versions.repository.ts';
 import { noteWrite } from '../apps/server/src/modules/read-models/read-models.service.ts';
 import { BENCH_UNIT_ID, startBenchApp } from './bench-app.ts';
-import { BENCH_DATABASE_URL, type BenchDatabase, createBenchDatabase } from './bench-database.ts';
+import { createBenchDatabase, openKeptProvince } from './bench-database.ts';
 import { generate } from './generate.ts';
 import { openHandQuery } from './hand-sql.ts';
 import { percentile } from './measure.ts';
@@ -49,26 +48,6 @@ import { BENCH_YEAR, DATA_AS_OF, SCALES } from './scales.ts';
 const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
-
-/** The kept database, migrated, without the bench accounts of an earlier run (startBenchApp makes them again). */
-async function openKept(name: string): Promise<BenchDatabase> {
-  if (!/^bench_[0-9a-f]+$/.test(name)) throw new Error('--province-db takes a bench_<hex> database name');
-  const url = new URL(BENCH_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const handle = openDatabase(url.toString());
-  await migrateToLatest(handle.db);
-  const users = await handle.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', 'in', ['bench-office', 'bench-department'])
-    .execute();
-  const ids = users.map((u) => u.id);
-  if (ids.length > 0) {
-    await handle.db.deleteFrom('sessions').where('user_id', 'in', ids).execute();
-    await handle.db.deleteFrom('users').where('id', 'in', ids).execute();
-  }
-  return { handle, dialect: 'postgres', target: url.toString(), dir: '/tmp', drop: () => handle.close() };
-}
 
 /** Kysely over PostgreSQL's compiler and a driver that returns no rows: what building + compiling (or the compiled
  * statements' cache) costs. */
@@ -135,7 +114,7 @@ async function main() {
   if (!name) throw new Error('--province-db bench_xxx (or --generate)');
   const runs = Number(values.runs);
   const warmup = Number(values.warmup);
-  const bench = await openKept(name);
+  const bench = await openKeptProvince(name);
   const app = await startBenchApp(bench);
   const hand = await openHandQuery(bench, BENCH_UNIT_ID, BENCH_YEAR, DATA_AS_OF);
   const { db } = bench.handle;

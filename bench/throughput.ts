@@ -1,16 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import Fastify from 'fastify';
-import { type DialectName, openDatabase } from '../apps/server/src/db/database.ts';
-import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
+import type { DialectName } from '../apps/server/src/db/database.ts';
 import { noteWrite } from '../apps/server/src/modules/read-models/read-models.service.ts';
 import { BENCH_UNIT_ID, type BenchApp, startBenchApp } from './bench-app.ts';
-import { BENCH_DATABASE_URL, type BenchDatabase, createBenchDatabase } from './bench-database.ts';
+import { type BenchDatabase, createBenchDatabase, openKeptProvince } from './bench-database.ts';
 import { generate } from './generate.ts';
 import { openHandQuery } from './hand-sql.ts';
 import { type Percentiles, percentile } from './measure.ts';
@@ -222,47 +220,13 @@ async function taskTableVsBare(dialect: DialectName, load: Load) {
   }
 }
 
-/**
- * A province database generated earlier and kept (`--province-db bench_xxx`: generation takes 80 s on a quiet
- * machine and a quarter of an hour on a loaded one). Migrated to the latest schema; the bench accounts of an
- * earlier run are removed so startBenchApp can create them again. The database is kept afterwards.
- */
-async function existingProvince(name: string): Promise<BenchDatabase> {
-  if (!/^bench_[0-9a-f]+$/.test(name)) throw new Error('--province-db takes a bench_<hex> database name');
-  const url = new URL(BENCH_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const handle = openDatabase(url.toString());
-  await migrateToLatest(handle.db);
-  const bench = await handle.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', 'in', ['bench-office', 'bench-department'])
-    .execute();
-  const ids = bench.map((u) => u.id);
-  if (ids.length > 0) {
-    await handle.db.deleteFrom('sessions').where('user_id', 'in', ids).execute();
-    await handle.db.deleteFrom('users').where('id', 'in', ids).execute();
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'duban-bench-'));
-  return {
-    handle,
-    dialect: 'postgres',
-    target: url.toString(),
-    dir,
-    async drop() {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function dashboardProvince(load: Load, existing: string | undefined) {
   log(
     existing
       ? `[dashboard/province] the kept database ${existing}`
       : '[dashboard/province] fresh PostgreSQL database (generation takes a minute or two)',
   );
-  const bench = existing ? await existingProvince(existing) : await createBenchDatabase('postgres');
+  const bench = existing ? await openKeptProvince(existing) : await createBenchDatabase('postgres');
   let app: BenchApp | undefined;
   try {
     const started = performance.now();
